@@ -1,0 +1,83 @@
+/**
+ * The reference dictionaries (TAGS, acronyms, routing indicators, precedence, markings), loaded once from
+ * the JSON data files beside this module (copied from the shared dictionaries; see data/PROVENANCE.md).
+ */
+import acronymsData from './data/acronyms.json';
+import markingsData from './data/markings.json';
+import precedenceData from './data/precedence.json';
+import routingData from './data/routing.json';
+import tagsData from './data/tags.json';
+
+export type TagKind = 'subject' | 'program' | 'geographic' | 'organization';
+
+export interface TagEntry {
+  kind: TagKind;
+  meaning: string;
+}
+
+export interface Markings {
+  caveats: Record<string, string>;
+  classification_levels: Record<string, string>;
+  declassification_markings: Record<string, string>;
+  dissemination_controls: Record<string, string>;
+  eo_classification_reasons: Record<string, string>;
+  portion_markings: Record<string, string>;
+  security_line: Record<string, string>;
+}
+
+export interface Dictionaries {
+  tags: ReadonlyMap<string, TagEntry>;
+  acronyms: ReadonlyMap<string, string>;
+  /** Routing indicator (`RUEHME`) → station name. */
+  routing: ReadonlyMap<string, string>;
+  /** `R`, `RR`, `ROUTINE`… → meaning. */
+  precedence: ReadonlyMap<string, string>;
+  markings: Markings;
+}
+
+let loaded: Dictionaries | undefined;
+
+/** The dictionaries, built on first use and shared afterwards. */
+export function getDictionaries(): Dictionaries {
+  loaded ??= {
+    tags: new Map(Object.entries(tagsData as Record<string, TagEntry>)),
+    acronyms: new Map(Object.entries(acronymsData as Record<string, string>)),
+    routing: new Map(Object.entries(routingData as Record<string, string>)),
+    precedence: new Map(Object.entries(precedenceData as Record<string, string>)),
+    markings: markingsData as Markings,
+  };
+  return loaded;
+}
+
+/** Edit distance where a swap of two neighbours (`PGVO` for `PGOV`) counts as one edit. */
+export function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+    }
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The known tag closest to `code` (at most two edits), for "did you mean" suggestions. */
+export function closestTag(code: string, dictionaries: Dictionaries = getDictionaries()): string | undefined {
+  const upper = code.toUpperCase();
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const tag of dictionaries.tags.keys()) {
+    if (Math.abs(tag.length - upper.length) >= bestDistance) continue;
+    const d = editDistance(upper, tag);
+    if (d < bestDistance) {
+      best = tag;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

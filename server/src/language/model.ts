@@ -1,0 +1,337 @@
+/**
+ * The cable document model: what the parser makes of a cable file, with exact ranges.
+ * Every feature and rule reads this model; none re-reads the text.
+ * Ranges are LSP ranges (zero-based line, UTF-16 character), end exclusive.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export type { Position, Range };
+
+/** Classification rank, lowest first: `(U)` < `(SBU)` < `(C)` < `(S)` < `(TS)`. */
+export type Level = 'U' | 'SBU' | 'C' | 'S' | 'TS';
+
+export const LEVEL_RANK: Record<Level, number> = { U: 0, SBU: 1, C: 2, S: 3, TS: 4 };
+
+/** A classification as written, e.g. `CONFIDENTIAL//NOFORN` → level C, caveats [NOFORN]. */
+export interface Classification {
+  level: Level;
+  /** Dissemination caveats in canonical words: NOFORN, FOUO, SIPDIS is not one (it is a distribution marker). */
+  caveats: string[];
+  /** Canonical text as index.csv spells it: `CONFIDENTIAL`, `SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`. */
+  text: string;
+}
+
+/** A piece of text with its range, e.g. the `RUEHME` of `DE RUEHME #0283/01 0351708`. */
+export interface Token {
+  text: string;
+  range: Range;
+}
+
+/** A reference id such as `09MEXICO283`: two-digit year, origin (post, no spaces), serial without leading zeros. */
+export interface RefId {
+  text: string;
+  year: string;
+  origin: string;
+  serial: string;
+}
+
+/** Where a cable-level value was read from; a value from the file name is a last resort. */
+export type ValueSource = 'preamble' | 'record' | 'routing' | 'banner' | 'banner+dtg' | 'extract' | 'filename';
+
+/** A cable-level value and where it came from (range of the text it was read from, absent for the file name). */
+export interface Sourced<T> {
+  value: T;
+  source: ValueSource;
+  range?: Range;
+}
+
+/** A problem the parser met, as data. `code` is the name of the rule that reports it. */
+export interface ParseProblem {
+  code: string;
+  message: string;
+  range: Range;
+}
+
+/** The five-line metadata preamble: `09MEXICO283` / title / `Wed Feb 04 00:00:00 +0100 2009` / `CONFIDENTIAL` / `Embassy Mexico`. */
+export interface MetadataPreamble {
+  range: Range;
+  refId?: Token & { refId?: RefId };
+  title?: Token;
+  date?: Token & { iso?: string };
+  classification?: Token & { classification?: Classification };
+  origin?: Token;
+}
+
+/** The cables.csv record form: `86237` / `2006-11-17 23:37:00` / `06MEXICO6546` / `Embassy Mexico` / `CONFIDENTIAL` / `06MEXICO5318|06MEXICO6278`. */
+export interface RecordPreamble {
+  range: Range;
+  rowId?: Token;
+  date?: Token & { iso?: string };
+  refId?: Token & { refId?: RefId };
+  origin?: Token;
+  classification?: Token & { classification?: Classification };
+  /** The record's list of referenced ref ids, `|`-separated. */
+  references?: Token[];
+}
+
+/** `DE RUEHME #0283/01 0351708`: station, serial, section, day of year and time (UTC). */
+export interface DeLine {
+  range: Range;
+  station?: Token;
+  serial?: Token;
+  section?: Token;
+  /** The `0351708` group: day of year 035, time 17:08. */
+  dayTime?: Token;
+  dayOfYear?: number;
+  hour?: number;
+  minute?: number;
+  /** False when the line starts with `DE` but does not have the expected shape. */
+  wellFormed: boolean;
+}
+
+/** `ZNY CCCCC ZZH`: prosign, classification letters, operating signal. */
+export interface SecurityLine {
+  range: Range;
+  prosign: Token;
+  letters?: Token;
+  /** The repeated letter when all five agree: U, E, C, S or T. */
+  letter?: string;
+  trailer?: Token;
+}
+
+/** Date-time group `R 041708Z FEB 09` (or `041708Z FEB 09` in a partial extract's `291359Z Nov 00`). */
+export interface DateTimeGroup {
+  range: Range;
+  precedence?: Token;
+  /** The `041708Z` token. */
+  dayTime: Token;
+  month: Token;
+  year: Token;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 1–12, or 0 when the month word is unknown. */
+  monthNumber: number;
+  /** Four-digit year (two-digit years are 19xx before 66... see parseDates). */
+  fullYear: number;
+  /** `2009-02-04T17:08:00Z` when every part is valid. */
+  iso?: string;
+}
+
+/** One addressee, e.g. `RUEHC/SECSTATE WASHDC 4895` or `AMEMBASSY NAIROBI`. */
+export interface Address {
+  range: Range;
+  indicator?: Token;
+  name: Token;
+  /** Trailing precedence word (`PRIORITY`, `IMMEDIATE`, `NIACT IMMEDIATE`). */
+  precedence?: Token;
+  /** Trailing serial number, e.g. `4895`. */
+  serial?: Token;
+}
+
+/** `FM`, `TO` or `INFO` with its addressees (first line and continuation lines). */
+export interface AddressList {
+  range: Range;
+  keyword: Token;
+  addresses: Address[];
+}
+
+/** The routing header: `VZCZC…` through the `INFO` list, or the older `PAGE 01 …`/`ACTION`/`INFO` office form. */
+export interface RoutingHeader {
+  range: Range;
+  transmissionId?: Token;
+  /** `RR RUEHCD RUEHGD …`: precedence pair and the indicators of the stations that relay it. */
+  precedence?: Token;
+  relayIndicators: Token[];
+  de?: DeLine;
+  security?: SecurityLine;
+  dtg?: DateTimeGroup;
+  from?: AddressList;
+  to?: AddressList;
+  info?: AddressList;
+  /** Older cables: `PAGE 01 HARARE 06677 01 OF 03 291400Z`. */
+  pageLines: Token[];
+  /** Older cables: `ACTION AF-00` and `INFO LOG-00 NP-00 …` office lists. */
+  officeLists: Token[];
+}
+
+/** The banner: `C O N F I D E N T I A L SECTION 01 OF 03 MEXICO 000283`, `UNCLAS SAN JOSE 000123`. */
+export interface Banner {
+  range: Range;
+  /** The classification words as written (letter-spaced or not). */
+  classificationToken: Token;
+  classification: Classification;
+  letterSpaced: boolean;
+  section?: { n: number; m: number; range: Range };
+  /** `MEXICO` in the banner. */
+  post?: Token;
+  /** `000283` in the banner. */
+  serial?: Token;
+  /** `SIPDIS`, `NOFORN`, `SENSITIVE`, `EXDIS`, `FOR OFFICIAL USE ONLY` on and after the banner line. */
+  controls: Token[];
+  /** Office and passing lines after the banner, e.g. `DEPT FOR WHA/MEX`. */
+  officeLines: Token[];
+}
+
+/** `E.O. 12958: DECL: 01/15/2019`. */
+export interface EoLine {
+  range: Range;
+  keyword: Token;
+  /** `12958`, `12065`, `12356`, `11652`, `13526`. */
+  order?: Token;
+  /** The declassification instruction after `DECL:` (or the whole rest of the line). */
+  decl?: Token;
+  declKind: 'date' | 'na' | 'oadr' | 'marking' | 'other' | 'missing';
+  /** ISO date when `declKind` is `date` and the date exists. */
+  declIso?: string;
+  /** True when the DECL text looks like a date but the date does not exist. */
+  declInvalidDate?: boolean;
+}
+
+/** `TAGS: PGOV PREL KCRM SNAR KJUS PINR MX` (space- or comma-separated, may wrap). */
+export interface TagsField {
+  range: Range;
+  keyword: Token;
+  tags: Token[];
+}
+
+/** `SUBJECT: THE U.S.-MEXICAN RELATIONSHIP: …` (wraps). */
+export interface SubjectField {
+  range: Range;
+  keyword: Token;
+  /** The subject text with its lines joined by single spaces. */
+  text: string;
+  /** Range of the subject text (first to last character after the keyword). */
+  textRange?: Range;
+}
+
+/** One REF item, e.g. `A. 08 MEXICO 3456`, `B) STATE 12345`, an e-mail or a memo. */
+export interface Reference {
+  range: Range;
+  letter?: Token;
+  text: string;
+  kind: 'cable' | 'email' | 'memo' | 'other';
+  /** Canonical ref id of a cable reference, e.g. `08STATE74879` for `SECSTATE 74879` in a 2008 cable. */
+  refId?: string;
+  /** Range of the part that names the cable (`08 MEXICO 3456`). */
+  refIdRange?: Range;
+}
+
+/** `REF:`, `REFS:`, `REFTEL:` and its items. */
+export interface RefsField {
+  range: Range;
+  keyword: Token;
+  items: Reference[];
+}
+
+/** One classification reason, `1.4(b)`. */
+export interface Reason {
+  range: Range;
+  section: string;
+  letter: string;
+}
+
+/** `Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)` (many spellings; may wrap). */
+export interface ClassifiedByField {
+  range: Range;
+  keyword: Token;
+  /** The text between the keyword and the reasons. */
+  authority?: Token;
+  name?: string;
+  title?: string;
+  reasons: Reason[];
+  /** Range of `REASONS 1.4(b) and (d)`. */
+  reasonsRange?: Range;
+}
+
+export interface Caption {
+  range?: Range;
+  eo?: EoLine;
+  tags?: TagsField;
+  subject?: SubjectField;
+  refs?: RefsField;
+  classifiedBy?: ClassifiedByField;
+}
+
+/** A portion marking `(C)`, `(SBU)`, `(S//NF)`, `(C/REL NATO)`: range covers the parentheses. */
+export interface PortionMarking {
+  range: Range;
+  /** Text inside the parentheses, e.g. `S//NF`. */
+  text: string;
+  /** Undefined when the text is not a known marking. */
+  level?: Level;
+  caveats: string[];
+}
+
+/** A numbered paragraph `¶1. (C) Summary. …` with its marking; range spans to its last line. */
+export interface Paragraph {
+  range: Range;
+  number: number;
+  /** `¶1.` or `1.` */
+  numberToken: Token;
+  pilcrow: boolean;
+  marking?: PortionMarking;
+  /** Where a missing marking belongs (after the number and one space). */
+  markingPosition: Position;
+  /** The first words of the paragraph text (after the marking), for outlines. */
+  lead: string;
+  /** Index into `Body.headings` of the heading this paragraph sits under, or -1. */
+  headingIndex: number;
+}
+
+/** A free-standing heading between paragraphs, e.g. `Encourage Better Inter-Institutional Cooperation`. */
+export interface Heading {
+  range: Range;
+  text: string;
+}
+
+/** `Summary.` … `End Summary.` or `Comment:` … `End Comment.`; `end` absent when never closed. */
+export interface Span {
+  kind: 'summary' | 'comment';
+  range: Range;
+  start: Token;
+  end?: Token;
+}
+
+export interface Body {
+  range?: Range;
+  paragraphs: Paragraph[];
+  headings: Heading[];
+  spans: Span[];
+  /** `MEXICO 00000283 002 OF 003`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`. */
+  sectionBreaks: Array<Token & { n?: number; m?: number }>;
+  /** `Visit Mexico City's Classified Web Site at …`. */
+  footers: Token[];
+  signature?: Token;
+  /** A classification line closing the cable, e.g. `CONFIDENTIAL`. */
+  trailingClassification?: Token;
+}
+
+/** One cable, from its first metadata line to the line before the next cable. */
+export interface Cable {
+  range: Range;
+  preamble?: MetadataPreamble;
+  record?: RecordPreamble;
+  /** `This record is a partial extract of the original cable…`. */
+  extractNote?: Token;
+  routing?: RoutingHeader;
+  banner?: Banner;
+  caption: Caption;
+  body: Body;
+  /** Cable-level values, each with where it came from. */
+  refId?: Sourced<RefId>;
+  date?: Sourced<string>;
+  classification?: Sourced<Classification>;
+  origin?: Sourced<string>;
+  /** Precedence word (ROUTINE, PRIORITY, IMMEDIATE, FLASH) from the date-time group. */
+  precedence?: Sourced<string>;
+}
+
+/** A whole file: one or more cables and the problems met. */
+export interface CableFile {
+  cables: Cable[];
+  problems: ParseProblem[];
+  lineCount: number;
+  /** True when the text looked binary; parsing stopped early and one problem says so. */
+  binary: boolean;
+}

@@ -1,0 +1,292 @@
+/**
+ * The body: numbered paragraphs with portion markings, free-standing headings, Summary/Comment spans,
+ * section-break lines, footers, the signature and a trailing classification line.
+ * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
+ */
+import type { Body, Heading, Paragraph, PortionMarking, Span, Token } from '../model';
+import { parsePortionMarking } from './classification';
+import { isBlank, linesRange, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+
+type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
+
+const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$)/;
+const MARKING = /^(\s*)\(([A-Z][A-Za-z/ ,]{0,39}?)\)/;
+const SECTION_BREAK = /^\s*[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+\d{1,3}\s+OF\s+\d{1,3}\s*$/;
+const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+\S/;
+const PAGE_CLASSIFICATION = /^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|(?:[A-Za-z] ){3,}[A-Za-z])(?:\/\/[A-Z ]+)?\s*(?:PTQ\d+)?\s*$/;
+const FOOTER = /^\s*Visit\b.{0,80}\b(?:Classified|Web\s*Site|Website|Intellipedia)/i;
+const DASHES = /^\s*[-=_*]{3,}\s*$/;
+const SECTION_NUMBERS = /(\d{1,3})\s+OF\s+(\d{1,3})\s*$/;
+
+const SUMMARY_START = /^(?:BEGIN\s+|Begin\s+)?(?:SUMMARY|Summary)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment))?\s*(?:[.:-]|$)/;
+const SUMMARY_END = /\bEND\s+(?:OF\s+)?SUMMARY\b/i;
+const COMMENT_START = /(?:^|[\s(])((?:BEGIN\s+|Begin\s+)?(?:COMMENT|Comment))\s*:/g;
+const COMMENT_LEAD = /^(?:COMMENT|Comment)\s*\./;
+const COMMENT_END = /\bEND\s+(?:OF\s+)?COMMENT\b/i;
+const SIGNATURE = /^\s*[A-Z][A-Za-z'.-]{1,24}(?:\s+[A-Z][A-Za-z'.-]{0,24}){0,3}\s*$/;
+const NOT_SIGNATURE = /^\s*(?:SIPDIS|NOFORN|NNNN|END|BT|UNQUOTE|SENSITIVE|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|NOTE|CORRECTED COPY)\b/i;
+
+/** Classifies each body line; the first paragraph's style (with or without ¶) keeps list items inside ¶-numbered cables out of the paragraphs. */
+function lineKinds(lines: Line[], from: number, to: number): Kind[] {
+  const kinds: Kind[] = [];
+  let pilcrowStyle: boolean | undefined;
+  for (let i = from; i < to; i++) {
+    const text = lines[i].text;
+    let kind: Kind = 'text';
+    if (isBlank(lines[i])) kind = 'blank';
+    else if (text.length > 400) kind = 'text';
+    else if (DASHES.test(text)) kind = 'dashes';
+    else if (SECTION_BREAK.test(text) || PAGE_LINE.test(text)) kind = 'break';
+    else if (PAGE_CLASSIFICATION.test(text)) kind = 'pageClass';
+    else if (FOOTER.test(text)) kind = 'footer';
+    if (kind === 'text') {
+      const match = PARAGRAPH.exec(text.length > 400 ? text.slice(0, 400) : text);
+      if (match) {
+        const pilcrow = match[2] !== undefined;
+        pilcrowStyle ??= pilcrow;
+        const previous = kinds[kinds.length - 1];
+        const afterBreak = previous === undefined || previous !== 'text';
+        if (pilcrow || (!pilcrowStyle && afterBreak)) kind = 'paragraph';
+      }
+    }
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+function readMarking(line: Line, at: number): PortionMarking | undefined {
+  const match = MARKING.exec(line.text.slice(at, at + 60));
+  if (!match) return undefined;
+  const start = at + match[1].length;
+  const inside = match[2];
+  const { level, caveats } = parsePortionMarking(inside);
+  return { range: rangeOf(line, start, start + inside.length + 2), text: inside.trim(), level, caveats };
+}
+
+function readParagraph(line: Line, headingIndex: number): Paragraph {
+  const match = PARAGRAPH.exec(line.text.slice(0, 400))!;
+  const start = match[1].length;
+  const numberEnd = match[0].length;
+  const numberToken = tokenAt(line, start, line.text.slice(start, numberEnd));
+  const marking = readMarking(line, numberEnd);
+  const afterNumber = line.text.slice(numberEnd);
+  const textStart = marking ? marking.range.end.character - line.offset : numberEnd;
+  const rest = line.text.slice(textStart, textStart + 200).trim();
+  const insertAt = numberEnd + (afterNumber.length - afterNumber.trimStart().length);
+  return {
+    range: trimmedRange(line),
+    number: +match[3],
+    numberToken,
+    pilcrow: match[2] !== undefined,
+    marking,
+    markingPosition: rangeOf(line, Math.min(insertAt, line.text.length), 0).start,
+    lead: rest.split(/\s+/).slice(0, 8).join(' '),
+    headingIndex,
+  };
+}
+
+/** A block of 1–3 short lines standing alone that reads like a title, not a sentence. */
+function isHeadingText(block: Line[]): boolean {
+  const text = block.map((l) => l.text.trim()).filter((t) => t !== 'SIPDIS').join(' ');
+  if (!text || text.length > 160 || block.length > 3) return false;
+  if (!/^[A-Z0-9"'(]/.test(text) || /[.,;]$/.test(text)) return false;
+  if (/^(END|BEGIN)\b/i.test(text) || NOT_SIGNATURE.test(text) && text.split(/\s+/).length === 1) return false;
+  return text.split(/\s+/).length <= 20;
+}
+
+/** Parses `lines[from..to)` as a cable body. */
+export function parseBody(lines: Line[], from: number, to: number): Body {
+  const body: Body = { paragraphs: [], headings: [], spans: [], sectionBreaks: [], footers: [] };
+  if (from >= to) return body;
+  const kinds = lineKinds(lines, from, to);
+  const kindAt = (i: number) => kinds[i - from];
+  let lastContent = -1;
+  let current: Paragraph | undefined;
+  const closeParagraph = () => {
+    if (current && lastContent >= 0) current.range = { start: current.range.start, end: trimmedRange(lines[lastContent]).end };
+    current = undefined;
+  };
+
+  for (let i = from; i < to; i++) {
+    const kind = kindAt(i);
+    const line = lines[i];
+    if (kind === 'blank' || kind === 'dashes') continue;
+    if (kind === 'break' || kind === 'pageClass') {
+      body.sectionBreaks.push(sectionBreakToken(line));
+      continue;
+    }
+    if (kind === 'footer') {
+      closeParagraph();
+      let j = i;
+      while (j + 1 < to && kindAt(j + 1) === 'text') j++;
+      body.footers.push({ text: lines.slice(i, j + 1).map((l) => l.text.trim()).join(' '), range: linesRange(lines[i], lines[j]) });
+      lastContent = j;
+      i = j;
+      continue;
+    }
+    if (kind === 'paragraph') {
+      closeParagraph();
+      current = readParagraph(line, body.headings.length - 1);
+      body.paragraphs.push(current);
+      lastContent = i;
+      continue;
+    }
+    const block = headingBlockAt(lines, kinds, from, to, i);
+    if (block) {
+      closeParagraph();
+      const blockLines = lines.slice(i, block.end);
+      const text = blockLines.map((l) => l.text.trim()).filter((t) => t !== 'SIPDIS').join(' ');
+      body.headings.push({ range: { start: trimmedRange(lines[i]).start, end: trimmedRange(lines[block.end - 1]).end }, text } satisfies Heading);
+      lastContent = block.end - 1;
+      i = block.end - 1;
+      continue;
+    }
+    lastContent = i;
+  }
+  closeParagraph();
+  // Page-classification lines at the very end close the cable rather than break it.
+  const lastBreak = body.sectionBreaks[body.sectionBreaks.length - 1];
+  if (lastBreak && lastBreak.range.start.line > lastContentLine(body) && PAGE_CLASSIFICATION.test(lines[lastBreak.range.start.line].text)) {
+    body.trailingClassification = body.sectionBreaks.pop();
+  }
+  body.signature = findSignature(lines, kinds, from, to, body);
+  if (body.signature) trimParagraphBefore(body, body.signature, lines);
+  body.spans = findSpans(lines, kinds, from, to, body);
+  const first = firstNonBlank(lines, from, to);
+  const last = lastNonBlank(lines, from, to);
+  if (first !== undefined && last !== undefined) body.range = { start: trimmedRange(lines[first]).start, end: trimmedRange(lines[last]).end };
+  return body;
+}
+
+function lastContentLine(body: Body): number {
+  const ends = [
+    ...body.paragraphs.map((p) => p.range.end.line),
+    ...body.headings.map((h) => h.range.end.line),
+    ...body.footers.map((f) => f.range.end.line),
+  ];
+  return ends.length ? Math.max(...ends) : -1;
+}
+
+function sectionBreakToken(line: Line): Token & { n?: number; m?: number } {
+  const token = trimmedToken(line);
+  const numbers = SECTION_NUMBERS.exec(token.text);
+  return numbers ? { ...token, n: +numbers[1], m: +numbers[2] } : token;
+}
+
+/**
+ * A heading block starts at `i` after a blank or dashed line, runs to the next blank line, and is followed
+ * (past blank and dashed lines) by a paragraph start — or is underlined with dashes.
+ */
+function headingBlockAt(lines: Line[], kinds: Kind[], from: number, to: number, i: number): { end: number } | undefined {
+  const before = i > from ? kinds[i - 1 - from] : 'blank';
+  if (before !== 'blank' && before !== 'dashes' && before !== 'break' && before !== 'pageClass') return undefined;
+  let end = i;
+  while (end < to && kinds[end - from] === 'text' && end - i < 4) end++;
+  if (end - i > 3) return undefined;
+  let next = end;
+  let dashed = false;
+  while (next < to && (kinds[next - from] === 'blank' || kinds[next - from] === 'dashes')) {
+    if (kinds[next - from] === 'dashes') dashed = true;
+    next++;
+  }
+  const followedByParagraph = next < to && kinds[next - from] === 'paragraph';
+  if (!followedByParagraph && !(dashed && before === 'dashes')) return undefined;
+  return isHeadingText(lines.slice(i, end)) ? { end } : undefined;
+}
+
+function findSignature(lines: Line[], kinds: Kind[], from: number, to: number, body: Body): Token | undefined {
+  for (let i = to - 1; i >= from; i--) {
+    const kind = kinds[i - from];
+    if (kind === 'blank' || kind === 'dashes' || kind === 'pageClass') continue;
+    if (kind !== 'text') return undefined;
+    const text = lines[i].text;
+    if (!SIGNATURE.test(text) || NOT_SIGNATURE.test(text) || text.trim().length > 40) return undefined;
+    const before = i > from ? kinds[i - 1 - from] : 'blank';
+    if (before !== 'blank' && before !== 'dashes') return undefined;
+    if (body.headings.some((h) => h.range.start.line === i)) return undefined;
+    return trimmedToken(lines[i]);
+  }
+  return undefined;
+}
+
+function trimParagraphBefore(body: Body, signature: Token, lines: Line[]) {
+  const last = body.paragraphs[body.paragraphs.length - 1];
+  if (!last || last.range.end.line < signature.range.start.line) return;
+  let line = signature.range.start.line - 1;
+  while (line > last.range.start.line && isBlank(lines[line])) line--;
+  last.range = { start: last.range.start, end: trimmedRange(lines[line]).end };
+}
+
+/** Summary and Comment spans; an unclosed span reaches the end of the paragraph it started in. */
+function findSpans(lines: Line[], kinds: Kind[], from: number, to: number, body: Body): Span[] {
+  const spans: Span[] = [];
+  let open: Span | undefined;
+  const paragraphAt = new Map(body.paragraphs.map((p) => [p.range.start.line, p]));
+  const headingAt = new Map(body.headings.map((h) => [h.range.start.line, h]));
+  const close = (end: Token | undefined) => {
+    if (!open) return;
+    if (end) {
+      open.end = end;
+      open.range = { start: open.range.start, end: end.range.end };
+    } else {
+      const paragraph = body.paragraphs.find((p) => p.range.start.line <= open!.start.range.start.line && p.range.end.line >= open!.start.range.start.line);
+      open.range = { start: open.range.start, end: paragraph ? paragraph.range.end : open.start.range.end };
+    }
+    spans.push(open);
+    open = undefined;
+  };
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i - from];
+    if (kind !== 'text' && kind !== 'paragraph') continue;
+    const line = lines[i];
+    const text = line.text.length > 4000 ? line.text.slice(0, 4000) : line.text;
+    if (!/summary|comment/i.test(text)) continue;
+    const paragraph = paragraphAt.get(i);
+    const heading = headingAt.get(i);
+    let textStart = 0;
+    if (paragraph) textStart = (paragraph.marking ? paragraph.marking.range.end.character : paragraph.numberToken.range.end.character) - line.offset;
+    const lead = text.slice(textStart).trimStart();
+    const leadStart = text.length - text.slice(textStart).trimStart().length;
+    const events: Array<{ at: number; kind: 'start' | 'end'; span: Span['kind']; token: Token }> = [];
+    const summary = SUMMARY_START.exec(lead);
+    if (summary && (paragraph || heading || i === from || kinds[i - 1 - from] === 'blank')) {
+      events.push({ at: leadStart, kind: 'start', span: 'summary', token: tokenAt(line, leadStart, summary[0].replace(/[.:-]$/, '').trimEnd()) });
+    }
+    const commentLead = COMMENT_LEAD.exec(lead);
+    if (commentLead) events.push({ at: leadStart, kind: 'start', span: 'comment', token: tokenAt(line, leadStart, commentLead[0].slice(0, -1)) });
+    for (const m of text.matchAll(COMMENT_START)) {
+      const at = m.index! + m[0].indexOf(m[1]);
+      const before = text.slice(Math.max(0, at - 6), at);
+      if (/\b(END|End|end|no|No|NO)\s+$/.test(before)) continue;
+      events.push({ at, kind: 'start', span: 'comment', token: tokenAt(line, at, m[1]) });
+    }
+    addEnds(events, text, line, SUMMARY_END, 'summary');
+    addEnds(events, text, line, COMMENT_END, 'comment');
+    events.sort((a, b) => a.at - b.at);
+    for (const event of events) {
+      if (event.kind === 'start') {
+        if (open) close(undefined);
+        open = { kind: event.span, range: event.token.range, start: event.token };
+      } else if (open && open.kind === event.span) {
+        close(event.token);
+      }
+    }
+  }
+  if (open) close(undefined);
+  return spans;
+}
+
+function addEnds(events: Array<{ at: number; kind: 'start' | 'end'; span: Span['kind']; token: Token }>, text: string, line: Line, regex: RegExp, span: Span['kind']) {
+  const global = new RegExp(regex.source, 'gi');
+  for (const m of text.matchAll(global)) events.push({ at: m.index!, kind: 'end', span, token: tokenAt(line, m.index!, m[0]) });
+}
+
+function firstNonBlank(lines: Line[], from: number, to: number): number | undefined {
+  for (let i = from; i < to; i++) if (!isBlank(lines[i])) return i;
+  return undefined;
+}
+
+function lastNonBlank(lines: Line[], from: number, to: number): number | undefined {
+  for (let i = to - 1; i >= from; i--) if (!isBlank(lines[i])) return i;
+  return undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * The text split into lines, each with where its content starts, so every parser builds exact ranges
+ * from a line index and a character index without re-reading the text.
+ */
+import type { Range, Token } from '../model';
+
+export interface Line {
+  /** Zero-based line number. */
+  index: number;
+  /** The line's content without line break (and without a leading BOM on line 0). */
+  text: string;
+  /** Character offset of `text` in the physical line: 1 when a BOM was dropped, else 0. */
+  offset: number;
+}
+
+/** Splits on CRLF, CR or LF, as LSP clients count lines. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      lines.push({ index: index++, text: withoutContinuation(text.slice(start, i)), offset: 0 });
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index, text: withoutContinuation(text.slice(start)), offset: 0 });
+  const first = lines[0];
+  if (first.text.charCodeAt(0) === 0xfeff) {
+    first.text = first.text.slice(1);
+    first.offset = 1;
+  }
+  return lines;
+}
+
+/** Some published cables end every line with a `\\` continuation mark; it is not part of the content. */
+function withoutContinuation(text: string): string {
+  return text.endsWith('\\') ? text.slice(0, -1) : text;
+}
+
+export function isBlank(line: Line | undefined): boolean {
+  return line === undefined || line.text.trim() === '';
+}
+
+/** Range of `line.text[start, end)`. */
+export function rangeOf(line: Line, start: number, end: number): Range {
+  return {
+    start: { line: line.index, character: line.offset + start },
+    end: { line: line.index, character: line.offset + end },
+  };
+}
+
+export function tokenAt(line: Line, start: number, text: string): Token {
+  return { text, range: rangeOf(line, start, start + text.length) };
+}
+
+/** Range of the line's content without leading and trailing white space (empty range at 0 for a blank line). */
+export function trimmedRange(line: Line): Range {
+  const text = line.text;
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return end > start ? rangeOf(line, start, end) : rangeOf(line, 0, 0);
+}
+
+export function trimmedToken(line: Line): Token {
+  return { text: line.text.trim(), range: trimmedRange(line) };
+}
+
+/** A range from the start of one range to the end of another. */
+export function spanRange(from: Range, to: Range): Range {
+  return { start: from.start, end: to.end };
+}
+
+/** Range covering whole lines `first..last` (content, not the line break). */
+export function linesRange(first: Line, last: Line): Range {
+  return {
+    start: { line: first.index, character: first.offset },
+    end: { line: last.index, character: last.offset + last.text.length },
+  };
+}
+
+/** Finds `regex` (with the `y` or `g` flag cleared) in `line.text` and returns its match and token, or undefined. */
+export function matchToken(line: Line, regex: RegExp, group = 0): { match: RegExpExecArray; token: Token } | undefined {
+  const match = regex.exec(line.text);
+  if (!match || match[group] === undefined) return undefined;
+  const start = groupStart(match, group);
+  return { match, token: tokenAt(line, start, match[group]) };
+}
+
+/** Start index of a capture group; needs the `d` flag on the regex for groups other than 0. */
+export function groupStart(match: RegExpExecArray, group: number): number {
+  if (group === 0) return match.index;
+  const indices = match.indices?.[group];
+  if (indices) return indices[0];
+  const offset = match[0].indexOf(match[group]);
+  return match.index + Math.max(0, offset);
+}
+
+/** Token for capture `group` of a match made with the `d` flag. */
+export function groupToken(line: Line, match: RegExpExecArray, group: number): Token | undefined {
+  const value = match[group];
+  if (value === undefined) return undefined;
+  return tokenAt(line, groupStart(match, group), value);
+}

@@ -1,0 +1,219 @@
+/**
+ * The two metadata layouts that precede a cable in published collections:
+ * the five-line form (ref id, title, date, classification, origin) and the cables.csv record form
+ * (row id, date-time, ref id, origin, classification, referenced ids).
+ */
+import type { MetadataPreamble, RecordPreamble, Token } from '../model';
+import { parseClassificationWords } from './classification';
+import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
+import { isBlank, linesRange, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { parseRefId } from './refIds';
+
+const REF_ID_LINE = /^\s*\d{2}[A-Z][A-Z0-9]*[A-Z]\d{1,7}\s*$/;
+/** `Wed Feb 04 00:00:00 +0100 2009` */
+const LONG_DATE = /^\s*[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) [+-]\d{4} (\d{4})\s*$/;
+/** `2009-02-04 17:08:00` */
+const RECORD_DATE = /^\s*(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?\s*$/;
+/** `2/22/2008 14:46`, as another export of the records writes it. */
+const RECORD_US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})\s*$/;
+/** `190450` or `<<142612>>`. */
+const ROW_ID = /^\s*(?:<<)?\d{1,7}(?:>>)?\s*$/;
+/** The tab-separated record on one line: `2008-07-01 12:57:00⇥08GENEVA498⇥US Mission Geneva⇥CONFIDENTIAL//NOFORN⇥⇥VZCZC…`. */
+const TAB_RECORD = /^\s*(?:(\d{1,7})\t)?(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$/d;
+/** The key-value record: `id: 81871`, `date: 10/13/2006 20:26`, `refid: 06QUITO2529`, …, `header:`. */
+const KEY_VALUE = /^\s*(id|date|refid|origin|classification|destination|header)\s*:\s?(.*)$/d;
+
+export function isRefIdLine(line: Line | undefined): boolean {
+  return line !== undefined && REF_ID_LINE.test(line.text);
+}
+
+export function isRecordDateLine(line: Line | undefined): boolean {
+  return line !== undefined && (RECORD_DATE.test(line.text) || RECORD_US_DATE.test(line.text));
+}
+
+/** True when the five-line preamble starts at `lines[i]`: a ref id line with a long date two lines on. */
+export function startsMetadataPreamble(lines: Line[], i: number): boolean {
+  return isRefIdLine(lines[i]) && lines[i + 2] !== undefined && LONG_DATE.test(lines[i + 2].text);
+}
+
+/** True when a record starts at `lines[i]`: a row id then a record date, or a record date then a ref id. */
+export function startsRecord(lines: Line[], i: number): boolean {
+  const line = lines[i];
+  if (!line) return false;
+  if (line.text.length < 2000 && TAB_RECORD.test(line.text)) return true;
+  if (/^\s*id:\s*\d+\s*$/.test(line.text)) return /^\s*date:/.test(lines[i + 1]?.text ?? '');
+  if (ROW_ID.test(line.text)) return isRecordDateLine(lines[i + 1]) && isRefIdLine(lines[i + 2]);
+  return isRecordDateLine(line) && isRefIdLine(lines[i + 1]);
+}
+
+function parseLongDate(line: Line): Token & { iso?: string } {
+  const token = trimmedToken(line);
+  const match = LONG_DATE.exec(line.text);
+  if (!match) return token;
+  const year = +match[6];
+  const month = monthNumber(match[1]);
+  const day = +match[2];
+  return isValidDate(year, month, day) ? { ...token, iso: isoDate(year, month, day) } : token;
+}
+
+export function parseRecordDate(line: Line): Token & { iso?: string } {
+  const token = trimmedToken(line);
+  const match = RECORD_DATE.exec(line.text);
+  if (!match) {
+    const iso = usDateTime(token.text);
+    return iso ? { ...token, iso } : token;
+  }
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((g) => +(match[g] ?? 0));
+  const valid = isValidDate(year, month, day) && isValidTime(hour, minute, second);
+  return valid ? { ...token, iso: isoDateTime(year, month, day, hour, minute, second) } : token;
+}
+
+function refIdToken(line: Line) {
+  const token = trimmedToken(line);
+  return { ...token, refId: parseRefId(token.text) };
+}
+
+function classificationToken(line: Line) {
+  const token = trimmedToken(line);
+  return { ...token, classification: parseClassificationWords(token.text) };
+}
+
+/** Parses the five-line preamble at `lines[i]`; returns it and the index after it. */
+export function parseMetadataPreamble(lines: Line[], i: number): { preamble: MetadataPreamble; next: number } {
+  const last = Math.min(i + 4, lines.length - 1);
+  const preamble: MetadataPreamble = {
+    range: linesRange(lines[i], lines[last]),
+    refId: refIdToken(lines[i]),
+    title: trimmedToken(lines[i + 1]),
+    date: parseLongDate(lines[i + 2]),
+  };
+  if (i + 3 <= last && !isBlank(lines[i + 3])) preamble.classification = classificationToken(lines[i + 3]);
+  if (i + 4 <= last && !isBlank(lines[i + 4])) preamble.origin = originToken(lines[i + 4]);
+  return { preamble, next: last + 1 };
+}
+
+/**
+ * The origin line may be glued to the routing header (`Embassy MexicoVZCZCXRO3019`): keep what precedes it.
+ */
+function originToken(line: Line): Token {
+  const glued = /VZCZC/.exec(line.text);
+  if (!glued || glued.index === 0) return trimmedToken(line);
+  const text = line.text.slice(0, glued.index).trim();
+  const start = line.text.indexOf(text);
+  return tokenAt(line, start, text);
+}
+
+/**
+ * Parses a record at `lines[i]`. `gluedRowId` is a row id found glued to the end of the line before
+ * (the sample's `…COLLECTIVE190450`).
+ */
+export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { record: RecordPreamble; next: number; rest?: Line } {
+  if (/^\s*id:/.test(lines[i].text)) return parseKeyValueRecord(lines, i);
+  const tab = lines[i].text.length < 2000 ? TAB_RECORD.exec(lines[i].text) : null;
+  if (tab) return parseTabRecord(lines[i], tab);
+  let j = i;
+  const record: RecordPreamble = { range: linesRange(lines[i], lines[i]) };
+  if (ROW_ID.test(lines[j].text)) record.rowId = trimmedToken(lines[j++]);
+  else if (gluedRowId) record.rowId = gluedRowId;
+  record.date = parseRecordDate(lines[j++]);
+  record.refId = refIdToken(lines[j++]);
+  const fields: Array<'origin' | 'classification'> = ['origin', 'classification'];
+  for (const field of fields) {
+    const line = lines[j];
+    if (isBlank(line)) break;
+    const looksLikeClassification = parseClassificationWords(line.text) !== undefined && line.text.trim().length < 40;
+    if (field === 'origin' && looksLikeClassification) continue;
+    if (field === 'origin') record.origin = trimmedToken(line);
+    else if (looksLikeClassification) record.classification = classificationToken(line);
+    else break;
+    j++;
+  }
+  const refsLine = lines[j];
+  if (refsLine && /^\s*\d{2}[A-Z][A-Z0-9]*\d+(\|\d{2}[A-Z][A-Z0-9]*\d+)*\s*$/.test(refsLine.text)) {
+    record.references = splitIds(refsLine);
+    j++;
+  }
+  record.range = linesRange(record.rowId && !gluedRowId ? lines[i] : lines[i], lines[j - 1]);
+  return { record, next: j };
+}
+
+function splitIds(line: Line): Token[] {
+  const tokens: Token[] = [];
+  const regex = /[^|\s]+/g;
+  for (let m = regex.exec(line.text); m; m = regex.exec(line.text)) tokens.push(tokenAt(line, m.index, m[0]));
+  return tokens;
+}
+
+/** A row id glued to the end of a routing line: `…COLLECTIVE190450` followed by a record date line. */
+export function gluedRowIdBefore(lines: Line[], i: number): Token | undefined {
+  const previous = lines[i - 1];
+  if (!previous || !isRecordDateLine(lines[i])) return undefined;
+  const match = /[A-Za-z](\d{1,7})\s*$/.exec(previous.text);
+  if (!match) return undefined;
+  return tokenAt(previous, match.index + 1, match[1]);
+}
+
+function cellToken(line: Line, match: RegExpExecArray, group: number): Token | undefined {
+  const value = match[group];
+  if (!value || !value.trim()) return undefined;
+  const start = match.indices![group][0] + (value.length - value.trimStart().length);
+  return tokenAt(line, start, value.trim());
+}
+
+/** Same-line date text parsed like a record date line. */
+function dateToken(line: Line, token: Token | undefined): (Token & { iso?: string }) | undefined {
+  if (!token) return undefined;
+  const parsed = parseRecordDate({ ...line, text: token.text });
+  return { ...token, iso: parsed.iso };
+}
+
+/** The one-line tab-separated record; what follows the last tab (`VZCZC…`) is handed back as `rest`. */
+function parseTabRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; next: number; rest?: Line } {
+  const refId = cellToken(line, match, 3);
+  const classification = cellToken(line, match, 5);
+  const references = cellToken(line, match, 6);
+  const record: RecordPreamble = {
+    range: trimmedRange(line),
+    rowId: cellToken(line, match, 1),
+    date: dateToken(line, cellToken(line, match, 2)),
+    refId: refId && { ...refId, refId: parseRefId(refId.text) },
+    origin: cellToken(line, match, 4),
+    classification: classification && { ...classification, classification: parseClassificationWords(classification.text) },
+    references: references ? [references] : undefined,
+  };
+  const restStart = match.indices![7][0];
+  const rest = match[7].trim() ? { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart } : undefined;
+  return { record, next: line.index + 1, rest };
+}
+
+/** `id:`/`date:`/`refid:`/`origin:`/`classification:`/`destination:`/`header:` lines. */
+function parseKeyValueRecord(lines: Line[], i: number): { record: RecordPreamble; next: number } {
+  const record: RecordPreamble = { range: trimmedRange(lines[i]) };
+  let j = i;
+  for (; j < lines.length; j++) {
+    const match = KEY_VALUE.exec(lines[j].text);
+    if (!match) break;
+    const value = cellToken(lines[j], match, 2);
+    const key = match[1];
+    if (key === 'id') record.rowId = value;
+    else if (key === 'date' && value) record.date = { ...value, iso: usDateTime(value.text) };
+    else if (key === 'refid' && value) record.refId = { ...value, refId: parseRefId(value.text) };
+    else if (key === 'origin') record.origin = value;
+    else if (key === 'classification' && value) record.classification = { ...value, classification: parseClassificationWords(value.text) };
+    else if (key === 'destination' && value) record.references = splitIds({ ...lines[j], text: ' '.repeat(value.range.start.character - lines[j].offset) + value.text });
+    record.range = { start: record.range.start, end: trimmedRange(lines[j]).end };
+    if (key === 'header') {
+      j++;
+      break;
+    }
+  }
+  return { record, next: j };
+}
+
+/** `10/13/2006 20:26` → ISO. */
+function usDateTime(text: string): string | undefined {
+  const match = RECORD_US_DATE.exec(text);
+  if (!match) return undefined;
+  const [month, day, year, hour, minute] = [1, 2, 3, 4, 5].map((g) => +match[g]);
+  return isValidDate(year, month, day) && isValidTime(hour, minute) ? isoDateTime(year, month, day, hour, minute) : undefined;
+}
