@@ -53,7 +53,7 @@ export function parseBannerLine(line: Line): Banner | undefined {
     if (!plain) return undefined;
     classificationToken = groupToken(line, plain, 1)!;
   }
-  const classification = parseClassificationWords(classificationToken.text);
+  const classification = parseClassificationWords(letterSpaced ? classificationToken.text.replace(/ /g, '') : classificationToken.text);
   if (!classification) return undefined;
   const banner: Banner = {
     range: trimmedRange(line),

@@ -25,7 +25,8 @@ function deriveRefId(cable: Cable, fileName: string | undefined): Sourced<RefId>
   if (fromRecord?.refId) return { value: fromRecord.refId, source: 'record', range: fromRecord.range };
   const banner = cable.banner;
   const year = cableYear(cable);
-  if (banner?.post && banner.serial && year) {
+  // A redacted post (`XXXXXXXXXXXX 000004`) names no origin.
+  if (banner?.post && banner.serial && year && !/^X+$/i.test(banner.post.text)) {
     return {
       value: makeRefId(year, banner.post.text, banner.serial.text),
       source: cable.routing?.dtg ? 'banner+dtg' : 'banner',

@@ -70,8 +70,9 @@ function classify(item: Reference, cableYear: string | undefined) {
   const cable = /@/.test(text) ? undefined : cableRefOf(text, cableYear);
   if (cable) {
     item.kind = 'cable';
-    const start = item.refIdRange!.start;
-    item.refIdRange = { start, end: { line: start.line, character: start.character + cable.length } };
+    const { start, end } = item.refIdRange!;
+    // An item wrapped onto the next line names its cable across the break: no single-line range then.
+    item.refIdRange = cable.length <= end.character - start.character ? { start, end: { line: start.line, character: start.character + cable.length } } : undefined;
     item.refId = cable.refId;
     return;
   }

@@ -1,0 +1,76 @@
+/**
+ * The language service: one entry that turns a document into its model and answers every feature from it.
+ * Pure: no LSP connection, no `vscode`, no I/O. Hosts (the server, the CLI, tests) own caching and files.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+} from 'vscode-languageserver-types';
+import { getDictionaries, type Dictionaries } from './dicts/dictionaries';
+import { getCodeActions } from './features/codeActions';
+import { doComplete } from './features/completion';
+import { getFoldingRanges } from './features/folding';
+import { doHover } from './features/hover';
+import { findDefinition, findDocumentLinks, findReferences } from './features/links';
+import { findDocumentSymbols } from './features/symbols';
+import { findWorkspaceSymbols } from './features/workspaceSymbols';
+import type { CableFile } from './model';
+import { parseCableFile } from './parse/parseCableFile';
+import { validateCableFile } from './rules/validate';
+import type { LanguageSettings } from './settings';
+import { InMemoryWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex';
+
+export interface LanguageServiceOptions {
+  /** Where cross-references look for other cables; an empty index when absent. */
+  workspace?: WorkspaceIndex;
+  dictionaries?: Dictionaries;
+}
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  /** True when `maxNumberOfProblems` cut the list. */
+  capped: boolean;
+}
+
+export interface LanguageService {
+  parse(document: TextDocument): CableFile;
+  validate(model: CableFile, settings: LanguageSettings): ValidationResult;
+  getCodeActions(document: TextDocument, model: CableFile, range: Range, context: CodeActionContext): CodeAction[];
+  findDocumentSymbols(document: TextDocument, model: CableFile): DocumentSymbol[];
+  getFoldingRanges(document: TextDocument, model: CableFile): FoldingRange[];
+  doHover(document: TextDocument, model: CableFile, position: Position, settings: LanguageSettings): Hover | null;
+  doComplete(document: TextDocument, model: CableFile, position: Position): CompletionList;
+  findDocumentLinks(document: TextDocument, model: CableFile): DocumentLink[];
+  findDefinition(document: TextDocument, model: CableFile, position: Position): Location[];
+  findReferences(document: TextDocument, model: CableFile, position: Position): Location[];
+  findWorkspaceSymbols(query: string): SymbolInformation[];
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const dictionaries = options.dictionaries ?? getDictionaries();
+  const workspace = options.workspace ?? new InMemoryWorkspaceIndex();
+  return {
+    parse: (document) => parseCableFile(document.getText(), { fileName: document.uri }),
+    validate: (model, settings) => validateCableFile(model, settings, dictionaries),
+    getCodeActions: (document, model, range, context) => getCodeActions(document, model, range, context),
+    findDocumentSymbols: (document, model) => findDocumentSymbols(document, model),
+    getFoldingRanges: (document, model) => getFoldingRanges(document, model),
+    doHover: (document, model, position, settings) => doHover(document, model, position, settings, { dictionaries, workspace }),
+    doComplete: (document, model, position) => doComplete(document, model, position),
+    findDocumentLinks: (document, model) => findDocumentLinks(document, model, workspace),
+    findDefinition: (document, model, position) => findDefinition(document, model, position, workspace),
+    findReferences: (document, model, position) => findReferences(document, model, position, workspace),
+    findWorkspaceSymbols: (query) => findWorkspaceSymbols(query, workspace),
+  };
+}
