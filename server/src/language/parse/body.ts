@@ -16,6 +16,7 @@ const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+\S/;
 const PAGE_CLASSIFICATION = /^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|(?:[A-Za-z] ){3,}[A-Za-z])(?:\/\/[A-Z ]+)?\s*(?:PTQ\d+)?\s*$/;
 const FOOTER = /^\s*Visit\b.{0,80}\b(?:Classified|Web\s*Site|Website|Intellipedia)/i;
 const DASHES = /^\s*[-=_*]{3,}\s*$/;
+const TRAILING_DASHES = /\s+-{3,}\s*$/;
 const SECTION_NUMBERS = /(\d{1,3})\s+OF\s+(\d{1,3})\s*$/;
 
 const SUMMARY_START = /^(?:BEGIN\s+|Begin\s+)?(?:SUMMARY|Summary)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment))?\s*(?:[.:-]|$)/;
@@ -85,6 +86,15 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
   };
 }
 
+/** A heading's text without `SIPDIS` lines and the dashes some cables underline it with on the same line. */
+function readHeading(lines: Line[], start: number, end: number): Heading {
+  const parts = lines.slice(start, end).map((l) => l.text.replace(TRAILING_DASHES, '').trim());
+  const text = parts.filter((t) => t !== 'SIPDIS').join(' ');
+  const last = lines[end - 1];
+  const lastEnd = last.text.replace(TRAILING_DASHES, '').trimEnd().length;
+  return { range: { start: trimmedRange(lines[start]).start, end: rangeOf(last, lastEnd, lastEnd).end }, text };
+}
+
 /** A block of 1–3 short lines standing alone that reads like a title, not a sentence. */
 function isHeadingText(block: Line[]): boolean {
   const text = block.map((l) => l.text.trim()).filter((t) => t !== 'SIPDIS').join(' ');
@@ -134,9 +144,7 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
     const block = headingBlockAt(lines, kinds, from, to, i);
     if (block) {
       closeParagraph();
-      const blockLines = lines.slice(i, block.end);
-      const text = blockLines.map((l) => l.text.trim()).filter((t) => t !== 'SIPDIS').join(' ');
-      body.headings.push({ range: { start: trimmedRange(lines[i]).start, end: trimmedRange(lines[block.end - 1]).end }, text } satisfies Heading);
+      body.headings.push(readHeading(lines, i, block.end));
       lastContent = block.end - 1;
       i = block.end - 1;
       continue;
@@ -200,7 +208,7 @@ function findSignature(lines: Line[], kinds: Kind[], from: number, to: number, b
     if (kind === 'blank' || kind === 'dashes' || kind === 'pageClass') continue;
     if (kind !== 'text') return undefined;
     const text = lines[i].text;
-    if (!SIGNATURE.test(text) || NOT_SIGNATURE.test(text) || text.trim().length > 40) return undefined;
+    if (!SIGNATURE.test(text) || NOT_SIGNATURE.test(text) || text.trim().length > 40 || text.trimEnd().endsWith('...')) return undefined;
     const before = i > from ? kinds[i - 1 - from] : 'blank';
     if (before !== 'blank' && before !== 'dashes') return undefined;
     if (body.headings.some((h) => h.range.start.line === i)) return undefined;
