@@ -1,0 +1,103 @@
+/**
+ * Builds the language client for the bundled server (`dist/server.js`, run by VS Code's own Node over
+ * IPC). One client per server run: a client whose start failed cannot be started again, so a restart
+ * builds a new one.
+ */
+import type { OutputChannel } from 'vscode';
+import {
+  LanguageClient,
+  ResponseError,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type ConfigurationParams,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { ReportingErrorHandler } from './errorHandler';
+import type { GiveUpCause } from './messages';
+import { normaliseConfigurationItem } from './settings';
+
+/** The client id: also makes vscode-languageclient read the `cable.trace.server` setting. */
+export const CLIENT_ID = 'cable';
+export const CLIENT_NAME = 'Cable Language Server';
+/** Port for attaching a debugger to the server when the extension runs in a development host. */
+const DEBUG_PORT = 6009;
+/** Restarts after crashes within three minutes before giving up (vscode-languageclient's default). */
+export const MAX_RESTARTS = 4;
+
+export interface CableClientOptions {
+  serverModule: string;
+  output: OutputChannel;
+  /** Told when the server is down for good; `crashLimit` is how many crashes that took. */
+  onGiveUp: (cause: GiveUpCause, crashLimit: number) => void;
+  /** Where settings problems go. */
+  onSettingsWarning: (message: string) => void;
+}
+
+/**
+ * While a crashed server is being restarted, and after the user has been told it is down for good,
+ * the library's own errors ("couldn't create connection to server", "Restarting server failed") are
+ * pop-ups without context that either resolve themselves or repeat our message: they go to the
+ * output channel alone.
+ */
+class CableLanguageClient extends LanguageClient {
+  quiet = false;
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    super.error(message, data, this.quiet ? false : showNotification);
+  }
+}
+
+export function createCableClient(options: CableClientOptions): LanguageClient {
+  const transport = TransportKind.ipc;
+  const serverOptions: ServerOptions = {
+    run: { module: options.serverModule, transport },
+    debug: { module: options.serverModule, transport, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+  };
+  const errorHandler = new ReportingErrorHandler({
+    onRestart: () => (client.quiet = true),
+    onGiveUp: (cause) => {
+      client.quiet = true;
+      options.onGiveUp(cause, MAX_RESTARTS + 1);
+    },
+  });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'cable' },
+      { scheme: 'untitled', language: 'cable' },
+    ],
+    synchronize: { configurationSection: 'cable' },
+    outputChannel: options.output,
+    traceOutputChannel: options.output,
+    // Failures are announced by our own messages, which offer to open the channel.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    diagnosticCollectionName: 'cable',
+    errorHandler,
+    // The stock handler pops up the bare error text, e.g. "Pending response rejected since connection
+    // got disposed" when the server died while starting. Log it; the failed start is reported anyway.
+    initializationFailedHandler: (error) => {
+      client.error('The server failed to initialize.', error, false);
+      return false;
+    },
+    middleware: {
+      workspace: {
+        configuration: async (params: ConfigurationParams, token, next) => {
+          const values = await next(params, token);
+          if (values instanceof ResponseError) return values;
+          return values.map((value, index) => {
+            const { value: clean, warnings } = normaliseConfigurationItem(params.items[index]?.section, value);
+            warnings.forEach(options.onSettingsWarning);
+            return clean;
+          });
+        },
+      },
+    },
+  };
+  const client = new CableLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  errorHandler.usePolicy(client.createDefaultErrorHandler(MAX_RESTARTS));
+  client.onDidChangeState(({ newState }) => {
+    if (newState === State.Running) client.quiet = false;
+  });
+  return client;
+}

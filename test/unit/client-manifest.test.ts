@@ -1,0 +1,117 @@
+/**
+ * The manifest's contributions agree with the client: every command the client registers is
+ * contributed (and the other way round), every setting the client reads is declared with its
+ * default, and the files the manifest points at exist and parse.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CABLE_SETTINGS } from '../../client/src/settings';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface SettingSchema {
+  type: string;
+  default: unknown;
+  scope?: string;
+  markdownDescription?: string;
+  enum?: string[];
+}
+interface Manifest {
+  main: string;
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  contributes: {
+    languages: { id: string; aliases: string[]; extensions: string[]; configuration: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    snippets: { language: string; path: string }[];
+    commands: { command: string; title: string; category: string }[];
+    configuration: { properties: Record<string, SettingSchema> };
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const { contributes } = manifest;
+
+/** `{ validate: { enable: true } }` → `[['validate.enable', true]]`, objects such as `rules` kept whole. */
+function leafSettings(value: object, prefix = ''): [string, unknown][] {
+  return Object.entries(value).flatMap(([key, inner]): [string, unknown][] => {
+    const path = `${prefix}${key}`;
+    const isGroup = typeof inner === 'object' && inner !== null && Object.keys(inner).length > 0;
+    return isGroup ? leafSettings(inner as object, `${path}.`) : [[path, inner]];
+  });
+}
+
+describe('package.json contributions', () => {
+  it('declares the cable language with its configuration, grammar and snippets', () => {
+    const [language] = contributes.languages;
+    assert.equal(language.id, 'cable');
+    assert.deepEqual(language.aliases, ['Cable', 'Diplomatic Cable']);
+    assert.deepEqual(language.extensions, ['.cable']);
+    assert.equal(language.configuration, './language-configuration.json');
+    assert.deepEqual(contributes.grammars, [{ language: 'cable', scopeName: 'text.cable', path: './syntaxes/cable.tmLanguage.json' }]);
+    assert.ok(existsSync(join(ROOT, language.configuration)));
+    for (const snippets of contributes.snippets) assert.ok(existsSync(join(ROOT, snippets.path)));
+  });
+
+  it('activates for cables and for plain text (to detect .txt cables)', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext']);
+  });
+
+  it('runs in untrusted and virtual workspaces, since it runs no workspace code', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+
+  it('contributes exactly the commands the client registers', () => {
+    const source = readFileSync(join(ROOT, 'client', 'src', 'commands.ts'), 'utf8');
+    const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1]).sort();
+    assert.deepEqual(contributes.commands.map((command) => command.command).sort(), registered);
+    for (const command of contributes.commands) assert.equal(command.category, 'Cable');
+  });
+
+  it('declares every setting the client normalises, with the same default', () => {
+    const properties = contributes.configuration.properties;
+    for (const [path, value] of leafSettings(DEFAULT_CABLE_SETTINGS)) {
+      const schema = properties[`cable.${path}`];
+      assert.ok(schema, `cable.${path} is not declared`);
+      assert.deepEqual(schema.default, value, `default of cable.${path}`);
+    }
+    assert.equal(Object.keys(properties).length, leafSettings(DEFAULT_CABLE_SETTINGS).length);
+  });
+
+  it('describes every setting in markdown and scopes it', () => {
+    for (const [key, schema] of Object.entries(contributes.configuration.properties)) {
+      assert.ok(schema.markdownDescription, `${key} has no markdownDescription`);
+      assert.equal(schema.scope, key === 'cable.trace.server' ? 'window' : 'resource', `scope of ${key}`);
+    }
+  });
+});
+
+describe('snippets/cable.json', () => {
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'cable.json'), 'utf8')) as Record<
+    string,
+    { prefix: string | string[]; body: string | string[]; description: string }
+  >;
+
+  it('has a new-cable skeleton with routing header, banner, caption and a paragraph', () => {
+    const body = [snippets['New cable'].body].flat().join('\n');
+    for (const part of [/^VZCZC/m, /^DE /m, /^FM /m, /^TO /m, /C O N F I D E N T I A L/, /^E\.O\. /m, /^TAGS: /m, /^SUBJECT: /m, /^¶1\. \(/m]) {
+      assert.match(body, part);
+    }
+  });
+
+  it('has a new-paragraph snippet', () => {
+    assert.match([snippets['New paragraph'].body].flat().join('\n'), /^¶\$\{1:\d+\}\. \(\$\{2\|C,/);
+  });
+
+  it('gives every snippet a prefix, a body and a description', () => {
+    for (const [name, snippet] of Object.entries(snippets)) {
+      assert.ok([snippet.prefix].flat().length > 0, name);
+      assert.ok([snippet.body].flat().length > 0, name);
+      assert.ok(snippet.description, name);
+    }
+  });
+});
