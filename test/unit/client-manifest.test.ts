@@ -22,7 +22,7 @@ interface SettingSchema {
 interface Manifest {
   main: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  capabilities: { untrustedWorkspaces: { supported: boolean; description: string }; virtualWorkspaces: { supported: string | boolean; description: string } };
   contributes: {
     languages: { id: string; aliases: string[]; extensions: string[]; configuration: string }[];
     grammars: { language: string; scopeName: string; path: string }[];
@@ -60,9 +60,12 @@ describe('package.json contributions', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext']);
   });
 
-  it('runs in untrusted and virtual workspaces, since it runs no workspace code', () => {
+  it('runs in untrusted workspaces, since it runs no workspace code, and in part in virtual ones', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
-    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.description);
+    // The server reads files on disk only: in a virtual workspace only highlighting and snippets work.
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.ok(manifest.capabilities.virtualWorkspaces.description);
   });
 
   it('contributes exactly the commands the client registers', () => {
