@@ -1,0 +1,62 @@
+/**
+ * What the server offers, and what it learnt about the client at `initialize`. Pure, so the choice of the
+ * diagnostics model can be tested without a connection.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+
+/** The client features the server adapts to. */
+export interface ClientFeatures {
+  /** `textDocument/diagnostic`: the client pulls diagnostics, so the server never pushes them. */
+  pullDiagnostics: boolean;
+  /** `workspace/diagnostic/refresh`: the server may ask a pulling client to pull again. */
+  diagnosticsRefresh: boolean;
+  /** `workspace/configuration`: settings can be asked per document. */
+  configuration: boolean;
+  /** `workspace/didChangeConfiguration` must be registered dynamically to be sent at all. */
+  configurationChangeRegistration: boolean;
+  workspaceFolders: boolean;
+}
+
+export function readClientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+  return {
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    diagnosticsRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    configuration: capabilities.workspace?.configuration === true,
+    configurationChangeRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+  };
+}
+
+/** The workspace folder URIs of `initialize`, falling back to the deprecated root for old clients. */
+export function initialFolderUris(params: InitializeParams): string[] {
+  if (params.workspaceFolders) return params.workspaceFolders.map((folder) => folder.uri);
+  return params.rootUri ? [params.rootUri] : [];
+}
+
+export const COMPLETION_TRIGGER_CHARACTERS = ['(', ' ', '.'];
+
+export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
+  return {
+    // Incremental sync saves sending the whole cable per keystroke; the model is still reparsed whole.
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    ...(client.pullDiagnostics
+      ? { diagnosticProvider: { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: false } }
+      : {}),
+    documentSymbolProvider: { label: 'Cable' },
+    foldingRangeProvider: true,
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    documentLinkProvider: { resolveProvider: false },
+    definitionProvider: true,
+    referencesProvider: true,
+    workspaceSymbolProvider: true,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: client.workspaceFolders } },
+  };
+}
