@@ -5,7 +5,7 @@
  */
 import type { Body, Heading, Paragraph, PortionMarking, Span, Token } from '../model';
 import { parsePortionMarking } from './classification';
-import { isBlank, linesRange, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
@@ -129,7 +129,7 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
       closeParagraph();
       let j = i;
       while (j + 1 < to && kindAt(j + 1) === 'text') j++;
-      body.footers.push({ text: lines.slice(i, j + 1).map((l) => l.text.trim()).join(' '), range: linesRange(lines[i], lines[j]) });
+      body.footers.push({ text: lines.slice(i, j + 1).map((l) => l.text.trim()).join(' '), range: { start: trimmedRange(lines[i]).start, end: trimmedRange(lines[j]).end } });
       lastContent = j;
       i = j;
       continue;

@@ -220,7 +220,7 @@ function readCaptionField(state: CableState, key: CaptionKey, i: number): number
       break;
     case 'tags':
       next = i + 1;
-      while (next < end && !isBlank(lines[next]) && isTagsContinuation(lines[next]) && captionKeyOf(lines[next]) === undefined) next++;
+      while (next < end && !isBlank(lines[next]) && isTagsContinuation(lines[next]) && captionKeyOf(lines[next]) === undefined && !parseBannerLine(lines[next])) next++;
       if (replace) cable.caption.tags = parseTags(lines, i, next);
       break;
     case 'subject':

@@ -37,7 +37,8 @@ export function parseReferenceItems(segments: RefSegment[], cableYear: string | 
       const next = k + 1 < markers.length ? markers[k + 1].index! : text.length;
       const body = text.slice(markerStart + marker[1].length, next);
       const bodyStart = segment.start + markerStart + marker[1].length + leadingSpace(body);
-      const letter = { text: marker[2], range: rangeOf(segment.line, segment.start + markerStart, segment.start + markerStart + marker[1].length) };
+      const letterStart = segment.start + markerStart + marker[1].indexOf(marker[2]);
+      const letter = { text: marker[2], range: rangeOf(segment.line, letterStart, letterStart + 1) };
       items.push(makeItem(segment, bodyStart, body.trim(), letter, segment.start + markerStart));
     });
   }

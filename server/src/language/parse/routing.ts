@@ -4,7 +4,7 @@
  */
 import type { Address, AddressList, DateTimeGroup, DeLine, RoutingHeader, SecurityLine, Token } from '../model';
 import { fullYear, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { groupToken, linesRange, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { groupToken, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 const TRANSMISSION_ID = /^\s*(VZCZC\S*)/d;
 const PRECEDENCE_LINE = /^\s*(?!DE|TO|FM)([A-Z]{2})\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/d;
@@ -22,7 +22,7 @@ const TRAILING_SERIAL = /^(.*?)\s+(\d{1,6})\s*$/d;
 const DASH_TRAILER = /^\s*-{5,}[A-Z0-9]*\s+\d{6}Z/;
 
 export function emptyRoutingHeader(line: Line): RoutingHeader {
-  return { range: linesRange(line, line), relayIndicators: [], pageLines: [], officeLists: [] };
+  return { range: trimmedRange(line), relayIndicators: [], pageLines: [], officeLists: [] };
 }
 
 /** Line kinds the routing header knows; the cable parser asks before handing a line over. */

@@ -1,0 +1,164 @@
+/**
+ * Completion by place: TAGS on the TAGS line, portion markings after a paragraph number, reasons after `1.4`,
+ * classification words and controls in the banner and header lines, and snippets for a new cable or paragraph.
+ * Where the cursor is comes from the model; only the characters typed so far are read from the line.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import { getDictionaries, type Dictionaries } from '../dicts/dictionaries';
+import { LEVEL_RANK, type Cable, type CableFile, type Level } from '../model';
+import { bodyCableAt, cableSkeletonItem, isOutsideCables, nextParagraphItem } from './completionSnippets';
+import { reasonWording } from './executiveOrders';
+import { escapeMarkdown } from './markdown';
+import { clampPosition, isWithin, lineText } from './ranges';
+
+const REASON_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+const CLASSIFICATION_WORDS = ['UNCLASSIFIED', 'UNCLAS', 'LIMITED OFFICIAL USE', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET', 'CONFIDENTIAL//NOFORN', 'SECRET//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY'];
+const SPACED_WORDS: Record<string, string> = { 'U N C L A S': 'UNCLAS', 'C O N F I D E N T I A L': 'CONFIDENTIAL', 'S E C R E T': 'SECRET', 'T O P S E C R E T': 'TOP SECRET' };
+
+export function doComplete(document: TextDocument, model: CableFile, asked: Position, dictionaries: Dictionaries = getDictionaries()): CompletionList {
+  const position = clampPosition(document, asked);
+  const line = lineText(document, position.line);
+  const before = line.slice(0, position.character);
+  const cable = model.cables.find((c) => c.range.start.line <= position.line && position.line <= c.range.end.line);
+  const items =
+    (cable && tagItems(cable, position, before, dictionaries)) ??
+    (cable && markingItems(cable, position, before, dictionaries)) ??
+    (cable && reasonItems(cable, position, before, dictionaries)) ??
+    headerWordItems(cable, position, before, dictionaries) ??
+    snippetItems(model, position, line, before) ??
+    [];
+  return { isIncomplete: false, items };
+}
+
+/** The range from `start` to the cursor, on the cursor's line. */
+function upTo(position: Position, start: number): Range {
+  return { start: { line: position.line, character: start }, end: position };
+}
+
+function markdown(value: string) {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+/** TAGS on the TAGS line (and its continuation lines), after the keyword; tags already given sort last. */
+function tagItems(cable: Cable, position: Position, before: string, dictionaries: Dictionaries): CompletionItem[] | undefined {
+  const tags = cable.caption.tags;
+  if (!tags || !isWithinLines(tags.range, position)) return undefined;
+  if (position.line === tags.keyword.range.start.line && position.character < tags.keyword.range.end.character) return undefined;
+  const prefix = /[A-Za-z0-9]*$/.exec(before)![0];
+  const range = upTo(position, position.character - prefix.length);
+  const given = new Set(tags.tags.filter((t) => !isWithin(t.range, position)).map((t) => t.text.toUpperCase()));
+  return [...dictionaries.tags].map(([code, entry]) => ({
+    label: code,
+    kind: CompletionItemKind.Value,
+    detail: `${entry.kind} TAG: ${entry.meaning}`,
+    documentation: markdown(`**${escapeMarkdown(code)}** — ${entry.kind} TAG\n\n${escapeMarkdown(entry.meaning)}`),
+    textEdit: { range, newText: code },
+    sortText: `${given.has(code) ? '1' : '0'}${code}`,
+  }));
+}
+
+function isWithinLines(range: Range, position: Position): boolean {
+  return range.start.line <= position.line && position.line <= range.end.line;
+}
+
+/** Portion markings right after a paragraph number (`¶13. (` or `¶13. |`); the cable's level first. */
+function markingItems(cable: Cable, position: Position, before: string, dictionaries: Dictionaries): CompletionItem[] | undefined {
+  const paragraph = cable.body.paragraphs.find((p) => p.numberToken.range.start.line === position.line);
+  if (!paragraph || position.character < paragraph.numberToken.range.end.character) return undefined;
+  const marking = paragraph.marking;
+  if (marking && !isWithin(marking.range, position)) return undefined;
+  const typed = before.slice(paragraph.numberToken.range.end.character);
+  const match = /^(\s*)(\(?[A-Za-z/ ]*)$/.exec(typed);
+  if (!match) return undefined;
+  const start = paragraph.numberToken.range.end.character + match[1].length;
+  const range: Range = marking ? marking.range : upTo(position, start);
+  const cableLevel = cable.classification?.value.level;
+  const labels = Object.keys(dictionaries.markings.portion_markings).filter((label) => !label.includes('...'));
+  return labels.map((label) => {
+    const level = label.slice(1).split('/')[0].replace(')', '') as Level;
+    const above = cableLevel !== undefined && LEVEL_RANK[level] !== undefined && LEVEL_RANK[level] > LEVEL_RANK[cableLevel];
+    return {
+      label,
+      kind: CompletionItemKind.EnumMember,
+      detail: dictionaries.markings.portion_markings[label],
+      documentation: above ? markdown(`Above the cable's classification (${escapeMarkdown(cable.classification!.value.text)}).`) : undefined,
+      textEdit: { range, newText: marking ? label : `${match[1] ? '' : ' '}${label} ` },
+      filterText: label,
+      sortText: `${level === cableLevel && label === `(${level})` ? '0' : above ? '2' : '1'}${label}`,
+      preselect: level === cableLevel && label === `(${level})` ? true : undefined,
+    };
+  });
+}
+
+/** Reason letters after `1.4` (or after `(b) and`) in the Classified By field, worded for the cable's date. */
+function reasonItems(cable: Cable, position: Position, before: string, dictionaries: Dictionaries): CompletionItem[] | undefined {
+  const field = cable.caption.classifiedBy;
+  if (!field || !isWithinLines(field.range, position)) return undefined;
+  const afterSection = /1\s?\.\s?([45])\s*(\(?\s*[A-Ha-h]?)$/.exec(before);
+  // `(b) and (` — or `and (` on the field's next line, the `(b)` ending the line above.
+  const afterLetter = /(?:\)\s*(?:,|and|&|or)?|^\s*(?:,|and|&|or))\s*(\(?\s*[A-Ha-h]?)$/i.exec(before);
+  const typed = afterSection?.[2] ?? (field.reasons.length ? afterLetter?.[1] : undefined);
+  if (typed === undefined) return undefined;
+  const section = afterSection ? `1.${afterSection[1]}` : field.reasons[0]?.section ?? '1.4';
+  const given = new Set(field.reasons.map((r) => r.letter));
+  const range = upTo(position, position.character - typed.length);
+  const context = { date: cable.date?.value, order: cable.caption.eo?.order?.text };
+  return REASON_LETTERS.map((letter) => {
+    const wording = reasonWording(section, letter, context, dictionaries.markings);
+    return {
+      label: `(${letter})`,
+      kind: CompletionItemKind.EnumMember,
+      detail: wording.wording,
+      documentation: markdown(`${escapeMarkdown(wording.citation)}${wording.note ? `\n\n${escapeMarkdown(wording.note)}` : ''}`),
+      textEdit: { range, newText: `(${letter})` },
+      filterText: `(${letter})`,
+      sortText: `${given.has(letter) ? '1' : '0'}${letter}`,
+    };
+  });
+}
+
+/**
+ * Classification words at the start of a banner or header line (before the caption and the first paragraph),
+ * and dissemination controls on the lines after the banner.
+ */
+function headerWordItems(cable: Cable | undefined, position: Position, before: string, dictionaries: Dictionaries): CompletionItem[] | undefined {
+  const match = /^(\s*)([A-Z][A-Z /]*)$/.exec(before);
+  if (!match) return undefined;
+  const headerEnd = cable ? (cable.caption.range?.start.line ?? cable.body.paragraphs[0]?.range.start.line) : undefined;
+  if (headerEnd !== undefined && position.line >= headerEnd) return undefined;
+  if (cable?.routing && isWithinLines(cable.routing.range, position) && position.line !== cable.banner?.range.start.line) return undefined;
+  const range = upTo(position, match[1].length);
+  const { markings } = dictionaries;
+  const levelMeaning = (word: string) => markings.classification_levels[word] ?? markings.classification_levels[word.split('//')[0]];
+  const words: CompletionItem[] = [
+    ...CLASSIFICATION_WORDS.map((word) => ({ label: word, detail: levelMeaning(word) })),
+    ...Object.entries(SPACED_WORDS).map(([spaced, word]) => ({ label: spaced, detail: `${word} (letter-spaced, as banners write it)` })),
+  ].map((item) => ({ ...item, kind: CompletionItemKind.Keyword, textEdit: { range, newText: item.label }, sortText: `0${item.label}` }));
+  const afterBanner = cable?.banner !== undefined && position.line > cable.banner.range.start.line;
+  const controls: CompletionItem[] = afterBanner
+    ? Object.entries(markings.dissemination_controls).map(([control, meaning]) => ({
+        label: control,
+        kind: CompletionItemKind.Constant,
+        detail: meaning,
+        textEdit: { range, newText: control },
+        sortText: `1${control}`,
+      }))
+    : [];
+  return [...words, ...controls];
+}
+
+/**
+ * Snippets on a blank line, or one holding only what starts them (`¶12`, `para`, `cable`): the next paragraph
+ * after a caption, a new cable outside cables (after the last one, both).
+ */
+function snippetItems(model: CableFile, position: Position, line: string, before: string): CompletionItem[] | undefined {
+  const started = /^(\s*)(¶?\d*|[a-z]{1,9})$/.exec(before);
+  if (!started || line.slice(position.character).trim()) return undefined;
+  const range = upTo(position, started[1].length);
+  const items: CompletionItem[] = [];
+  const cable = bodyCableAt(model, position);
+  if (cable) items.push(nextParagraphItem(cable, position, range));
+  if (!/[¶\d]/.test(started[2]) && isOutsideCables(model, position)) items.push(cableSkeletonItem(range));
+  return items.length ? items : undefined;
+}

@@ -1,0 +1,196 @@
+/**
+ * What the cursor is on, read from the model: a TAG, a REF item, a classification reason, a routing part, a
+ * marking… Only when no part of the model claims the position does the word under the cursor count (acronyms,
+ * TAG codes and controls in free text, compact ref ids such as `08MEXICO3456`).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import type {
+  Address,
+  AddressList,
+  Banner,
+  Cable,
+  CableFile,
+  Caption,
+  Classification,
+  ClassifiedByField,
+  DateTimeGroup,
+  DeLine,
+  EoLine,
+  PortionMarking,
+  Position,
+  Reason,
+  Reference,
+  RoutingHeader,
+  Token,
+} from '../model';
+import { parseClassificationWords } from '../parse/classification';
+import { parseRefId } from '../parse/refIds';
+import { clampPosition, isOn, lineText, wordAt } from './ranges';
+
+export type HoverTarget =
+  | { kind: 'tag'; range: Range; code: string }
+  | { kind: 'word'; range: Range; text: string; lineText: string }
+  | { kind: 'marking'; range: Range; marking: PortionMarking }
+  | { kind: 'classification'; range: Range; text: string; classification: Classification }
+  | { kind: 'control'; range: Range; text: string }
+  | { kind: 'reason'; range: Range; reason: Reason }
+  | { kind: 'reasons'; range: Range; field: ClassifiedByField }
+  | { kind: 'routingIndicator'; range: Range; indicator: string }
+  | { kind: 'precedence'; range: Range; text: string }
+  | { kind: 'deLine'; range: Range; de: DeLine }
+  | { kind: 'dtg'; range: Range; dtg: DateTimeGroup }
+  | { kind: 'securityLine'; range: Range; text: string }
+  | { kind: 'transmissionId'; range: Range; text: string }
+  | { kind: 'addressList'; range: Range; list: AddressList }
+  | { kind: 'executiveOrder'; range: Range; eo: EoLine }
+  | { kind: 'decl'; range: Range; eo: EoLine }
+  | { kind: 'reference'; range: Range; item: Reference }
+  | { kind: 'refId'; range: Range; refId: string; own: boolean }
+  | { kind: 'section'; range: Range; n: number; m: number; page: boolean };
+
+export interface FoundTarget {
+  target: HoverTarget;
+  /** The cable the position lies in, if any. */
+  cable?: Cable;
+}
+
+/** The hover target at `position`, or undefined where there is nothing to explain. */
+export function findHoverTarget(document: TextDocument, model: CableFile, asked: Position): FoundTarget | undefined {
+  const position = clampPosition(document, asked);
+  const cable = model.cables.find((c) => c.range.start.line <= position.line && position.line <= c.range.end.line);
+  const target = (cable && modelTarget(document, cable, position)) ?? wordTarget(document, position);
+  return target ? { target, cable } : undefined;
+}
+
+function modelTarget(document: TextDocument, cable: Cable, position: Position): HoverTarget | undefined {
+  return (
+    captionTarget(document, cable.caption, position) ??
+    (cable.routing && routingTarget(cable.routing, position)) ??
+    (cable.banner && bannerTarget(cable, cable.banner, position)) ??
+    preambleTarget(cable, position) ??
+    bodyTarget(cable, position)
+  );
+}
+
+function captionTarget(document: TextDocument, caption: Caption, position: Position): HoverTarget | undefined {
+  const tag = caption.tags?.tags.find((t) => isOn(t.range, position));
+  if (tag) return { kind: 'tag', range: tag.range, code: tag.text };
+  const item = caption.refs?.items.find((i) => isOn(i.range, position));
+  if (item) return { kind: 'reference', range: item.range, item };
+  const field = caption.classifiedBy;
+  if (field) {
+    const reason = field.reasons.find((r) => isOn(r.range, position));
+    if (reason) return { kind: 'reason', range: reason.range, reason };
+    if (isOn(field.reasonsRange, position) && !isPastFirstReason(field, position)) return { kind: 'reasons', range: reasonsHead(field), field };
+  }
+  const eo = caption.eo;
+  if (eo) {
+    if (isOn(eo.decl?.range, position)) return { kind: 'decl', range: eo.decl!.range, eo };
+    // The `DECL:` word before the date: the model keeps no token for it, so the word under the cursor stands in.
+    const word = isOn(eo.range, position) ? wordAt(document, position) : undefined;
+    if (word && /^DECL/i.test(word.text)) return { kind: 'decl', range: word.range, eo };
+    if (isOn(eo.keyword.range, position) || isOn(eo.order?.range, position)) {
+      return { kind: 'executiveOrder', range: eo.order ? { start: eo.keyword.range.start, end: eo.order.range.end } : eo.keyword.range, eo };
+    }
+  }
+  return undefined;
+}
+
+/** Past the first reason letter (`and` in `(b) and (d)`) lies no section number: the word hover speaks there. */
+function isPastFirstReason(field: ClassifiedByField, position: Position): boolean {
+  const first = field.reasons[0];
+  return first !== undefined && (position.line > first.range.start.line || (position.line === first.range.start.line && position.character >= first.range.end.character));
+}
+
+/** `REASONS 1.4` up to the first letter. */
+function reasonsHead(field: ClassifiedByField): Range {
+  const first = field.reasons[0];
+  return first && first.range.start.line === field.reasonsRange!.start.line ? { start: field.reasonsRange!.start, end: first.range.start } : field.reasonsRange!;
+}
+
+function routingTarget(routing: RoutingHeader, position: Position): HoverTarget | undefined {
+  if (isOn(routing.transmissionId?.range, position)) return { kind: 'transmissionId', range: routing.transmissionId!.range, text: routing.transmissionId!.text };
+  if (isOn(routing.precedence?.range, position)) return { kind: 'precedence', range: routing.precedence!.range, text: routing.precedence!.text };
+  const relay = routing.relayIndicators.find((t) => isOn(t.range, position));
+  if (relay) return indicator(relay);
+  const de = routing.de;
+  if (de && isOn(de.range, position)) {
+    if (isOn(de.station?.range, position)) return indicator(de.station!);
+    const part = [de.serial, de.section, de.dayTime].find((t) => isOn(t?.range, position));
+    return { kind: 'deLine', range: part?.range ?? de.range, de };
+  }
+  const security = routing.security;
+  if (security) {
+    const part = [security.prosign, security.letters, security.trailer].find((t) => isOn(t?.range, position));
+    if (part) return { kind: 'securityLine', range: part.range, text: part.text };
+  }
+  const dtg = routing.dtg;
+  if (dtg && isOn(dtg.range, position)) {
+    if (isOn(dtg.precedence?.range, position)) return { kind: 'precedence', range: dtg.precedence!.range, text: dtg.precedence!.text };
+    return { kind: 'dtg', range: { start: dtg.dayTime.range.start, end: dtg.year.range.end }, dtg };
+  }
+  const lists = [routing.from, routing.to, routing.info].filter((list): list is AddressList => list !== undefined);
+  const list = lists.find((l) => isOn(l.keyword.range, position));
+  if (list) return { kind: 'addressList', range: list.keyword.range, list };
+  const addresses: Address[] = lists.flatMap((l) => l.addresses);
+  for (const address of addresses) {
+    if (isOn(address.indicator?.range, position)) return indicator(address.indicator!);
+    if (isOn(address.precedence?.range, position)) return { kind: 'precedence', range: address.precedence!.range, text: address.precedence!.text };
+  }
+  return undefined;
+}
+
+function indicator(token: Token): HoverTarget {
+  return { kind: 'routingIndicator', range: token.range, indicator: token.text };
+}
+
+function bannerTarget(cable: Cable, banner: Banner, position: Position): HoverTarget | undefined {
+  if (isOn(banner.classificationToken.range, position)) {
+    return { kind: 'classification', range: banner.classificationToken.range, text: banner.classificationToken.text, classification: banner.classification };
+  }
+  if (banner.section && isOn(banner.section.range, position)) return { kind: 'section', range: banner.section.range, n: banner.section.n, m: banner.section.m, page: false };
+  if (banner.post && banner.serial && cable.refId && (isOn(banner.post.range, position) || isOn(banner.serial.range, position))) {
+    return { kind: 'refId', range: { start: banner.post.range.start, end: banner.serial.range.end }, refId: cable.refId.value.text, own: true };
+  }
+  const control = banner.controls.find((c) => isOn(c.range, position));
+  if (control) return { kind: 'control', range: control.range, text: control.text };
+  return undefined;
+}
+
+function preambleTarget(cable: Cable, position: Position): HoverTarget | undefined {
+  for (const part of [cable.preamble, cable.record]) {
+    if (!part) continue;
+    if (part.refId?.refId && isOn(part.refId.range, position)) return { kind: 'refId', range: part.refId.range, refId: part.refId.refId.text, own: true };
+    const classification = part.classification;
+    if (classification?.classification && isOn(classification.range, position)) {
+      return { kind: 'classification', range: classification.range, text: classification.text, classification: classification.classification };
+    }
+  }
+  const reference = cable.record?.references?.find((t) => isOn(t.range, position));
+  const refId = reference && parseRefId(reference.text);
+  if (reference && refId) return { kind: 'refId', range: reference.range, refId: refId.text, own: false };
+  return undefined;
+}
+
+function bodyTarget(cable: Cable, position: Position): HoverTarget | undefined {
+  const { body } = cable;
+  const paragraph = body.paragraphs.find((p) => p.marking && isOn(p.marking.range, position));
+  if (paragraph?.marking) return { kind: 'marking', range: paragraph.marking.range, marking: paragraph.marking };
+  const page = body.sectionBreaks.find((t) => isOn(t.range, position));
+  if (page?.n !== undefined && page.m !== undefined) return { kind: 'section', range: page.range, n: page.n, m: page.m, page: true };
+  const closing = [body.trailingClassification, page].find((t) => t && isOn(t.range, position));
+  const classification = closing && parseClassificationWords(closing.text);
+  if (closing && classification) return { kind: 'classification', range: closing.range, text: closing.text, classification };
+  return undefined;
+}
+
+/** Free text: a compact ref id, else an upper-case word for the acronym, TAG and control dictionaries. */
+function wordTarget(document: TextDocument, position: Position): HoverTarget | undefined {
+  const word = wordAt(document, position);
+  if (!word) return undefined;
+  const refId = /^\d{2}[A-Z]/.test(word.text) ? parseRefId(word.text) : undefined;
+  if (refId) return { kind: 'refId', range: word.range, refId: refId.text, own: false };
+  if (!/[A-Z]/.test(word.text)) return undefined;
+  return { kind: 'word', range: word.range, text: word.text, lineText: lineText(document, position.line) };
+}
