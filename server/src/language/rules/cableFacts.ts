@@ -1,0 +1,76 @@
+/**
+ * Facts about a cable that several rules need, read from the model's cable-level values: its level, its
+ * date, the markings its level allows, and how classification words and markings are spelled.
+ */
+import type { Cable, Level } from '../model';
+import { LEVEL_RANK } from '../model';
+import { levelName } from '../parse/classification';
+
+const MARKINGS_BY_RANK: Level[] = ['U', 'SBU', 'C', 'S', 'TS'];
+
+/** The cable's level (from preamble, record, banner or security line, most reliable first). */
+export function cableLevel(cable: Cable): Level | undefined {
+  return cable.classification?.value.level;
+}
+
+/** CONFIDENTIAL, SECRET and TOP SECRET; SBU is a control marking, not a classification. */
+export function isClassified(level: Level | undefined): boolean {
+  return level === 'C' || level === 'S' || level === 'TS';
+}
+
+/** True for the levels whose cables mark every paragraph: SBU and the classified ones. */
+export function needsPortionMarkings(level: Level | undefined): boolean {
+  return level !== undefined && level !== 'U';
+}
+
+/** `(C)` for CONFIDENTIAL. */
+export function markingOf(level: Level): string {
+  return `(${level})`;
+}
+
+/** The markings a paragraph of a cable at `level` may carry: `(U), (SBU), (C)` for CONFIDENTIAL. */
+export function allowedMarkings(level: Level): string[] {
+  return MARKINGS_BY_RANK.filter((l) => LEVEL_RANK[l] <= LEVEL_RANK[level]).map(markingOf);
+}
+
+/** `CONFIDENTIAL`, `SENSITIVE BUT UNCLASSIFIED`: the level as a reader says it. */
+export function levelWords(level: Level): string {
+  return levelName(level);
+}
+
+/** `(U), (SBU) or (C)`. */
+export function listWithOr(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The cable's date as `YYYY-MM-DD`, when any part gave one. */
+export function cableDay(cable: Cable): string | undefined {
+  return cable.date?.value.slice(0, 10);
+}
+
+/** The cable's year, from its date or, failing that, from its ref id. */
+export function cableFullYear(cable: Cable): number | undefined {
+  const day = cableDay(cable);
+  if (day) return +day.slice(0, 4);
+  const dtg = cable.routing?.dtg;
+  return dtg ? dtg.fullYear : undefined;
+}
+
+/** Levels compared for "above the cable's classification": SBU counts as unclassified, since it is no classification. */
+export function classificationTier(level: Level): number {
+  return level === 'SBU' ? LEVEL_RANK.U : LEVEL_RANK[level];
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `February` for 2. */
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? `month ${month}`;
+}
+
+/** `4 FEB 2009` for an ISO date, as cables write dates in prose. */
+export function readableDay(iso: string): string {
+  const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+  return `${+iso.slice(8, 10)} ${months[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * "Did you mean" for unknown TAGS, strict enough to be right: a country code glued to a subject tag
+ * (`IZPREL` → `IZ PREL`), or a known tag one typo away (`PGGV` → `PGOV`, `MPOS` → `MOPS`, `KFTFN` → `KTFN`).
+ * Short words get no suggestion: one edit turns almost any two- or three-letter word into some country code.
+ */
+import { closestTag, editDistance, type Dictionaries } from '../dicts/dictionaries';
+
+const isTopicTag = (code: string, dictionaries: Dictionaries) => {
+  const kind = dictionaries.tags.get(code)?.kind;
+  return kind === 'subject' || kind === 'program';
+};
+const isCountryTag = (code: string, dictionaries: Dictionaries) => code.length === 2 && dictionaries.tags.get(code)?.kind === 'geographic';
+
+/** A country code and a subject or program tag written without the space between them, either way round. */
+function gluedTags(code: string, dictionaries: Dictionaries): string | undefined {
+  if (code.length < 5) return undefined;
+  const [head, rest] = [code.slice(0, 2), code.slice(2)];
+  if (isCountryTag(head, dictionaries) && isTopicTag(rest, dictionaries)) return `${head} ${rest}`;
+  const [start, tail] = [code.slice(0, -2), code.slice(-2)];
+  if (isTopicTag(start, dictionaries) && isCountryTag(tail, dictionaries)) return `${start} ${tail}`;
+  return undefined;
+}
+
+/** A known tag one typo away; a four-letter code only by a changed or swapped letter, since codes are four letters. */
+function typoOf(code: string, dictionaries: Dictionaries): string | undefined {
+  if (code.length < 4) return undefined;
+  const closest = closestTag(code, dictionaries);
+  if (!closest || editDistance(code, closest) !== 1) return undefined;
+  return code.length === 4 && closest.length !== 4 ? undefined : closest;
+}
+
+/** The tag the writer most likely meant, or undefined when no suggestion is safe. */
+export function suggestTag(code: string, dictionaries: Dictionaries): string | undefined {
+  const upper = code.toUpperCase();
+  return gluedTags(upper, dictionaries) ?? typoOf(upper, dictionaries);
+}
+
+/** What a suggested tag means, for messages: `Iraq + Political Affairs--External Political Relations`. */
+export function tagMeaning(tag: string, dictionaries: Dictionaries): string | undefined {
+  const meanings = tag.split(' ').map((part) => dictionaries.tags.get(part)?.meaning);
+  return meanings.every((meaning) => meaning !== undefined) ? meanings.join(' + ') : undefined;
+}
