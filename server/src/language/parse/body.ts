@@ -3,15 +3,19 @@
  * section-break lines, footers, the signature and a trailing classification line.
  * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
  */
-import type { Body, Heading, Paragraph, PortionMarking, Span, Token } from '../model';
+import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
 import { parsePortionMarking } from './classification';
+import { findSpans } from './spans';
 import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
-type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
+export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
 const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$)/;
-const MARKING = /^(\s*)\(([A-Z][A-Za-z/ ,]{0,39}?)\)/;
-const SECTION_BREAK = /^\s*[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+\d{1,3}\s+OF\s+\d{1,3}\s*$/;
+const MARKING = /^(\s*)\(\s*([A-Za-z][A-Za-z/ ,]{0,39}?)\s*\)/;
+/** `(C)`, `(SBU)`, `(S//NF)` right after a paragraph number. */
+const MARKED_AFTER_NUMBER = /^\s*\((?:U|SBU|C|S|TS)(?:\/|\))/;
+/** `MEXICO 00000283 002 OF 003`, and pages within a section: `CARACAS 00002367 001.2 OF 004`. */
+const SECTION_BREAK = /^\s*[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$/;
 const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+\S/;
 const PAGE_CLASSIFICATION = /^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|(?:[A-Za-z] ){3,}[A-Za-z])(?:\/\/[A-Z ]+)?\s*(?:PTQ\d+)?\s*$/;
 const FOOTER = /^\s*Visit\b.{0,80}\b(?:Classified|Web\s*Site|Website|Intellipedia)/i;
@@ -19,11 +23,6 @@ const DASHES = /^\s*[-=_*]{3,}\s*$/;
 const TRAILING_DASHES = /\s+-{3,}\s*$/;
 const SECTION_NUMBERS = /(\d{1,3})\s+OF\s+(\d{1,3})\s*$/;
 
-const SUMMARY_START = /^(?:BEGIN\s+|Begin\s+)?(?:SUMMARY|Summary)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment))?\s*(?:[.:-]|$)/;
-const SUMMARY_END = /\bEND\s+(?:OF\s+)?SUMMARY\b/i;
-const COMMENT_START = /(?:^|[\s(])((?:BEGIN\s+|Begin\s+)?(?:COMMENT|Comment))\s*:/g;
-const COMMENT_LEAD = /^(?:COMMENT|Comment)\s*\./;
-const COMMENT_END = /\bEND\s+(?:OF\s+)?COMMENT\b/i;
 const SIGNATURE = /^\s*[A-Z][A-Za-z'.-]{1,24}(?:\s+[A-Z][A-Za-z'.-]{0,24}){0,3}\s*$/;
 const NOT_SIGNATURE = /^\s*(?:SIPDIS|NOFORN|NNNN|END|BT|UNQUOTE|SENSITIVE|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|NOTE|CORRECTED COPY)\b/i;
 
@@ -47,7 +46,8 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
         pilcrowStyle ??= pilcrow;
         const previous = kinds[kinds.length - 1];
         const afterBreak = previous === undefined || previous !== 'text';
-        if (pilcrow || (!pilcrowStyle && afterBreak)) kind = 'paragraph';
+        const marked = MARKED_AFTER_NUMBER.test(text.slice(match[0].length, match[0].length + 12));
+        if (pilcrow || (!pilcrowStyle && afterBreak) || (afterBreak && marked)) kind = 'paragraph';
       }
     }
     kinds.push(kind);
@@ -61,7 +61,9 @@ function readMarking(line: Line, at: number): PortionMarking | undefined {
   const start = at + match[1].length;
   const inside = match[2];
   const { level, caveats } = parsePortionMarking(inside);
-  return { range: rangeOf(line, start, start + inside.length + 2), text: inside.trim(), level, caveats };
+  // `(c)`, `(sbu)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not.
+  if (level === undefined && /[a-z]/.test(inside)) return undefined;
+  return { range: rangeOf(line, start, start + match[0].length - match[1].length), text: inside.trim(), level, caveats };
 }
 
 function readParagraph(line: Line, headingIndex: number): Paragraph {
@@ -159,7 +161,7 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
   }
   body.signature = findSignature(lines, kinds, from, to, body);
   if (body.signature) trimParagraphBefore(body, body.signature, lines);
-  body.spans = findSpans(lines, kinds, from, to, body);
+  body.spans = findSpans(lines, kinds, from, body);
   const first = firstNonBlank(lines, from, to);
   const last = lastNonBlank(lines, from, to);
   if (first !== undefined && last !== undefined) body.range = { start: trimmedRange(lines[first]).start, end: trimmedRange(lines[last]).end };
@@ -223,70 +225,6 @@ function trimParagraphBefore(body: Body, signature: Token, lines: Line[]) {
   let line = signature.range.start.line - 1;
   while (line > last.range.start.line && isBlank(lines[line])) line--;
   last.range = { start: last.range.start, end: trimmedRange(lines[line]).end };
-}
-
-/** Summary and Comment spans; an unclosed span reaches the end of the paragraph it started in. */
-function findSpans(lines: Line[], kinds: Kind[], from: number, to: number, body: Body): Span[] {
-  const spans: Span[] = [];
-  let open: Span | undefined;
-  const paragraphAt = new Map(body.paragraphs.map((p) => [p.range.start.line, p]));
-  const headingAt = new Map(body.headings.map((h) => [h.range.start.line, h]));
-  const close = (end: Token | undefined) => {
-    if (!open) return;
-    if (end) {
-      open.end = end;
-      open.range = { start: open.range.start, end: end.range.end };
-    } else {
-      const paragraph = body.paragraphs.find((p) => p.range.start.line <= open!.start.range.start.line && p.range.end.line >= open!.start.range.start.line);
-      open.range = { start: open.range.start, end: paragraph ? paragraph.range.end : open.start.range.end };
-    }
-    spans.push(open);
-    open = undefined;
-  };
-  for (let i = from; i < to; i++) {
-    const kind = kinds[i - from];
-    if (kind !== 'text' && kind !== 'paragraph') continue;
-    const line = lines[i];
-    const text = line.text.length > 4000 ? line.text.slice(0, 4000) : line.text;
-    if (!/summary|comment/i.test(text)) continue;
-    const paragraph = paragraphAt.get(i);
-    const heading = headingAt.get(i);
-    let textStart = 0;
-    if (paragraph) textStart = (paragraph.marking ? paragraph.marking.range.end.character : paragraph.numberToken.range.end.character) - line.offset;
-    const lead = text.slice(textStart).trimStart();
-    const leadStart = text.length - text.slice(textStart).trimStart().length;
-    const events: Array<{ at: number; kind: 'start' | 'end'; span: Span['kind']; token: Token }> = [];
-    const summary = SUMMARY_START.exec(lead);
-    if (summary && (paragraph || heading || i === from || kinds[i - 1 - from] === 'blank')) {
-      events.push({ at: leadStart, kind: 'start', span: 'summary', token: tokenAt(line, leadStart, summary[0].replace(/[.:-]$/, '').trimEnd()) });
-    }
-    const commentLead = COMMENT_LEAD.exec(lead);
-    if (commentLead) events.push({ at: leadStart, kind: 'start', span: 'comment', token: tokenAt(line, leadStart, commentLead[0].slice(0, -1)) });
-    for (const m of text.matchAll(COMMENT_START)) {
-      const at = m.index! + m[0].indexOf(m[1]);
-      const before = text.slice(Math.max(0, at - 6), at);
-      if (/\b(END|End|end|no|No|NO)\s+$/.test(before)) continue;
-      events.push({ at, kind: 'start', span: 'comment', token: tokenAt(line, at, m[1]) });
-    }
-    addEnds(events, text, line, SUMMARY_END, 'summary');
-    addEnds(events, text, line, COMMENT_END, 'comment');
-    events.sort((a, b) => a.at - b.at);
-    for (const event of events) {
-      if (event.kind === 'start') {
-        if (open) close(undefined);
-        open = { kind: event.span, range: event.token.range, start: event.token };
-      } else if (open && open.kind === event.span) {
-        close(event.token);
-      }
-    }
-  }
-  if (open) close(undefined);
-  return spans;
-}
-
-function addEnds(events: Array<{ at: number; kind: 'start' | 'end'; span: Span['kind']; token: Token }>, text: string, line: Line, regex: RegExp, span: Span['kind']) {
-  const global = new RegExp(regex.source, 'gi');
-  for (const m of text.matchAll(global)) events.push({ at: m.index!, kind: 'end', span, token: tokenAt(line, m.index!, m[0]) });
 }
 
 function firstNonBlank(lines: Line[], from: number, to: number): number | undefined {

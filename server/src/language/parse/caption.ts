@@ -10,11 +10,11 @@ import { parseReferenceItems, type RefSegment } from './references';
 export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
 
 const KEYS: Array<[CaptionKey, RegExp]> = [
-  ['eo', /^\s*(E\s?\.\s?O\.?|EO)(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
-  ['tags', /^\s*(TAGS)(?![A-Za-z])\s*:?/d],
+  ['eo', /^\s*¶?\s*(E\s?\.\s?O\.?|EO)(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
+  ['tags', /^\s*(TAGS(?![A-Za-z])|[Tt]ags(?=\s*:))\s*:?/d],
   ['subject', /^\s*(SUBJECT|SUBJ)\s*:/di],
   ['refs', /^\s*(REFERENCES?|REFTELS?|REFS?|REF\(S\))(?![A-Za-z])\s*[:.]?/d],
-  ['classifiedBy', /^\s*(CLASSIFIED\s+BY)\b\s*:?/di],
+  ['classifiedBy', /^\s*(?:\([A-Z]{1,4}\)\s*)?(CLASSIFIED\s+BY)\b\s*:?/di],
 ];
 
 /** Which caption field starts on this line, if any. */
@@ -188,7 +188,9 @@ interface ReasonEvent {
 
 function collectReasonEvents(text: string, from: number): ReasonEvent[] {
   const events: ReasonEvent[] = [];
-  const slice = text.slice(from);
+  // A flattened copy runs the first paragraph on after the reasons: `(b), (d) 1. (U) This…`.
+  const next = /\s(?:¶\s*)?\d{1,3}\.\s+\(/.exec(text.slice(from));
+  const slice = next ? text.slice(from, from + next.index) : text.slice(from);
   for (const m of slice.matchAll(SECTION_NUMBER)) {
     events.push({ kind: 'section', text: `${m[1]}.${m[2]}`, start: from + m.index!, end: from + m.index! + m[0].length });
   }

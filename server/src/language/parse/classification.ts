@@ -73,7 +73,7 @@ const CAVEAT_WORDS: Record<string, string> = {
  */
 export function parsePortionMarking(inside: string): { level?: Level; caveats: string[] } {
   const parts = inside.toUpperCase().trim().split(/\s*\/+\s*/);
-  const level = MARKING_LEVELS[parts[0]];
+  const level = MARKING_LEVELS[parts[0].replace(/\s+/g, '')];
   const caveats: string[] = [];
   for (const part of parts.slice(1)) {
     const head = part.split(/\s+/)[0];

@@ -3,7 +3,7 @@
  * give them, tolerating repeats and gaps. Never throws: what cannot be read is left out of the model or
  * recorded as a problem.
  */
-import type { Cable, CableFile, ParseProblem, Token } from '../model';
+import type { Banner, Cable, CableFile, ParseProblem, Token } from '../model';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
 import { parseBody } from './body';
 import { captionKeyOf, fieldEnd, isRefItemLine, isTagsContinuation, parseClassifiedBy, parseEoLine, parseRefs, parseSubject, parseTags, type CaptionKey } from './caption';
@@ -175,7 +175,15 @@ function readHeaderPart(state: CableState, i: number): number {
     cable.extractNote = trimmedToken(line);
     return i + 1;
   }
-  if (beforeBanner && (isRoutingLine(line) || state.list.list)) {
+  const glued = beforeBanner ? splitGluedBanner(line) : undefined;
+  if (glued) {
+    // `RUEATRS/DEPT OF TREASURY WASHINGTON DC⇥C O N F I D E N T I A L …`: an addressee, then the banner.
+    if (cable.routing && state.list.list) addRoutingLine(cable.routing, glued.before, state.list);
+    cable.banner = glued.banner;
+    state.list = {};
+    return i + 1;
+  }
+  if (beforeBanner && (isRoutingLine(line) || (state.list.list && !parseBannerLine(line)))) {
     if (VZCZC.test(line.text) && cable.routing?.de) {
       // A repeated routing header (the sample gives it twice): the later, complete copy wins.
       cable.routing = undefined;
@@ -198,6 +206,16 @@ function readHeaderPart(state: CableState, i: number): number {
     return i + 1;
   }
   return i;
+}
+
+/** A banner glued by a tab to the end of a header line, with the part before it as a line of its own. */
+function splitGluedBanner(line: Line): { before: Line; banner: Banner } | undefined {
+  const tab = line.text.lastIndexOf('\t');
+  if (tab <= 0 || line.text.length > 400 || !line.text.slice(0, tab).trim()) return undefined;
+  const rest: Line = { index: line.index, text: line.text.slice(tab + 1), offset: line.offset + tab + 1 };
+  const banner = parseBannerLine(rest);
+  if (!banner) return undefined;
+  return { before: { index: line.index, text: line.text.slice(0, tab), offset: line.offset }, banner };
 }
 
 /** True when a caption field was read after `line` (the banner's lines end where the caption begins). */

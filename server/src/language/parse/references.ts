@@ -4,8 +4,8 @@ import { rangeOf, type Line } from './lines';
 import { makeRefId } from './refIds';
 
 /** An item marker: `A.`, `B)`, `(C)`, `¶B.` at the start or after white space. */
-const ITEM_MARKER = /(?:^|\s)(¶?\(?([A-Z])[.)])(?=\s)/g;
-const CABLE_REF = /^(?:(\d{2})\s*)?((?:SECSTATE|STATE|USUN NEW YORK|[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2}?))\s*0*(\d{1,7})(?![\d/])/;
+const ITEM_MARKER = /(?:^|\s)(¶?(?:\(([A-Z])\)(?=\s|[A-Z0-9])|([A-Z])[.):](?=\s)))/g;
+const CABLE_REF = /^(?:(?:19|20)?(\d{2})\s*)?((?:SECSTATE|STATE|USUN NEW YORK|[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2}?))\s*0*(\d{1,7})(?![\d/])/;
 const COMPACT_REF = /^(\d{2})([A-Z]{3,})(\d{1,7})\b/;
 
 /** A piece of REF text on one line, with its position. */
@@ -36,9 +36,12 @@ export function parseReferenceItems(segments: RefSegment[], cableYear: string | 
       const markerStart = marker.index! + marker[0].indexOf(marker[1]);
       const next = k + 1 < markers.length ? markers[k + 1].index! : text.length;
       const body = text.slice(markerStart + marker[1].length, next);
+      // A doubled marker (`A. A) MEXICO 1963`): the second one carries the item.
+      if (!body.trim()) return;
       const bodyStart = segment.start + markerStart + marker[1].length + leadingSpace(body);
-      const letterStart = segment.start + markerStart + marker[1].indexOf(marker[2]);
-      const letter = { text: marker[2], range: rangeOf(segment.line, letterStart, letterStart + 1) };
+      const letterText = marker[2] ?? marker[3];
+      const letterStart = segment.start + markerStart + marker[1].indexOf(letterText);
+      const letter = { text: letterText, range: rangeOf(segment.line, letterStart, letterStart + 1) };
       items.push(makeItem(segment, bodyStart, body.trim(), letter, segment.start + markerStart));
     });
   }

@@ -43,7 +43,9 @@ export function isRoutingLine(line: Line): boolean {
 
 export function isDateTimeGroupLine(line: Line): boolean {
   const match = DTG.exec(line.text);
-  return match !== null && monthNumber(match[3]) > 0 && line.text.trim().length <= 40;
+  if (match === null || line.text.trim().length > 40) return false;
+  // With a precedence letter the shape alone says DTG, so a misspelt month is still read (and reported).
+  return monthNumber(match[3]) > 0 || (match[1] !== undefined && match[3].length === 3);
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * Summary and Comment spans in a cable body: `Summary.` … `End Summary.`, `Comment:` … `End Comment.`,
+ * `(Comment: … )` closed by its parenthesis, and ends split over two lines (`End` / `Summary.`).
+ * An unclosed span reaches the end of the paragraph it started in.
+ */
+import type { Body, Span, Token } from '../model';
+import type { Kind } from './body';
+import { rangeOf, tokenAt, type Line } from './lines';
+
+const SUMMARY_START = /^(?:BEGIN\s+|Begin\s+)?(?:SUMMARY|Summary)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment))?\s*(?:[.:-]|$)/;
+const COMMENT_START = /(?:^|[\s(])((?:BEGIN\s+|Begin\s+)?(?:COMMENT|Comment))\s*:/g;
+const COMMENT_LEAD = /^(?:COMMENT|Comment)\s*\./;
+const ENDS: Array<[RegExp, Span['kind']]> = [
+  [/\bEND\s+(?:OF\s+)?SUMMARY\b/gi, 'summary'],
+  [/\bEND\s+(?:OF\s+)?COMMENT\b/gi, 'comment'],
+];
+const END_AT_LINE_END = /\bEND\s*$/i;
+const KIND_AT_LINE_START = /^\s*(SUMMARY|COMMENT)\b/i;
+
+interface SpanEvent {
+  at: number;
+  kind: 'start' | 'end';
+  span: Span['kind'];
+  token: Token;
+  /** A comment opened by `(Comment:` ends at the matching parenthesis. */
+  parenthesised?: boolean;
+}
+
+export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body): Span[] {
+  const spans: Span[] = [];
+  let open: (Span & { parenthesised?: boolean }) | undefined;
+  const paragraphAt = new Map(body.paragraphs.map((p) => [p.range.start.line, p]));
+  const headingLines = new Set(body.headings.map((h) => h.range.start.line));
+  const close = (end: Token | undefined) => {
+    if (!open) return;
+    const { parenthesised: _, ...span } = open;
+    if (end) {
+      span.end = end;
+      span.range = { start: span.range.start, end: end.range.end };
+    } else {
+      const startLine = span.start.range.start.line;
+      const paragraph = body.paragraphs.find((p) => p.range.start.line <= startLine && p.range.end.line >= startLine);
+      span.range = { start: span.range.start, end: paragraph ? paragraph.range.end : span.start.range.end };
+    }
+    spans.push(span);
+    open = undefined;
+  };
+
+  for (let i = from; i < from + kinds.length; i++) {
+    const kind = kinds[i - from];
+    if (kind !== 'text' && kind !== 'paragraph') continue;
+    const line = lines[i];
+    const text = line.text.length > 4000 ? line.text.slice(0, 4000) : line.text;
+    const events: SpanEvent[] = [];
+    if (open?.parenthesised) {
+      const paren = text.indexOf(')', open.start.range.start.line === i ? open.start.range.end.character - line.offset : 0);
+      if (paren >= 0) events.push({ at: paren, kind: 'end', span: 'comment', token: tokenAt(line, paren, ')') });
+    }
+    if (/summary|comment/i.test(text)) {
+      const paragraph = paragraphAt.get(i);
+      const textStart = paragraph ? (paragraph.marking ?? paragraph.numberToken).range.end.character - line.offset : 0;
+      const leadStart = text.length - text.slice(textStart).trimStart().length;
+      const lead = text.slice(leadStart);
+      const summary = SUMMARY_START.exec(lead);
+      if (summary && (paragraph || headingLines.has(i) || i === from || kinds[i - 1 - from] === 'blank')) {
+        events.push({ at: leadStart, kind: 'start', span: 'summary', token: tokenAt(line, leadStart, summary[0].replace(/[.:-]$/, '').trimEnd()) });
+      }
+      const commentLead = COMMENT_LEAD.exec(lead);
+      if (commentLead) events.push({ at: leadStart, kind: 'start', span: 'comment', token: tokenAt(line, leadStart, commentLead[0].slice(0, -1)) });
+      for (const m of text.matchAll(COMMENT_START)) {
+        const at = m.index! + m[0].indexOf(m[1]);
+        if (/\b(END|End|end|no|No|NO)\s+$/.test(text.slice(Math.max(0, at - 6), at))) continue;
+        events.push({ at, kind: 'start', span: 'comment', token: tokenAt(line, at, m[1]), parenthesised: text[at - 1] === '(' });
+      }
+      for (const [regex, span] of ENDS) {
+        for (const m of text.matchAll(regex)) events.push({ at: m.index!, kind: 'end', span, token: tokenAt(line, m.index!, m[0]) });
+      }
+    }
+    const split = splitEnd(line, lines[i + 1]);
+    if (split) events.push(split);
+    events.sort((a, b) => a.at - b.at);
+    for (const event of events) {
+      if (event.kind === 'start') {
+        if (open) close(undefined);
+        open = { kind: event.span, range: event.token.range, start: event.token, parenthesised: event.parenthesised };
+      } else if (open && open.kind === event.span && (event.token.text === ')') === Boolean(open.parenthesised)) {
+        close(event.token);
+      } else if (open && open.kind === event.span && open.parenthesised && event.token.text !== ')') {
+        close(event.token);
+      }
+    }
+  }
+  if (open) close(undefined);
+  return spans;
+}
+
+/** `… End` at the end of a line and `Summary.` at the start of the next: one end token over both lines. */
+function splitEnd(line: Line, next: Line | undefined): SpanEvent | undefined {
+  if (!next) return undefined;
+  const end = END_AT_LINE_END.exec(line.text);
+  const kind = end && KIND_AT_LINE_START.exec(next.text);
+  if (!end || !kind) return undefined;
+  const wordEnd = next.text.indexOf(kind[1]) + kind[1].length;
+  return {
+    at: end.index,
+    kind: 'end',
+    span: kind[1].toLowerCase() as Span['kind'],
+    token: { text: `${end[0].trim()} ${kind[1]}`, range: { start: rangeOf(line, end.index, end.index).start, end: rangeOf(next, wordEnd, wordEnd).end } },
+  };
+}
