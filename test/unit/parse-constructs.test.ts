@@ -233,3 +233,30 @@ test('several cables in one file', () => {
   assert.deepEqual(model.cables.map((c) => c.refId?.value.text), ['09MEXICO283', '09MEXICO284']);
   assert.equal(model.cables[1].range.start.line, 8);
 });
+
+test('span ends split over two lines and comments closed by their parenthesis', () => {
+  const text = '¶1. (C) Summary: a b c. End\nSummary.\n\n¶2. (C) Text (Comment: we doubt it.) more.\n\n¶3. (C) Text (Comment: over\ntwo lines) more.\n';
+  const spans = cableOf(text).body.spans;
+  assert.deepEqual(spans.map((s) => [s.kind, s.range.start.line, s.end?.range.end.line]), [
+    ['summary', 0, 1],
+    ['comment', 3, 3],
+    ['comment', 5, 6],
+  ]);
+  assert.equal(spans[0].end?.text, 'End Summary');
+  assert.equal(spans[1].end?.text, ')');
+});
+
+test('pages within a section', () => {
+  const body = cableOf('¶1. (C) a\nCARACAS 00002367  001.2 OF 004\nb\nCARACAS 00002367  002 OF 004\n').body;
+  assert.deepEqual(body.sectionBreaks.map((b) => [b.n, b.page, b.m]), [
+    [1, 2, 4],
+    [2, undefined, 4],
+  ]);
+});
+
+test('lower-case markings are read, but not list letters', () => {
+  const [sbu, nf, listLetter] = cableOf('¶1. (sbu) a\n\n¶2. (s/nf) b\n\n¶3. (c) Yes, the Netherlands is a party.\n').body.paragraphs;
+  assert.equal(sbu.marking?.level, 'SBU');
+  assert.deepEqual([nf.marking?.level, nf.marking?.caveats], ['S', ['NOFORN']]);
+  assert.equal(listLetter.marking, undefined);
+});

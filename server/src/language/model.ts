@@ -298,8 +298,11 @@ export interface Body {
   paragraphs: Paragraph[];
   headings: Heading[];
   spans: Span[];
-  /** `MEXICO 00000283 002 OF 003`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`. */
-  sectionBreaks: Array<Token & { n?: number; m?: number }>;
+  /**
+   * `MEXICO 00000283 002 OF 003` (section n of m), `CARACAS 00002367 001.2 OF 004` (page 2 of section 1),
+   * `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
+   */
+  sectionBreaks: Array<Token & { n?: number; m?: number; page?: number }>;
   /** `Visit Mexico City's Classified Web Site at …`. */
   footers: Token[];
   signature?: Token;

@@ -21,7 +21,7 @@ const PAGE_CLASSIFICATION = /^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|
 const FOOTER = /^\s*Visit\b.{0,80}\b(?:Classified|Web\s*Site|Website|Intellipedia)/i;
 const DASHES = /^\s*[-=_*]{3,}\s*$/;
 const TRAILING_DASHES = /\s+-{3,}\s*$/;
-const SECTION_NUMBERS = /(\d{1,3})\s+OF\s+(\d{1,3})\s*$/;
+const SECTION_NUMBERS = /(\d{1,3})(?:\.(\d{1,3}))?\s+OF\s+(\d{1,3})\s*$/;
 
 const SIGNATURE = /^\s*[A-Z][A-Za-z'.-]{1,24}(?:\s+[A-Z][A-Za-z'.-]{0,24}){0,3}\s*$/;
 const NOT_SIGNATURE = /^\s*(?:SIPDIS|NOFORN|NNNN|END|BT|UNQUOTE|SENSITIVE|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|NOTE|CORRECTED COPY)\b/i;
@@ -61,8 +61,9 @@ function readMarking(line: Line, at: number): PortionMarking | undefined {
   const start = at + match[1].length;
   const inside = match[2];
   const { level, caveats } = parsePortionMarking(inside);
-  // `(c)`, `(sbu)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not.
-  if (level === undefined && /[a-z]/.test(inside)) return undefined;
+  // `(sbu)`, `(s/nf)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not, and
+  // neither is a lone lower-case letter, which lists use (`¶39. (b) …`, `¶40. (c) …`).
+  if (/[a-z]/.test(inside) && (level === undefined || /^[a-z]$/.test(inside.trim()))) return undefined;
   return { range: rangeOf(line, start, start + match[0].length - match[1].length), text: inside.trim(), level, caveats };
 }
 
@@ -177,10 +178,11 @@ function lastContentLine(body: Body): number {
   return ends.length ? Math.max(...ends) : -1;
 }
 
-function sectionBreakToken(line: Line): Token & { n?: number; m?: number } {
+function sectionBreakToken(line: Line): Token & { n?: number; m?: number; page?: number } {
   const token = trimmedToken(line);
   const numbers = SECTION_NUMBERS.exec(token.text);
-  return numbers ? { ...token, n: +numbers[1], m: +numbers[2] } : token;
+  if (!numbers) return token;
+  return numbers[2] ? { ...token, n: +numbers[1], m: +numbers[3], page: +numbers[2] } : { ...token, n: +numbers[1], m: +numbers[3] };
 }
 
 /**

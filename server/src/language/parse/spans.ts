@@ -53,7 +53,7 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
     const text = line.text.length > 4000 ? line.text.slice(0, 4000) : line.text;
     const events: SpanEvent[] = [];
     if (open?.parenthesised) {
-      const paren = text.indexOf(')', open.start.range.start.line === i ? open.start.range.end.character - line.offset : 0);
+      const paren = text.indexOf(')');
       if (paren >= 0) events.push({ at: paren, kind: 'end', span: 'comment', token: tokenAt(line, paren, ')') });
     }
     if (/summary|comment/i.test(text)) {
@@ -83,9 +83,9 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
       if (event.kind === 'start') {
         if (open) close(undefined);
         open = { kind: event.span, range: event.token.range, start: event.token, parenthesised: event.parenthesised };
-      } else if (open && open.kind === event.span && (event.token.text === ')') === Boolean(open.parenthesised)) {
-        close(event.token);
-      } else if (open && open.kind === event.span && open.parenthesised && event.token.text !== ')') {
+        const paren = event.parenthesised ? text.indexOf(')', event.token.range.end.character - line.offset) : -1;
+        if (paren >= 0) close(tokenAt(line, paren, ')'));
+      } else if (open && open.kind === event.span && (open.parenthesised || event.token.text !== ')')) {
         close(event.token);
       }
     }

@@ -98,14 +98,14 @@ export const sectionOrderRule: CableRule = {
     // A banner section that is itself wrong is no yardstick for the section lines.
     let previous = validSection?.n;
     const total = validSection?.m;
-    // Page lines with a page within the section (`001.2 OF 004`) do not parse as breaks, so a gap is no fault; going back is.
+    // A page within a section (`001.2 OF 004`) may repeat its section; a gap is no fault; going back is.
     for (const mark of cable.body.sectionBreaks) {
       if (mark.n === undefined || mark.m === undefined) continue;
       if (total !== undefined && mark.m !== total) {
         context.report({ range: mark.range, message: `The section line '${mark.text}' counts ${mark.m} sections, but the banner counts ${total}: expected OF ${pad3(total)}.` });
       } else if (mark.n > mark.m) {
         context.report({ range: mark.range, message: `The section line '${mark.text}' gives section ${mark.n} of ${mark.m}: expected a section from 1 to ${mark.m}.` });
-      } else if (previous !== undefined && mark.n <= previous) {
+      } else if (previous !== undefined && (mark.n < previous || (mark.n === previous && mark.page === undefined))) {
         context.report({ range: mark.range, message: `The section line '${mark.text}' gives section ${mark.n} after section ${previous}: expected section ${pad3(previous + 1)} or later.` });
       }
       previous = mark.n;
