@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const suites = ['test/unit', 'test/grammar', 'test/corpus', 'test/lsp', 'test/e2e'];
+const suites = ['test/unit', 'test/grammar', 'test/corpus', 'test/cli', 'test/lsp', 'test/e2e'];
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });

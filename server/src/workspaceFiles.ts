@@ -7,7 +7,7 @@
 import { lstat, open, opendir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SNIFF_BYTES, looksLikeCable } from './cableSniffer';
+import { SNIFF_BYTES, looksLikeCable } from './language/cableDetection';
 
 export interface ScanLimits {
   /** Cables read at most, over all folders. */

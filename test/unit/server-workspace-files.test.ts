@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { looksLikeCable } from '../../server/src/cableSniffer';
+import { looksLikeCable } from '../../server/src/language/cableDetection';
 import { localFolders, scanWorkspaceFolders } from '../../server/src/workspaceFiles';
 
 const CABLE = '09MEXICO283\nTHE U.S.-MEXICAN RELATIONSHIP\nWed Feb 04 00:00:00 +0100 2009\nCONFIDENTIAL\nEmbassy Mexico\n';

@@ -1,0 +1,61 @@
+/**
+ * What linting one file produces, as plain data: it crosses the worker boundary by structured clone and
+ * every output format reads it. Lines and columns are 1-based here, as users and SARIF count them.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One problem, 1-based; the end is exclusive (the column after the last character), as in SARIF. */
+export interface ReportDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** A cable's values, e.g. `09MEXICO283`, `2009-02-04T17:08:00Z`, `CONFIDENTIAL`, `Embassy Mexico`, `ROUTINE`. */
+export interface CableSummary {
+  refId: string | null;
+  /** ISO 8601: a date-time when the cable gives its time, else a date. */
+  date: string | null;
+  classification: string | null;
+  origin: string | null;
+  precedence: string | null;
+  tags: string[];
+  subject: string | null;
+  /** Canonical ref ids of referenced cables (`08MEXICO3456`), or the reference text when it names none. */
+  references: string[];
+  classifiedBy: { name: string | null; title: string | null; text: string | null } | null;
+  /** `1.4(b)`, `1.4(d)`. */
+  reasons: string[];
+  /** ISO date from `DECL: 01/15/2019`, or the instruction as written (`OADR`, `N/A`). */
+  declassifyOn: string | null;
+  paragraphs: number;
+  /** Where each cable-level value was read from: `preamble`, `record`, `routing`, `banner`, `filename`… */
+  sources: Record<string, string>;
+}
+
+/** Why a file was not linted: it could not be read, it is too large, or linting it hit a bug. */
+export interface InputFailure {
+  kind: 'unreadable' | 'too-large' | 'crash';
+  message: string;
+  /** The stack, for bugs: they are reported with it, never swallowed. */
+  stack?: string;
+}
+
+export interface FileReport {
+  /** The file as the user named it, or `<stdin>`. */
+  file: string;
+  cables: CableSummary[];
+  diagnostics: ReportDiagnostic[];
+  /** True when the per-cable problem limit cut the list. */
+  capped: boolean;
+  failure?: InputFailure;
+}
+
+export function failedReport(file: string, failure: InputFailure): FileReport {
+  return { file, cables: [], diagnostics: [], capped: false, failure };
+}

@@ -1,0 +1,166 @@
+/**
+ * One run of `cable-lint`, from arguments to exit code. Everything the process provides comes in through
+ * `CliIo`, so tests can run the whole CLI in memory and `cliMain.ts` stays a few lines.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_SETTINGS, type LanguageSettings } from '../language/settings';
+import { parseCliArgs, type CliOptions } from './args';
+import { discoverInputs, type LintInput } from './discover';
+import { createFormatter } from './format/formatter';
+import { formatSummary } from './format/summary';
+import { startLintPool, type LintPool } from './lintPool';
+import { MAX_FILE_BYTES, tooLargeMessage, type LintSource } from './lintFile';
+import { OrderedQueue } from './orderedQueue';
+import { utf8 } from './utf8';
+import { ProgressBar, type ProgressStream } from './progress';
+import { failedReport, type FileReport } from './report';
+import { closestRule, getRuleCatalog, rulesByCode, unknownRuleKeys } from './ruleCatalog';
+import type { RuleInfo } from './ruleInfo';
+import { emptyTally, addToTally, exitCodeOf } from './tally';
+import { CLI_NAME, CLI_VERSION, USAGE } from './usage';
+
+export interface CliIo {
+  cwd: string;
+  stdout: { isTTY?: boolean; write(text: string): unknown };
+  stderr: ProgressStream;
+  readStdin(): Promise<Uint8Array>;
+  /** `dist/lintWorker.js`; when it is missing the run lints in this thread. */
+  workerPath: string;
+  /** Default for `--jobs`. */
+  cores?: number;
+  now?: () => number;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv, io.cores);
+  if (!parsed.ok) return usageError(io, parsed.error);
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${CLI_VERSION}\n`);
+    return 0;
+  }
+  const rules = getRuleCatalog();
+  const unknown = unknownRuleKeys(Object.keys(options.rules), rules);
+  if (unknown.length) return usageError(io, unknown.map((key) => unknownRuleMessage(key, rules)).join('\n'));
+  return lintRun({ ...options, rules: rulesByCode(options.rules, rules) }, io, rules);
+}
+
+function unknownRuleMessage(key: string, rules: readonly RuleInfo[]): string {
+  const guess = closestRule(key, rules);
+  return `--rule: no rule has the code or name '${key}'${guess ? `; did you mean ${guess}?` : ` (rules go from ${rules[0]?.code} to ${rules.at(-1)?.code})`}`;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(message.split('\n').map((line) => `${CLI_NAME}: ${line}\n`).join('') + `Try '${CLI_NAME} --help'.\n`);
+  return 2;
+}
+
+/** Starts the workers first, so they load while the files are found; stops them whatever happens. */
+async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[]): Promise<number> {
+  const now = io.now ?? Date.now;
+  const startedAt = now();
+  const settings: LanguageSettings = { ...DEFAULT_SETTINGS, rules: options.rules, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
+  const pool = startLintPool({ jobs: workerCount(options, io), workerPath: io.workerPath, settings });
+  try {
+    return await lintInputs(options, io, rules, pool, startedAt);
+  } finally {
+    pool.close();
+  }
+}
+
+/** Finds the inputs, lints them, streams each file's output in input order, then the summary. */
+async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleInfo[], pool: LintPool, startedAt: number): Promise<number> {
+  const now = io.now ?? Date.now;
+  const { inputs, emptyFolders } = discoverInputs(options.paths, { globs: options.globs, cwd: io.cwd });
+  for (const folder of emptyFolders) io.stderr.write(`${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`);
+  const { sources, slots, early } = await planInputs(inputs, io);
+
+  const tally = emptyTally();
+  const formatter = createFormatter({ ...options, toolVersion: CLI_VERSION, rules, cwd: io.cwd });
+  const progress = new ProgressBar(io.stderr, inputs.length, options.progress);
+  const queue = new OrderedQueue<FileReport>((report) => {
+    addToTally(tally, report);
+    const out = formatter.file(report);
+    // stderr always shares the bar's terminal; stdout only when it is one too.
+    if (report.failure) progress.interrupt(() => io.stderr.write(failureMessage(report)));
+    if (out && io.stdout.isTTY) progress.interrupt(() => io.stdout.write(out));
+    else if (out) io.stdout.write(out);
+    progress.tick();
+  });
+  for (const [slot, report] of early) queue.push(slot, report);
+
+  await pool.lintAll(sources, (index, report) => queue.push(slots[index], report));
+  progress.stop();
+
+  io.stdout.write(formatter.end());
+  const summary = formatSummary(tally, now() - startedAt, rules);
+  if (options.format === 'text') io.stdout.write(summary);
+  else io.stderr.write(summary);
+  return exitCodeOf(tally, options.maxWarnings);
+}
+
+/**
+ * Workers are started before the files are found, so the decision rests on the arguments: a single file
+ * or standard input is linted here, as a worker would cost more than it saves.
+ */
+function workerCount(options: CliOptions, io: CliIo): number {
+  if (options.jobs <= 1) return 1;
+  const many = options.paths.length > 1 || (options.paths[0] !== '-' && isFolder(resolve(io.cwd, options.paths[0])));
+  if (!many) return 1;
+  if (!existsSync(io.workerPath)) {
+    io.stderr.write(`${CLI_NAME}: the worker script ${io.workerPath} is missing; linting in one thread\n`);
+    return 1;
+  }
+  return options.jobs;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // discovery reports it
+  }
+}
+
+/**
+ * Splits the inputs into sources to lint (with their place in the output) and reports known before any
+ * linting: paths that could not be read, and standard input over the size limit.
+ */
+async function planInputs(inputs: readonly LintInput[], io: CliIo) {
+  const sources: LintSource[] = [];
+  const slots: number[] = [];
+  const early: Array<[number, FileReport]> = [];
+  for (const [slot, input] of inputs.entries()) {
+    if (input.kind === 'unreadable') early.push([slot, failedReport(input.name, { kind: 'unreadable', message: input.reason })]);
+    else if (input.kind === 'file') {
+      sources.push(input);
+      slots.push(slot);
+    } else {
+      const bytes = await io.readStdin();
+      if (bytes.length > MAX_FILE_BYTES) early.push([slot, failedReport(input.name, { kind: 'too-large', message: tooLargeMessage(bytes.length) })]);
+      else {
+        sources.push({ kind: 'text', name: input.name, text: utf8(bytes) });
+        slots.push(slot);
+      }
+    }
+  }
+  return { sources, slots, early };
+}
+
+/** `cable-lint: cannot read 'x.txt': no such file`; bugs come with their stack, to be reported. */
+export function failureMessage(report: FileReport): string {
+  const failure = report.failure!;
+  switch (failure.kind) {
+    case 'unreadable':
+      return `${CLI_NAME}: cannot read '${report.file}': ${failure.message}\n`;
+    case 'too-large':
+      return `${CLI_NAME}: skipped '${report.file}': ${failure.message}\n`;
+    case 'crash':
+      return `${CLI_NAME}: internal error while linting '${report.file}': ${failure.message}\n${failure.stack ?? ''}\nThis is a bug in cable-lint; please report it with the file.\n`;
+  }
+}
