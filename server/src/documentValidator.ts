@@ -28,6 +28,8 @@ export interface DocumentValidatorDeps {
   service: Pick<LanguageService, 'validate'>;
   /** Shows an information message to the user. */
   notify(message: string): void;
+  /** Logs a bug: a rule that threw while checking the document `uri`. */
+  logRuleFailure?(uri: string, rule: { code: string; name: string }, error: unknown): void;
 }
 
 export class DocumentValidator {
@@ -44,7 +46,7 @@ export class DocumentValidator {
     if (!settings.validate.enable) return { version: document.version, diagnostics: [], followsTyping: false };
     const onSave = settings.validate.run === 'onSave';
     const source = (onSave && this.deps.saved.get(uri)) || { version: document.version, model: this.deps.models.get(document) };
-    const { diagnostics, capped } = this.deps.service.validate(source.model, settings.language);
+    const { diagnostics, capped } = this.deps.service.validate(source.model, settings.language, (rule, error) => this.deps.logRuleFailure?.(uri, rule, error));
     if (capped) this.tellCapped(document, settings.language.maxNumberOfProblems);
     return { version: source.version, diagnostics, followsTyping: !onSave };
   }

@@ -69,8 +69,8 @@ export function registerFeatureHandlers(context: FeatureContext): void {
   connection.onDefinition(({ textDocument, position }, token) =>
     atPosition('definition', textDocument.uri, position, [], token, (document, model) => service.findDefinition(document, model, position)),
   );
-  connection.onReferences(({ textDocument, position }, token) =>
-    atPosition('references', textDocument.uri, position, [], token, (document, model) => service.findReferences(document, model, position)),
+  connection.onReferences(({ textDocument, position, context }, token) =>
+    atPosition('references', textDocument.uri, position, [], token, (document, model) => service.findReferences(document, model, position, context?.includeDeclaration)),
   );
   connection.onWorkspaceSymbol(({ query }, token) => runSafe(log, 'workspaceSymbol', undefined, [], token, () => service.findWorkspaceSymbols(query)));
 }

@@ -46,6 +46,8 @@ function startSession(connection: Connection, params: InitializeParams): Initial
     service,
     // A notification, not `window.showInformationMessage`, which sends a request and waits for the user.
     notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
+    logRuleFailure: (uri, rule, error) =>
+      log.error(`Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const diagnostics = createDiagnosticsMode(connection, client, { documents, settings, validator });
 

@@ -13,7 +13,7 @@ import { SettingsStore } from '../../server/src/settingsStore';
 const URI = 'file:///w/09MEXICO283.txt';
 
 /** Models remember the text they came from; the fake service reports one diagnostic naming that text. */
-function setup(section: unknown, options: { capped?: boolean } = {}) {
+function setup(section: unknown, options: { capped?: boolean; failingRule?: boolean } = {}) {
   const documents = new Map<string, TextDocument>();
   const models = new DocumentModels((document) => ({ cables: [], problems: [], lineCount: 0, binary: false, text: document.getText() }) as CableFile);
   const saved = new SavedVersions(models);
@@ -21,13 +21,23 @@ function setup(section: unknown, options: { capped?: boolean } = {}) {
   const notices: string[] = [];
   const seenSettings: LanguageSettings[] = [];
   const service = {
-    validate(model: CableFile, language: LanguageSettings) {
+    validate(model: CableFile, language: LanguageSettings, onRuleFailure?: (rule: { code: string; name: string }, error: unknown) => void) {
       seenSettings.push(language);
+      if (options.failingRule) onRuleFailure?.({ code: 'CBL999', name: 'broken-rule' }, new Error('boom'));
       const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: (model as CableFile & { text: string }).text };
       return { diagnostics: [diagnostic], capped: options.capped ?? false };
     },
   };
-  const validator = new DocumentValidator({ documents, models, saved, settings, service, notify: (m) => void notices.push(m) });
+  const failures: string[] = [];
+  const validator = new DocumentValidator({
+    documents,
+    models,
+    saved,
+    settings,
+    service,
+    notify: (m) => void notices.push(m),
+    logRuleFailure: (uri, rule, error) => void failures.push(`${uri} ${rule.code} ${(error as Error).message}`),
+  });
   const open = (text: string) => {
     const document = TextDocument.create(URI, 'cable', 1, text);
     documents.set(URI, document);
@@ -36,10 +46,17 @@ function setup(section: unknown, options: { capped?: boolean } = {}) {
   };
   const edit = (document: TextDocument, text: string) =>
     TextDocument.update(document, [{ text }], document.version + 1);
-  return { documents, validator, notices, seenSettings, saved, open, edit };
+  return { documents, validator, notices, seenSettings, saved, open, edit, failures };
 }
 
 describe('DocumentValidator', () => {
+  it('logs a rule that threw with the document it was checking', async () => {
+    const { validator, open, failures } = setup({}, { failingRule: true });
+    open('text');
+    await validator.validate(URI);
+    assert.deepEqual(failures, [`${URI} CBL999 boom`]);
+  });
+
   it('validates the current version while typing', async () => {
     const { validator, open, edit, seenSettings } = setup({ rules: { CBL501: 'error' } });
     const document = open('saved text');

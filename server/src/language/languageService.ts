@@ -43,9 +43,12 @@ export interface ValidationResult {
   capped: boolean;
 }
 
+/** Told about a rule that threw (it is also reported as a CBL000 diagnostic), so the host can log the stack. */
+export type RuleFailureListener = (rule: { code: string; name: string }, error: unknown) => void;
+
 export interface LanguageService {
   parse(document: TextDocument): CableFile;
-  validate(model: CableFile, settings: LanguageSettings): ValidationResult;
+  validate(model: CableFile, settings: LanguageSettings, onRuleFailure?: RuleFailureListener): ValidationResult;
   getCodeActions(document: TextDocument, model: CableFile, range: Range, context: CodeActionContext): CodeAction[];
   findDocumentSymbols(document: TextDocument, model: CableFile): DocumentSymbol[];
   getFoldingRanges(document: TextDocument, model: CableFile): FoldingRange[];
@@ -53,7 +56,7 @@ export interface LanguageService {
   doComplete(document: TextDocument, model: CableFile, position: Position): CompletionList;
   findDocumentLinks(document: TextDocument, model: CableFile): DocumentLink[];
   findDefinition(document: TextDocument, model: CableFile, position: Position): Location[];
-  findReferences(document: TextDocument, model: CableFile, position: Position): Location[];
+  findReferences(document: TextDocument, model: CableFile, position: Position, includeDeclaration?: boolean): Location[];
   findWorkspaceSymbols(query: string): SymbolInformation[];
 }
 
@@ -62,7 +65,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const workspace = options.workspace ?? new InMemoryWorkspaceIndex();
   return {
     parse: (document) => parseCableFile(document.getText(), { fileName: document.uri }),
-    validate: (model, settings) => validateCableFile(model, settings, dictionaries),
+    validate: (model, settings, onRuleFailure) => validateCableFile(model, settings, dictionaries, { onRuleFailure }),
     getCodeActions: (document, model, range, context) => getCodeActions(document, model, range, context),
     findDocumentSymbols: (document, model) => findDocumentSymbols(document, model),
     getFoldingRanges: (document, model) => getFoldingRanges(document, model),
@@ -70,7 +73,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doComplete: (document, model, position) => doComplete(document, model, position),
     findDocumentLinks: (document, model) => findDocumentLinks(document, model, workspace),
     findDefinition: (document, model, position) => findDefinition(document, model, position, workspace),
-    findReferences: (document, model, position) => findReferences(document, model, position, workspace),
+    findReferences: (document, model, position, includeDeclaration) => findReferences(document, model, position, workspace, includeDeclaration),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(query, workspace),
   };
 }
