@@ -36,7 +36,7 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
     if (isBlank(lines[i])) kind = 'blank';
     else if (text.length > 400) kind = 'text';
     else if (DASHES.test(text)) kind = 'dashes';
-    else if (SECTION_BREAK.test(text) || PAGE_LINE.test(text)) kind = 'break';
+    else if ((endsWithDigit(text) && SECTION_BREAK.test(text)) || PAGE_LINE.test(text)) kind = 'break';
     else if (PAGE_CLASSIFICATION.test(text)) kind = 'pageClass';
     else if (FOOTER.test(text)) kind = 'footer';
     if (kind === 'text') {
@@ -75,7 +75,7 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
   const marking = readMarking(line, numberEnd);
   const afterNumber = line.text.slice(numberEnd);
   const textStart = marking ? marking.range.end.character - line.offset : numberEnd;
-  const rest = line.text.slice(textStart, textStart + 200).trim();
+  const rest = line.text.slice(textStart, textStart + 120).trim();
   const insertAt = numberEnd + (afterNumber.length - afterNumber.trimStart().length);
   return {
     range: trimmedRange(line),
@@ -87,6 +87,12 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
     lead: rest.split(/\s+/).slice(0, 8).join(' '),
     headingIndex,
   };
+}
+
+function endsWithDigit(text: string): boolean {
+  const trimmed = text.trimEnd();
+  const code = trimmed.charCodeAt(trimmed.length - 1);
+  return code >= 48 && code <= 57;
 }
 
 /** A heading's text without `SIPDIS` lines and the dashes some cables underline it with on the same line. */

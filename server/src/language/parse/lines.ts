@@ -41,8 +41,10 @@ function withoutContinuation(text: string): string {
   return text.endsWith('\\') ? text.slice(0, -1) : text;
 }
 
+const NON_BLANK = /\S/;
+
 export function isBlank(line: Line | undefined): boolean {
-  return line === undefined || line.text.trim() === '';
+  return line === undefined || !NON_BLANK.test(line.text);
 }
 
 /** Range of `line.text[start, end)`. */

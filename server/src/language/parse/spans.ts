@@ -96,7 +96,8 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
 
 /** `… End` at the end of a line and `Summary.` at the start of the next: one end token over both lines. */
 function splitEnd(line: Line, next: Line | undefined): SpanEvent | undefined {
-  if (!next) return undefined;
+  // Most lines do not end in `End`: a look at the last characters spares the regex.
+  if (!next || !/d\s*$/i.test(line.text.slice(-8))) return undefined;
   const end = END_AT_LINE_END.exec(line.text);
   const kind = end && KIND_AT_LINE_START.exec(next.text);
   if (!end || !kind) return undefined;
