@@ -24,6 +24,14 @@ const REQUIRED = [
   'package.json',
   'README.md',
   'LICENSE',
+  // The dictionaries are bundled into the server; the data files ship too, with where each entry comes from.
+  'server/src/language/dicts/data/PROVENANCE.md',
+  'server/src/language/dicts/data/tags.json',
+  'server/src/language/dicts/data/acronyms.json',
+  'server/src/language/dicts/data/routing.json',
+  'server/src/language/dicts/data/precedence.json',
+  'server/src/language/dicts/data/markings.json',
+  'server/src/language/dicts/data/executive-orders.json',
 ];
 /** vsce renames these inside the .vsix. */
 const RENAMED = { LICENSE: 'LICENSE.txt', 'README.md': 'readme.md' };
