@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Dictionaries, TagEntry } from '../dicts/dictionaries';
 import type { Cable } from '../model';
 import type { LanguageSettings } from '../settings';
-import { findAcronymDefinitions, type AcronymDefinition } from './acronymDefinitions';
+import { findAcronymDefinitions, type AcronymDefinition } from '../parse/acronymDefinitions';
 
 export type MeaningSource = 'settings' | 'cable' | 'dictionary' | 'tag' | 'control' | 'routing';
 

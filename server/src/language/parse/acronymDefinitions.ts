@@ -1,5 +1,6 @@
 /**
- * Acronyms a cable defines itself: `the Federal Investigative Agency (AFI)`, `Secretariat of National
+ * Part of the parser, read on demand (the first hover that needs it) and kept per cable model, so plain
+ * parsing does not pay for it. Acronyms a cable defines itself: `the Federal Investigative Agency (AFI)`, `Secretariat of National
  * Defense's (SEDENA)`, `the PGR (Attorney General's Office)`. A definition counts when the initials of the
  * capitalised words fit the acronym — in order, or in any order, since posts translate Spanish or French names
  * (`Agencia Federal de Investigacion` becomes `Federal Investigative Agency`) and keep the original acronym.
