@@ -57,6 +57,8 @@ function lintInThisThread(sources: readonly LintSource[], settings: LanguageSett
   sources.forEach((source, index) => onReport(index, lintSource(service, settings, source)));
 }
 
+const IN_FLIGHT_PER_WORKER = 2;
+
 /**
  * Each worker takes the next input as soon as it is free. A worker that dies while linting is replaced and
  * its input reported as a crash; one that dies before saying it is ready cannot start (a broken build), and
@@ -80,9 +82,9 @@ function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle
         resolve();
       }
     };
+    // Two inputs per worker: while it lints one, the next is already waiting in its queue.
     const feed = (worker: LintWorkerHandle) => {
-      if (next < sources.length) worker.send(next, sources[next++]);
-      else worker.current = undefined;
+      while (worker.inFlight.length < IN_FLIGHT_PER_WORKER && next < sources.length) worker.send(next, sources[next++]);
     };
     const attach = (worker: LintWorkerHandle) => {
       if (settled) return worker.stop();
@@ -99,8 +101,9 @@ function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle
             reject(new Error(`a lint worker could not start: ${error.message}`, { cause: error }));
             return;
           }
-          const index = worker.current;
-          if (index !== undefined) finish(index, failedReport(sources[index].name, { kind: 'crash', message: `the lint worker failed: ${error.message}`, stack: error.stack }));
+          for (const index of worker.inFlight.splice(0)) {
+            finish(index, failedReport(sources[index].name, { kind: 'crash', message: `the lint worker failed: ${error.message}`, stack: error.stack }));
+          }
           if (next < sources.length) attach(spawn());
         },
       });

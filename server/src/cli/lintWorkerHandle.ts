@@ -18,14 +18,17 @@ export class LintWorkerHandle {
   private ready = false;
   private gone?: Error;
   private events?: WorkerEvents;
-  /** The input being linted, if any. */
-  current?: number;
+  /** Inputs sent and not yet reported, oldest first (a worker holds a next input so it never waits). */
+  readonly inFlight: number[] = [];
 
   constructor(workerPath: string, init: WorkerInit) {
     this.worker = new Worker(workerPath, { workerData: init });
     this.worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) this.ready = true;
-      else this.events?.result(message.index, message.report);
+      else {
+        this.inFlight.splice(this.inFlight.indexOf(message.index), 1);
+        this.events?.result(message.index, message.report);
+      }
     });
     this.worker.on('error', (error) => this.lose(error));
     this.worker.on('exit', (code) => this.lose(new Error(`the worker exited with code ${code}`)));
@@ -42,7 +45,7 @@ export class LintWorkerHandle {
   }
 
   send(index: number, source: LintSource): void {
-    this.current = index;
+    this.inFlight.push(index);
     this.worker.postMessage({ index, source } satisfies WorkerTask);
   }
 
