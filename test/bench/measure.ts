@@ -10,14 +10,24 @@ export interface Timing {
   runs: number;
 }
 
-/** Runs `work` `runs` times after `warmup` runs and summarises the wall-clock times. */
+/** Each sample runs the work for at least this long, so sub-millisecond work is timed over many calls. */
+const MIN_SAMPLE_MS = 20;
+
+/**
+ * Times `work`: warms it up (so the JIT has compiled it, as in a long-running server), then takes `runs`
+ * samples, each the mean of a batch of calls lasting at least MIN_SAMPLE_MS, and summarises them.
+ */
 export function time(work: () => unknown, runs = 15, warmup = 3): Timing {
-  for (let i = 0; i < warmup; i++) work();
+  let start = performance.now();
+  work();
+  const once = Math.max(performance.now() - start, 0.001);
+  const batch = Math.max(1, Math.ceil(MIN_SAMPLE_MS / once));
+  for (let i = 0; i < warmup * batch; i++) work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    samples.push(performance.now() - start);
+    start = performance.now();
+    for (let j = 0; j < batch; j++) work();
+    samples.push((performance.now() - start) / batch);
   }
   return summarise(samples);
 }
