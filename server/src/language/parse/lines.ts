@@ -15,19 +15,9 @@ export interface Line {
 
 /** Splits on CRLF, CR or LF, as LSP clients count lines. */
 export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  let index = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
-      lines.push({ index: index++, text: withoutContinuation(text.slice(start, i)), offset: 0 });
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push({ index, text: withoutContinuation(text.slice(start)), offset: 0 });
+  const texts = text.split(LINE_BREAK);
+  const lines: Line[] = new Array(texts.length);
+  for (let index = 0; index < texts.length; index++) lines[index] = { index, text: withoutContinuation(texts[index]), offset: 0 };
   const first = lines[0];
   if (first.text.charCodeAt(0) === 0xfeff) {
     first.text = first.text.slice(1);
@@ -36,9 +26,11 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Some published cables end every line with a `\\` continuation mark; it is not part of the content. */
 function withoutContinuation(text: string): string {
-  return text.endsWith('\\') ? text.slice(0, -1) : text;
+  return text.charCodeAt(text.length - 1) === 92 ? text.slice(0, -1) : text;
 }
 
 const NON_BLANK = /\S/;
