@@ -3,7 +3,7 @@
  * version and calls the language service; `runSafe` turns errors and cancellation into empty answers, and
  * an unknown document or a position past its end gets the empty answer without calling the service.
  */
-import type { CancellationToken, Connection, Position } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from './documentModels';
 import type { LanguageService } from './language/languageService';
@@ -43,8 +43,16 @@ export function registerFeatureHandlers(context: FeatureContext): void {
     return onDocument(what, uri, emptyValue, token, (document, model) => (isInside(document, position) ? work(document, model) : emptyValue));
   }
 
+  const toldOutlineCapped = new Set<string>();
   connection.onDocumentSymbol(({ textDocument }, token) =>
-    onDocument('documentSymbol', textDocument.uri, [], token, (document, model) => service.findDocumentSymbols(document, model)),
+    onDocument('documentSymbol', textDocument.uri, [], token, (document, model) =>
+      service.findDocumentSymbols(document, model, (limit) => {
+        if (toldOutlineCapped.has(document.uri)) return;
+        toldOutlineCapped.add(document.uri);
+        const message = `The outline of ${document.uri.replace(/^.*\//, '')} shows its first ${limit.toLocaleString('en-US')} entries only.`;
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+      }),
+    ),
   );
   connection.onFoldingRanges(({ textDocument }, token) =>
     onDocument('foldingRange', textDocument.uri, [], token, (document, model) => service.getFoldingRanges(document, model)),

@@ -4,10 +4,11 @@
  * on them and wires the handlers. Everything a feature computes comes from the language service.
  */
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { initialFolderUris, readClientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
 import type { DiagnosticsMode } from './diagnosticsMode';
 import { DocumentModels } from './documentModels';
+import { documentConfiguration } from './documentUpdates';
 import { DocumentValidator } from './documentValidator';
 import { registerFeatureHandlers } from './featureHandlers';
 import { getLanguageService } from './language/languageService';
@@ -28,7 +29,7 @@ export function startServer(connection: Connection): void {
 function startSession(connection: Connection, params: InitializeParams): InitializeResult {
   const log = connection.console;
   const client = readClientFeatures(params.capabilities);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(documentConfiguration);
   // The index reads open documents through the model cache, which needs the service: hence the arrow.
   const workspace = new WorkspaceCables({ modelOf: (document) => models.get(document), log });
   const service = getLanguageService({ workspace });

@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { findDocumentSymbols, outlineCableFile } from '../../server/src/language/features/symbols';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
+import { getLanguageService } from '../../server/src/language/languageService';
 import { SAMPLE_PATH } from '../support/corpus';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
@@ -183,5 +184,18 @@ describe('findDocumentSymbols on other shapes', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('outline cap', () => {
+  it('the service tells its host when the outline was cut at 5,000 entries', () => {
+    const service = getLanguageService();
+    const text = Array.from({ length: 6000 }, (_, i) => `¶${(i % 999) + 1}. (U) Paragraph ${i}.\n`).join('\n');
+    const document = TextDocument.create('file:///many.cable', 'cable', 1, text);
+    const limits: number[] = [];
+    const symbols = service.findDocumentSymbols(document, service.parse(document), (limit) => limits.push(limit));
+    const count = (list: typeof symbols): number => list.reduce((sum, s) => sum + 1 + count(s.children ?? []), 0);
+    assert.ok(count(symbols) <= 5000);
+    assert.deepEqual(limits, [5000]);
   });
 });

@@ -23,7 +23,7 @@ import { doComplete } from './features/completion';
 import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { findDefinition, findDocumentLinks, findReferences } from './features/links';
-import { findDocumentSymbols } from './features/symbols';
+import { MAX_SYMBOLS, outlineCableFile } from './features/symbols';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import type { CableFile } from './model';
 import { parseCableFile } from './parse/parseCableFile';
@@ -50,7 +50,8 @@ export interface LanguageService {
   parse(document: TextDocument): CableFile;
   validate(model: CableFile, settings: LanguageSettings, onRuleFailure?: RuleFailureListener): ValidationResult;
   getCodeActions(document: TextDocument, model: CableFile, range: Range, context: CodeActionContext): CodeAction[];
-  findDocumentSymbols(document: TextDocument, model: CableFile): DocumentSymbol[];
+  /** The outline; `onCapped` hears when it was cut at MAX_SYMBOLS, so the host can tell the user. */
+  findDocumentSymbols(document: TextDocument, model: CableFile, onCapped?: (limit: number) => void): DocumentSymbol[];
   getFoldingRanges(document: TextDocument, model: CableFile): FoldingRange[];
   doHover(document: TextDocument, model: CableFile, position: Position, settings: LanguageSettings): Hover | null;
   doComplete(document: TextDocument, model: CableFile, position: Position): CompletionList;
@@ -67,7 +68,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     parse: (document) => parseCableFile(document.getText(), { fileName: document.uri }),
     validate: (model, settings, onRuleFailure) => validateCableFile(model, settings, dictionaries, { onRuleFailure }),
     getCodeActions: (document, model, range, context) => getCodeActions(document, model, range, context),
-    findDocumentSymbols: (document, model) => findDocumentSymbols(document, model),
+    findDocumentSymbols: (document, model, onCapped) => {
+      const { symbols, capped } = outlineCableFile(document, model);
+      if (capped) onCapped?.(MAX_SYMBOLS);
+      return symbols;
+    },
     getFoldingRanges: (document, model) => getFoldingRanges(document, model),
     doHover: (document, model, position, settings) => doHover(document, model, position, settings, { dictionaries, workspace }),
     doComplete: (document, model, position) => doComplete(document, model, position),

@@ -128,7 +128,9 @@ function routingTarget(routing: RoutingHeader, position: Position): HoverTarget 
   const dtg = routing.dtg;
   if (dtg && isOn(dtg.range, position)) {
     if (isOn(dtg.precedence?.range, position)) return { kind: 'precedence', range: dtg.precedence!.range, text: dtg.precedence!.text };
-    return { kind: 'dtg', range: { start: dtg.dayTime.range.start, end: dtg.year.range.end }, dtg };
+    const group = { start: dtg.dayTime.range.start, end: dtg.year.range.end };
+    // The space after the precedence letter is part of neither: no hover there.
+    return isOn(group, position) ? { kind: 'dtg', range: group, dtg } : undefined;
   }
   const lists = [routing.from, routing.to, routing.info].filter((list): list is AddressList => list !== undefined);
   const list = lists.find((l) => isOn(l.keyword.range, position));

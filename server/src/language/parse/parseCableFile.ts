@@ -44,15 +44,20 @@ function zeroRange() {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-/** Binary text: control characters (other than tab, line breaks, form feed) or U+FFFD in the first 64 KB. */
+/**
+ * Binary text: control characters (other than tab, line breaks, form feed) or U+FFFD in the first 64 KB,
+ * more than 1% of its characters other than line breaks (so CRLF and LF files are judged alike).
+ */
 function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   let odd = 0;
+  let breaks = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0xfffd) odd++;
+    if (code === 10 || code === 13) breaks++;
+    else if ((code < 32 && code !== 9 && code !== 12) || code === 0xfffd) odd++;
   }
-  return odd > 8 && odd > sample.length / 100;
+  return odd > 8 && odd > (sample.length - breaks) / 100;
 }
 
 function parseText(text: string, options: ParseOptions): CableFile {

@@ -6,7 +6,7 @@
 import type { MetadataPreamble, RecordPreamble, Token } from '../model';
 import { parseClassificationWords } from './classification';
 import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { isBlank, linesRange, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { isBlank, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 import { parseRefId } from './refIds';
 
 const REF_ID_LINE = /^\s*\d{2}[A-Z][A-Z0-9]*[A-Z]\d{1,7}\s*$/;
@@ -22,6 +22,11 @@ const ROW_ID = /^\s*(?:<<)?\d{1,7}(?:>>)?\s*$/;
 const TAB_RECORD = /^\s*(?:(\d{1,7})\t)?(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$/d;
 /** The key-value record: `id: 81871`, `date: 10/13/2006 20:26`, `refid: 06QUITO2529`, …, `header:`. */
 const KEY_VALUE = /^\s*(id|date|refid|origin|classification|destination|header)\s*:\s?(.*)$/d;
+
+/** From the first character of `first` to the last non-blank character of `last`. */
+function contentRange(first: Line, last: Line) {
+  return { start: trimmedRange(first).start, end: trimmedRange(last).end };
+}
 
 export function isRefIdLine(line: Line | undefined): boolean {
   return line !== undefined && REF_ID_LINE.test(line.text);
@@ -80,9 +85,10 @@ function classificationToken(line: Line) {
 
 /** Parses the five-line preamble at `lines[i]`; returns it and the index after it. */
 export function parseMetadataPreamble(lines: Line[], i: number): { preamble: MetadataPreamble; next: number } {
-  const last = Math.min(i + 4, lines.length - 1);
+  let last = Math.min(i + 4, lines.length - 1);
+  while (last > i + 2 && isBlank(lines[last])) last--;
   const preamble: MetadataPreamble = {
-    range: linesRange(lines[i], lines[last]),
+    range: contentRange(lines[i], lines[last]),
     refId: refIdToken(lines[i]),
     title: trimmedToken(lines[i + 1]),
     date: parseLongDate(lines[i + 2]),
@@ -112,7 +118,7 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
   const tab = lines[i].text.length < 2000 ? TAB_RECORD.exec(lines[i].text) : null;
   if (tab) return parseTabRecord(lines[i], tab);
   let j = i;
-  const record: RecordPreamble = { range: linesRange(lines[i], lines[i]) };
+  const record: RecordPreamble = { range: trimmedRange(lines[i]) };
   if (ROW_ID.test(lines[j].text)) record.rowId = trimmedToken(lines[j++]);
   else if (gluedRowId) record.rowId = gluedRowId;
   record.date = parseRecordDate(lines[j++]);
@@ -133,7 +139,7 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
     record.references = splitIds(refsLine);
     j++;
   }
-  record.range = linesRange(record.rowId && !gluedRowId ? lines[i] : lines[i], lines[j - 1]);
+  record.range = contentRange(lines[i], lines[j - 1]);
   return { record, next: j };
 }
 
