@@ -60,6 +60,8 @@ export class WorkspaceCables implements WorkspaceIndex {
   }
 
   changed(document: TextDocument): void {
+    // Each version is a new document object (see documentUpdates.ts): keep the latest.
+    this.open.set(document.uri, document);
     this.dirty.add(document.uri);
   }
 

@@ -68,6 +68,8 @@ function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle
   return new Promise((resolve, reject) => {
     let next = 0;
     let done = 0;
+    /** Inputs a lost worker held queued but had not started: they go to the next free worker. */
+    const retry: number[] = [];
     let settled = false;
     const live = new Set<LintWorkerHandle>();
     const stopAll = () => {
@@ -84,7 +86,10 @@ function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle
     };
     // Two inputs per worker: while it lints one, the next is already waiting in its queue.
     const feed = (worker: LintWorkerHandle) => {
-      while (worker.inFlight.length < IN_FLIGHT_PER_WORKER && next < sources.length) worker.send(next, sources[next++]);
+      while (worker.inFlight.length < IN_FLIGHT_PER_WORKER && (retry.length || next < sources.length)) {
+        const index = retry.length ? retry.shift()! : next++;
+        worker.send(index, sources[index]);
+      }
     };
     const attach = (worker: LintWorkerHandle) => {
       if (settled) return worker.stop();
@@ -101,10 +106,11 @@ function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle
             reject(new Error(`a lint worker could not start: ${error.message}`, { cause: error }));
             return;
           }
-          for (const index of worker.inFlight.splice(0)) {
-            finish(index, failedReport(sources[index].name, { kind: 'crash', message: `the lint worker failed: ${error.message}`, stack: error.stack }));
-          }
-          if (next < sources.length) attach(spawn());
+          // The worker died on the input it was linting; the one queued behind it was never started.
+          const [crashed, ...queued] = worker.inFlight.splice(0);
+          retry.push(...queued);
+          if (crashed !== undefined) finish(crashed, failedReport(sources[crashed].name, { kind: 'crash', message: `the lint worker failed: ${error.message}`, stack: error.stack }));
+          if (retry.length || next < sources.length) attach(spawn());
         },
       });
       // `listen` reports a worker that died before it was attached; such a worker takes no input.
