@@ -3,7 +3,7 @@
  * give them, tolerating repeats and gaps. Never throws: what cannot be read is left out of the model or
  * recorded as a problem.
  */
-import type { Banner, Cable, CableFile, ParseProblem, Token } from '../model';
+import type { AddressList, Banner, Cable, CableFile, ParseProblem } from '../model';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
 import { parseBody } from './body';
 import { captionKeyOf, fieldEnd, isRefItemLine, isTagsContinuation, parseClassifiedBy, parseEoLine, parseRefs, parseSubject, parseTags, type CaptionKey } from './caption';
@@ -12,7 +12,6 @@ import { isBlank, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, t
 import { cableRefOf } from './references';
 import { gluedRowIdBefore, parseMetadataPreamble, parseRecord, startsMetadataPreamble, startsRecord } from './preamble';
 import { addRoutingLine, emptyRoutingHeader, isDateTimeGroupLine, isRoutingLine } from './routing';
-import type { AddressList } from '../model';
 
 export interface ParseOptions {
   /** The file's name or path: a name shaped like a ref id supplies the ref id when the text has none. */
@@ -120,7 +119,6 @@ interface CableState {
   bodyTextSeen: boolean;
   list: { list?: AddressList };
   captionLines: Map<CaptionKey, number>;
-  gluedRowId?: Token;
 }
 
 function parseCable(lines: Line[], start: number, end: number, fileName: string | undefined): Cable {
