@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SAMPLE_SUMMARY } from '../fixtures/cli/sampleSummary';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = process.env.CABLE_LINT_CLI ?? join(ROOT, 'dist', 'cli.js');
@@ -83,21 +84,7 @@ describe('cable-lint --format json on the reference cable', () => {
     assert.equal(line.file, SAMPLE);
     assert.deepEqual(line.diagnostics, []);
     assert.deepEqual(line.cables, [
-      {
-        refId: '09MEXICO283',
-        date: '2009-02-04T17:08:00Z',
-        classification: 'CONFIDENTIAL',
-        origin: 'Embassy Mexico',
-        precedence: 'ROUTINE',
-        tags: ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX'],
-        subject: 'THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM',
-        references: [],
-        classifiedBy: { name: 'CHARLES V. BARCLAY', title: 'POLCOUNS', text: 'POLCOUNS CHARLES V. BARCLAY' },
-        reasons: ['1.4(b)', '1.4(d)'],
-        declassifyOn: '2019-01-15',
-        paragraphs: 12,
-        sources: { refId: 'preamble', date: 'record', classification: 'preamble', origin: 'preamble', precedence: 'routing' },
-      },
+      SAMPLE_SUMMARY,
     ]);
   });
 
