@@ -293,9 +293,9 @@ function setCaptionRange(cable: Cable) {
   };
 }
 
-/** REF items without a year take the cable's year once it is known. */
+/** REF items without a year take the cable's year once it is known (the ref id may give it, even from the file name). */
 function resolveReferenceYears(cable: Cable) {
-  const year = cable.date?.value.slice(2, 4) ?? cable.refId?.value.year;
+  const year = cableYear(cable) ?? cable.refId?.value.year;
   if (!year || !cable.caption.refs) return;
   for (const item of cable.caption.refs.items) {
     if (item.kind === 'cable' && !item.refId) item.refId = cableRefOf(item.text.toUpperCase(), year)?.refId;
