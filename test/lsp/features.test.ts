@@ -1,7 +1,7 @@
 /** The language features over the wire: outline, folding, hover, completion, quick fix, and the empty answers. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE_TEXT, SAMPLE_URI, loggedErrors, openDocument, positionAt, ruleCode, sampleWithoutMarking, startSession, type Session } from './session';
+import { SAMPLE_TEXT, SAMPLE_URI, assertEmptyAnswers, loggedErrors, openDocument, positionAt, ruleCode, sampleWithoutMarking, startSession, type Session } from './session';
 
 describe('language features (built server over stdio)', () => {
   let session: Session;
@@ -65,16 +65,7 @@ describe('language features (built server over stdio)', () => {
   });
 
   it('answers empty for a document it does not know', async () => {
-    const { client } = session;
-    const textDocument = { uri: UNKNOWN_URI };
-    const position = { line: 0, character: 0 };
-    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument }), []);
-    assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument }), []);
-    assert.deepEqual(await client.request('textDocument/documentLink', { textDocument }), []);
-    assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
-    assert.equal(await client.request('textDocument/completion', { textDocument, position }), null);
-    assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);
-    assert.deepEqual(await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }), []);
+    await assertEmptyAnswers(session.client, UNKNOWN_URI);
   });
 
   it('answers empty for a position past the end of the document', async () => {

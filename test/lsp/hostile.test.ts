@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assertInertMarkdown } from '../support/inertMarkdown';
 import { ResponseFailure } from './lspClient';
-import { loggedErrors, openDocument, ruleCode, SAMPLE_TEXT, SAMPLE_URI, sampleWithoutMarking, startSession, type Session } from './session';
+import { assertEmptyAnswers, loggedErrors, openDocument, ruleCode, SAMPLE_TEXT, SAMPLE_URI, sampleWithoutMarking, startSession, type Session } from './session';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'hostile');
 /** Big inputs take seconds to parse on a slow machine; a hang still fails. */
@@ -100,17 +100,7 @@ describe('hostile input (built server over stdio)', () => {
   });
 
   it('gives empty answers for a document that was never opened', async () => {
-    const textDocument = { uri: UNKNOWN_URI };
-    const position = { line: 0, character: 0 };
-    const { client } = session;
-    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument }), []);
-    assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument }), []);
-    assert.deepEqual(await client.request('textDocument/documentLink', { textDocument }), []);
-    assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
-    assert.equal(await client.request('textDocument/completion', { textDocument, position }), null);
-    assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);
-    assert.deepEqual(await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }), []);
-    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
+    await assertEmptyAnswers(session.client, UNKNOWN_URI);
   });
 
   it('gives empty answers past the end of the sample, and no crash for negative positions', async () => {

@@ -2,6 +2,7 @@
  * Starts the built server as an editor would: spawn, `initialize` with chosen client capabilities,
  * `initialized`, and answers to `workspace/configuration` from a settings object the test may change.
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../server/src/language/rules/registry';
@@ -102,4 +103,18 @@ export function ruleCode(name: string): string {
 /** The error lines the server logged (`window/logMessage` of type Error): bugs, which tests expect none of. */
 export function loggedErrors(client: LspClient): string[] {
   return client.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message);
+}
+
+/** Every feature request about a document the server does not have gets its empty answer, and no crash. */
+export async function assertEmptyAnswers(client: LspClient, uri: string): Promise<void> {
+  const textDocument = { uri };
+  const position = { line: 0, character: 0 };
+  assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument }), []);
+  assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument }), []);
+  assert.deepEqual(await client.request('textDocument/documentLink', { textDocument }), []);
+  assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
+  assert.equal(await client.request('textDocument/completion', { textDocument, position }), null);
+  assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);
+  assert.deepEqual(await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }), []);
+  assert.deepEqual(await client.request('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
 }
