@@ -6,7 +6,9 @@
 import type { AddressList, Banner, Cable, CableFile, ParseProblem } from '../model';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
 import { parseBody } from './body';
-import { captionKeyOf, fieldEnd, isRefItemLine, isTagsContinuation, parseClassifiedBy, parseEoLine, parseRefs, parseSubject, parseTags, type CaptionKey } from './caption';
+import { captionKeyOf, fieldEnd, isRefItemLine, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
+import { parseClassifiedBy } from './classifiedBy';
+import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
 import { isBlank, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, type Line } from './lines';
 import { cableRefOf } from './references';
