@@ -14,6 +14,7 @@ import { RULES } from '../server/src/language/rules/registry';
 import type { Severity } from '../server/src/language/rules/rule';
 import { validateCableFile } from '../server/src/language/rules/validate';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../server/src/language/settings';
+import { CONSISTENCY_CLASSES, checkFileConsistency, type ConsistencyClass } from '../test/support/consistency';
 import { corpusFiles } from '../test/support/corpus';
 
 export interface RuleTally {
@@ -27,25 +28,48 @@ export interface RuleTally {
   examples: string[];
 }
 
+/** Cables of one consistency class: how many, and up to five `file: detail` examples. */
+export interface ConsistencyTally {
+  kind: ConsistencyClass;
+  cables: number;
+  examples: string[];
+}
+
 export interface CorpusCounts {
   files: number;
   tallies: RuleTally[];
   /** Files with at least one diagnostic of severity error. */
   filesWithError: number;
+  consistency: ConsistencyTally[];
+  /** Files flagged in at least one consistency class. */
+  inconsistentFiles: number;
 }
 
 const EXAMPLES_PER_RULE = 3;
+const EXAMPLES_PER_CLASS = 5;
 
 /** Counts each rule's diagnostics over `files` (the whole corpus by default), at default severities, uncapped. */
 export function countCorpusDiagnostics(files: string[] = corpusFiles(), settings: LanguageSettings = { ...DEFAULT_SETTINGS, maxNumberOfProblems: Infinity }): CorpusCounts {
   const dictionaries = getDictionaries();
   const tallies = new Map<string, RuleTally>(RULES.map((rule) => [rule.code, { ...rule, cables: 0, diagnostics: 0, examples: [] }]));
+  const consistency = new Map<ConsistencyClass, ConsistencyTally>(
+    (Object.keys(CONSISTENCY_CLASSES) as ConsistencyClass[]).map((kind) => [kind, { kind, cables: 0, examples: [] }]),
+  );
   let filesWithError = 0;
+  let inconsistentFiles = 0;
   for (const file of files) {
     const name = basename(file);
-    const model = parseCableFile(readFileSync(file, 'utf8'), { fileName: name });
+    const text = readFileSync(file, 'utf8');
+    const model = parseCableFile(text, { fileName: name });
     const { diagnostics } = validateCableFile(model, settings, dictionaries);
     if (diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) filesWithError++;
+    const findings = checkFileConsistency(text, model, diagnostics);
+    if (findings.length) inconsistentFiles++;
+    for (const kind of new Set(findings.map((f) => f.kind))) {
+      const tally = consistency.get(kind)!;
+      tally.cables++;
+      if (tally.examples.length < EXAMPLES_PER_CLASS) tally.examples.push(`${name}: ${findings.find((f) => f.kind === kind)!.detail}`);
+    }
     const seen = new Set<string>();
     for (const diagnostic of diagnostics) {
       const tally = tallies.get(String(diagnostic.code));
@@ -57,7 +81,7 @@ export function countCorpusDiagnostics(files: string[] = corpusFiles(), settings
       if (tally.examples.length < EXAMPLES_PER_RULE) tally.examples.push(`${name}:${diagnostic.range.start.line + 1} ${diagnostic.message}`);
     }
   }
-  return { files: files.length, tallies: [...tallies.values()], filesWithError };
+  return { files: files.length, tallies: [...tallies.values()], filesWithError, consistency: [...consistency.values()], inconsistentFiles };
 }
 
 function formatTable(counts: CorpusCounts): string {
@@ -75,6 +99,14 @@ function formatExamples(counts: CorpusCounts): string {
     .join('\n\n');
 }
 
+function formatConsistency(counts: CorpusCounts): string {
+  const percent = (n: number) => `${((100 * n) / Math.max(1, counts.files)).toFixed(1)}%`;
+  const lines = counts.consistency.map((t) =>
+    [`${t.kind}: ${t.cables} (${percent(t.cables)}) — ${CONSISTENCY_CLASSES[t.kind]}`, ...t.examples.map((e) => `  ${e}`)].join('\n'),
+  );
+  return [...lines, `\nCables with at least one inconsistency: ${counts.inconsistentFiles} of ${counts.files} (${percent(counts.inconsistentFiles)})`].join('\n');
+}
+
 function main() {
   const counts = countCorpusDiagnostics();
   const share = counts.files ? (100 * counts.filesWithError) / counts.files : 0;
@@ -82,6 +114,7 @@ function main() {
   console.log(formatTable(counts));
   console.log(`\nExamples\n\n${formatExamples(counts)}`);
   console.log(`\nCables with at least one error: ${counts.filesWithError} of ${counts.files} (${share.toFixed(1)}%)`);
+  console.log(`\nConsistency: what the text holds that the model lacks\n\n${formatConsistency(counts)}`);
 }
 
 // Run only when executed as a script, not when a test imports the counting.

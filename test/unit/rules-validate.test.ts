@@ -129,8 +129,9 @@ describe('a rule that throws', () => {
       context.report({ range: cable.range, message: 'seen' });
     },
   };
-  /** Two cables in one file, so the throwing rule would throw twice. */
-  const twoCables = `${CONFIDENTIAL_CABLE}\n${edit(CONFIDENTIAL_CABLE, 'VZCZCXRO3019', 'VZCZCXRO3020')}`;
+  /** Two cables in one file (another serial: a copy of the same cable would be one cable), so the throwing rule would throw twice. */
+  const secondCable = edit(edit(edit(CONFIDENTIAL_CABLE, 'VZCZCXRO3019', 'VZCZCXRO3020'), 'MEXICO 000283', 'MEXICO 000284'), '#0283/01', '#0284/01');
+  const twoCables = `${CONFIDENTIAL_CABLE}\n${secondCable}`;
 
   it('is reported once as CBL000 on line 0, naming the rule and the error, and the other rules still run', () => {
     const failures: string[] = [];

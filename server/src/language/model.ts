@@ -317,6 +317,8 @@ export interface Cable {
   record?: RecordPreamble;
   /** `This record is a partial extract of the original cable…`. */
   extractNote?: Token;
+  /** A partial extract's date line: `Wednesday, 29 November 2000, 13:59` or `Cable dated:2005-08-17T21:24:00`. */
+  extractDate?: Token & { iso?: string };
   routing?: RoutingHeader;
   banner?: Banner;
   caption: Caption;

@@ -10,10 +10,13 @@ import { parseReferenceItems, type RefSegment } from './references';
 export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
 
 const KEYS: Array<[CaptionKey, RegExp]> = [
-  ['eo', /^\s*¶?\s*(E\s?\.\s?O\.?|EO)(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
-  ['tags', /^\s*(TAGS(?![A-Za-z])|[Tt]ags(?=\s*:))\s*:?/d],
-  ['subject', /^\s*(SUBJECT|SUBJ)\s*:/di],
-  ['refs', /^\s*(REFERENCES?|REFTELS?|REFS?|REF\(S\))(?![A-Za-z])\s*[:.]?/d],
+  ['eo', /^\s*¶?\s*(E\s?\.\s?[O0]\.?|EO)(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
+  // `TAGS:`, `TAGS PGOV`, `Tags:`, `TAG:`, `TGS:`.
+  ['tags', /^\s*(TAGS?(?![A-Za-z])|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/d],
+  // `SUBJECT:`, `Subject:`, `SUBJ:`, and upper-case `SUBJECT` without its colon.
+  ['subject', /^\s*((?:SUBJECT|SUBJ|[Ss]ubject|[Ss]ubj)(?=\s*:)|SUBJECT(?=\s+[A-Z0-9("']))\s*:?/d],
+  // Upper-case keywords stand alone (`REF A. STATE 1234`); mixed-case ones need their colon (`Refs:`).
+  ['refs', /^\s*(REFERENCES?|REFTELS?|REFS?|REF\(S\)|(?:References?|Reftels?|Refs?|Ref\(s\))(?=\s*:))(?![A-Za-z])\s*[:.]?/d],
   ['classifiedBy', /^\s*(?:\([A-Z]{1,4}\)\s*)?(CLASSIFIED\s+BY)\b\s*:?/di],
 ];
 
@@ -42,7 +45,8 @@ export function endOfLastLine(lines: Line[], first: number, next: number) {
   return rangeOf(last, end, end).end;
 }
 
-export function parseEoLine(line: Line): EoLine {
+/** `E.O. 12958: DECL: 01/15/2019`; `declLine` is the next line when the order stands alone (`E.O. 12958:` then `DECL: …`). */
+export function parseEoLine(line: Line, declLine?: Line): EoLine {
   const { keyword, after } = keyMatch('eo', line);
   const eo: EoLine = { range: trimmedRange(line), keyword, declKind: 'missing' };
   const rest = line.text.slice(after);
@@ -55,10 +59,29 @@ export function parseEoLine(line: Line): EoLine {
   const declMatch = /^\s*[:;.,]?\s*(?:DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*)?/i.exec(line.text.slice(cursor))!;
   cursor += declMatch[0].length;
   const declText = line.text.slice(cursor).trim();
-  if (!declText) return eo;
-  eo.decl = tokenAt(line, cursor, declText);
+  if (!declText) return declLine ? readDeclLine(eo, declLine) : eo;
+  eo.decl = tokenAt(line, cursor + line.text.slice(cursor).indexOf(declText), declText);
   classifyDecl(eo, declText);
   return eo;
+}
+
+/** A `DECL: 05/05/2015` line under its E.O. line: the instruction, and the field's range grows to it. */
+function readDeclLine(eo: EoLine, line: Line): EoLine {
+  const match = DECL_LINE.exec(line.text);
+  if (!match) return eo;
+  const text = line.text.slice(match[0].length).trim();
+  if (!text) return eo;
+  eo.decl = tokenAt(line, match[0].length + line.text.slice(match[0].length).indexOf(text), text);
+  eo.range = { start: eo.range.start, end: trimmedRange(line).end };
+  classifyDecl(eo, text);
+  return eo;
+}
+
+const DECL_LINE = /^\s*DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*/i;
+
+/** True when `line` is a lone `DECL: …` line, the second half of an E.O. line. */
+export function isDeclLine(line: Line | undefined): boolean {
+  return line !== undefined && /^\s*DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*\S/i.test(line.text) && line.text.length < 200;
 }
 
 function classifyDecl(eo: EoLine, text: string) {

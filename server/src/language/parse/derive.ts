@@ -11,7 +11,7 @@ const PRECEDENCE_WORDS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P
 
 /** The two-digit year the cable was written in, from whatever dates it has. */
 export function cableYear(cable: Cable): string | undefined {
-  const iso = cable.record?.date?.iso ?? cable.routing?.dtg?.iso ?? cable.preamble?.date?.iso;
+  const iso = cable.record?.date?.iso ?? cable.routing?.dtg?.iso ?? cable.preamble?.date?.iso ?? cable.extractDate?.iso;
   if (iso) return iso.slice(2, 4);
   const dtg = cable.routing?.dtg;
   if (dtg) return String(dtg.fullYear).slice(2, 4);
@@ -44,6 +44,8 @@ function deriveDate(cable: Cable): Sourced<string> | undefined {
   if (dtg?.iso) return { value: dtg.iso, source: 'routing', range: dtg.range };
   const preamble = cable.preamble?.date;
   if (preamble?.iso) return { value: preamble.iso, source: 'preamble', range: preamble.range };
+  const extract = cable.extractDate;
+  if (extract?.iso) return { value: extract.iso, source: 'extract', range: extract.range };
   return undefined;
 }
 

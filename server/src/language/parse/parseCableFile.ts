@@ -3,10 +3,13 @@
  * give them, tolerating repeats and gaps. Never throws: what cannot be read is left out of the model or
  * recorded as a problem.
  */
-import type { AddressList, Banner, Cable, CableFile, ParseProblem } from '../model';
+import type { AddressList, Banner, Cable, CableFile, ClassifiedByField, ParseProblem } from '../model';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
 import { parseBody } from './body';
-import { captionKeyOf, fieldEnd, isRefItemLine, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
+import { captionKeyOf, fieldEnd, isDeclLine, isRefItemLine, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
+import { joinCableParts } from './cableParts';
+import { isParagraphPiece, splitCaptionItems } from './captionItems';
+import { parseExtractDate } from './extractDate';
 import { parseClassifiedBy } from './classifiedBy';
 import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
@@ -72,7 +75,8 @@ function parseText(text: string, options: ParseOptions): CableFile {
     });
     return { cables: [], problems, lineCount: lines.length, binary: true };
   }
-  const cables = splitIntoCables(lines).map(([start, end]) => parseCable(lines, start, end, options.fileName));
+  const parts = splitIntoCables(lines).map(([start, end]) => parseCable(lines, start, end, options.fileName));
+  const cables = joinCableParts(parts, (cable) => finishCable(cable, options.fileName));
   return { cables, problems, lineCount: lines.length, binary: false };
 }
 
@@ -114,13 +118,44 @@ function isContentLine(lines: Line[], i: number): boolean {
 
 interface CableState {
   cable: Cable;
+  /** The cable's lines with its header lines cut into caption items (see `headerLines`). */
   lines: Line[];
   end: number;
   /** Last line taken by a header, banner or caption part; the body starts after it. */
   lastConsumed: number;
   bodyTextSeen: boolean;
   list: { list?: AddressList };
+  /** Index in `lines` where each caption field was read, and where the banner was. */
   captionLines: Map<CaptionKey, number>;
+  bannerAt: number;
+}
+
+/** Header lines are cut into caption items up to the first paragraph, and no further than this. */
+const HEADER_SPLIT_LINES = 80;
+
+/**
+ * The cable's lines `[start, end)` for the header reader: each line before the first paragraph cut into its
+ * caption items (`splitCaptionItems`), the lines after it as they are.
+ */
+function headerLines(lines: Line[], start: number, end: number): Line[] {
+  const out: Line[] = [];
+  let i = start;
+  for (; i < end && i - start < HEADER_SPLIT_LINES; i++) {
+    const line = lines[i];
+    if (line.text.length <= 20000 && PARAGRAPH_START.test(line.text) && !isRefItemLine(line)) break;
+    if (line.text.indexOf('\t') >= 0) {
+      out.push(line);
+      continue;
+    }
+    const pieces = splitCaptionItems(line);
+    for (const piece of pieces) out.push(piece);
+    if (pieces.length > 1 && isParagraphPiece(pieces[pieces.length - 1])) {
+      i++;
+      break;
+    }
+  }
+  for (; i < end; i++) out.push(lines[i]);
+  return out;
 }
 
 function parseCable(lines: Line[], start: number, end: number, fileName: string | undefined): Cable {
@@ -131,10 +166,11 @@ function parseCable(lines: Line[], start: number, end: number, fileName: string 
     caption: {},
     body: { paragraphs: [], headings: [], spans: [], sectionBreaks: [], footers: [] },
   };
-  const state: CableState = { cable, lines, end, lastConsumed: start - 1, bodyTextSeen: false, list: {}, captionLines: new Map() };
-  let i = start;
-  while (i < end) {
-    const line = lines[i];
+  const header = headerLines(lines, start, end);
+  const state: CableState = { cable, lines: header, end: header.length, lastConsumed: -1, bodyTextSeen: false, list: {}, captionLines: new Map(), bannerAt: -1 };
+  let i = 0;
+  while (i < header.length) {
+    const line = header[i];
     if (isBlank(line)) {
       state.list = {};
       i++;
@@ -150,12 +186,50 @@ function parseCable(lines: Line[], start: number, end: number, fileName: string 
     if (cable.banner || Object.keys(cable.caption).length) state.bodyTextSeen = true;
     i++;
   }
-  cable.body = parseBody(lines, state.lastConsumed + 1, end);
+  const { bodyLines, bodyStart } = bodyLinesAfter(lines, header, state.lastConsumed + 1, end);
+  cable.body = parseBody(bodyLines, bodyStart, end);
+  cable.caption.classifiedBy ??= classifiedByInFirstParagraph(cable, bodyLines);
   trimCable(cable, lines, start, end);
+  finishCable(cable, fileName);
+  return cable;
+}
+
+/** What is derived from a cable's parts: the caption's range, the cable-level values, REF years. */
+function finishCable(cable: Cable, fileName: string | undefined) {
   setCaptionRange(cable);
   deriveCableValues(cable, fileName);
   resolveReferenceYears(cable);
-  return cable;
+}
+
+/** The 1990s form, inside paragraph 1: `1. (U) CLASSIFIED BY DCM JOHN DOE. REASON: 1.5 (D).` */
+const CLASSIFIED_BY_IN_PARAGRAPH = /^\s*(?:¶\s*)?1\s*\.\s*(?:\([A-Za-z/ ]{1,12}\)\s*)?(?=CLASSIFIED\s+BY\b)/i;
+
+function classifiedByInFirstParagraph(cable: Cable, lines: Line[]): ClassifiedByField | undefined {
+  const paragraph = cable.body.paragraphs[0];
+  if (!paragraph || paragraph.number !== 1) return undefined;
+  const line = lines[paragraph.range.start.line];
+  const lead = CLASSIFIED_BY_IN_PARAGRAPH.exec(line.text.slice(0, 200));
+  if (!lead) return undefined;
+  const at = lead[0].length;
+  const pieces: Line[] = [{ index: line.index, text: line.text.slice(at), offset: line.offset + at }];
+  // The classifier's sentence may wrap onto the paragraph's next lines.
+  for (let k = line.index + 1; k <= Math.min(paragraph.range.end.line, line.index + 3) && !isBlank(lines[k]); k++) pieces.push(lines[k]);
+  return parseClassifiedBy(pieces, 0, pieces.length);
+}
+
+/**
+ * The body's lines, indexed by line number as the body parser expects: the physical lines, except that a body
+ * starting mid-line (`… REASONS 1.4 (b) and (d) ¶1. (C) Summary …`) starts with that line's remainder.
+ */
+function bodyLinesAfter(lines: Line[], header: Line[], from: number, end: number): { bodyLines: Line[]; bodyStart: number } {
+  const first = header[from];
+  if (!first) return { bodyLines: lines, bodyStart: end };
+  const physical = lines[first.index];
+  if (first.offset === physical.offset) return { bodyLines: lines, bodyStart: first.index };
+  const bodyLines = lines.slice();
+  const at = first.offset - physical.offset;
+  bodyLines[first.index] = { index: physical.index, text: physical.text.slice(at), offset: first.offset };
+  return { bodyLines, bodyStart: first.index };
 }
 
 /** Reads one header, banner or caption part at `lines[i]`; returns the index after it, or `i` when none. */
@@ -180,11 +254,17 @@ function readHeaderPart(state: CableState, i: number): number {
     cable.extractNote = trimmedToken(line);
     return i + 1;
   }
+  const extractDate = beforeBanner && !cable.extractDate ? parseExtractDate(line) : undefined;
+  if (extractDate) {
+    cable.extractDate = extractDate;
+    return i + 1;
+  }
   const glued = beforeBanner ? splitGluedBanner(line) : undefined;
   if (glued) {
     // `RUEATRS/DEPT OF TREASURY WASHINGTON DC⇥C O N F I D E N T I A L …`: an addressee, then the banner.
     if (cable.routing && state.list.list) addRoutingLine(cable.routing, glued.before, state.list);
     cable.banner = glued.banner;
+    state.bannerAt = i;
     state.list = {};
     return i + 1;
   }
@@ -201,12 +281,13 @@ function readHeaderPart(state: CableState, i: number): number {
     const banner = parseBannerLine(line);
     if (banner) {
       cable.banner = banner;
+      state.bannerAt = i;
       return i + 1;
     }
   }
   const key = captionKeyOf(line);
   if (key && (!state.bodyTextSeen || !cable.caption[key])) return readCaptionField(state, key, i);
-  if (cable.banner && !state.bodyTextSeen && !captionAfter(state, cable.banner.range.start.line) && (addBannerLine(cable.banner, line) || isLooseBannerLine(cable.banner, line))) {
+  if (cable.banner && !state.bodyTextSeen && !captionAfter(state, state.bannerAt) && (addBannerLine(cable.banner, line) || isLooseBannerLine(cable.banner, line))) {
     cable.banner.range = { start: cable.banner.range.start, end: trimmedRange(line).end };
     return i + 1;
   }
@@ -234,20 +315,27 @@ const isParagraphStart = (line: Line) => PARAGRAPH_START.test(line.text.slice(0,
 function readCaptionField(state: CableState, key: CaptionKey, i: number): number {
   const { cable, lines, end } = state;
   const existing = state.captionLines.get(key);
-  const replace = existing === undefined || (cable.banner !== undefined && existing < cable.banner.range.start.line);
+  const replace = existing === undefined || (cable.banner !== undefined && existing < state.bannerAt);
   let next: number;
   switch (key) {
-    case 'eo':
+    case 'eo': {
+      let eo = parseEoLine(lines[i]);
       next = i + 1;
-      if (replace) cable.caption.eo = parseEoLine(lines[i]);
+      // `E.O. 12958:` alone, its `DECL: 05/05/2015` on the next line.
+      if (eo.declKind === 'missing' && isDeclLine(lines[i + 1])) {
+        eo = parseEoLine(lines[i], lines[i + 1]);
+        next = i + 2;
+      }
+      if (replace) cable.caption.eo = eo;
       break;
+    }
     case 'tags':
       next = i + 1;
       while (next < end && !isBlank(lines[next]) && isTagsContinuation(lines[next]) && captionKeyOf(lines[next]) === undefined && !parseBannerLine(lines[next])) next++;
       if (replace) cable.caption.tags = parseTags(lines, i, next);
       break;
     case 'subject':
-      next = fieldEnd(lines, i, end, isParagraphStart);
+      next = subjectEnd(lines, i, end);
       if (replace) cable.caption.subject = parseSubject(lines, i, next);
       break;
     case 'refs':
@@ -261,6 +349,32 @@ function readCaptionField(state: CableState, key: CaptionKey, i: number): number
   }
   if (replace) state.captionLines.set(key, i);
   return next;
+}
+
+/**
+ * The subject wraps until a blank line, the next caption item, the first paragraph, a page or section marker, a
+ * dashed rule, a handling notice or, under an upper-case subject, a line of prose. An empty `SUBJECT:` takes the
+ * text after the blank line that follows it.
+ */
+function subjectEnd(lines: Line[], i: number, end: number): number {
+  const first = lines[i];
+  const upper = !/[a-z]/.test(first.text);
+  const stop = (line: Line) => endsSubject(line, upper);
+  const next = fieldEnd(lines, i, end, stop);
+  if (next > i + 1 || /\S/.test(first.text.replace(/^\s*(?:SUBJECT|SUBJ)\s*:?/i, ''))) return next;
+  let j = next;
+  while (j < end && isBlank(lines[j])) j++;
+  if (j >= end || j - next > 2 || captionKeyOf(lines[j]) !== undefined || stop(lines[j])) return next;
+  return fieldEnd(lines, j, end, stop);
+}
+
+const SUBJECT_STOP =
+  /^\s*(?:[-=_*]{3,}\s*$|PAGE\s+\d{1,3}\b|[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$|\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$|SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified|(?:SIPDIS|NOFORN|SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$)/;
+
+function endsSubject(line: Line, upperSubject: boolean): boolean {
+  if (isParagraphStart(line) || SUBJECT_STOP.test(line.text.slice(0, 200))) return true;
+  // An upper-case subject does not wrap into a sentence of prose.
+  return upperSubject && /[a-z]{3,}.*[a-z]{3,}/.test(line.text.slice(0, 200)) && /[a-z]/.test(line.text.trim()[1] ?? '');
 }
 
 /** REF items run to a blank line, then go on while lines after blank lines start with an item letter. */
@@ -285,7 +399,10 @@ function trimCable(cable: Cable, lines: Line[], start: number, end: number) {
 
 function setCaptionRange(cable: Cable) {
   const parts = [cable.caption.eo, cable.caption.tags, cable.caption.subject, cable.caption.refs, cable.caption.classifiedBy].filter((p) => p !== undefined);
-  if (!parts.length) return;
+  if (!parts.length) {
+    delete cable.caption.range;
+    return;
+  }
   const starts = parts.map((p) => p!.range.start);
   const ends = parts.map((p) => p!.range.end);
   const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character < b.character);
