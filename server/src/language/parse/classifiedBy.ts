@@ -166,6 +166,10 @@ function readReasons(field: ClassifiedByField, source: FieldText, at: number): n
     const gap = LETTER_SEPARATOR.exec(text);
     if (gap) p += gap[0].length;
   }
+  // A list left open at the field's end (`(b) and (`, being typed) still belongs to the reasons.
+  if (end !== undefined && /^(?:\s|[,/&+-]|\band\b|\bor\b)*\(?\s*$/i.test(text.slice(end, end + 40)) && text.length - end <= 40) {
+    end = text.trimEnd().length;
+  }
   return end;
 }
 
