@@ -66,9 +66,10 @@ describe('doHover on TAGS', () => {
     assert.match(hover.value, /Did you mean \*\*PGOV\*\*/);
   });
 
-  it('reads two tags run together', () => {
+  it('reads two tags run together on the TAGS line as the two tags', () => {
     const text = SAMPLE.replace('TAGS: PGOV', 'TAGS: IZPREL PGOV');
-    assert.match(hoverAt(text, 'IZPREL')!.value, /two TAGS run together[\s\S]*\*\*IZ\*\*: Iraq[\s\S]*\*\*PREL\*\*/);
+    assert.match(hoverAt(text, 'IZPREL')!.value, /^\*\*IZ\*\* — geographic TAG[\s\S]*Iraq/);
+    assert.match(hoverAt(text, 'IZPREL', { delta: 2 })!.value, /^\*\*PREL\*\* — subject TAG/);
   });
 
   it('explains a tag code used in the text through the tags', () => {
@@ -281,9 +282,10 @@ describe('measureTagHoverCoverage', () => {
       { name: '09MEXICO283.txt', text: SAMPLE },
       { name: 'odd.txt', text: odd },
     ]);
-    assert.equal(coverage.occurrences, 16);
-    assert.deepEqual([coverage.known, coverage.glued, coverage.acronyms], [13, 1, 1]);
+    // IZPREL is read as the tags IZ and PREL.
+    assert.equal(coverage.occurrences, 17);
+    assert.deepEqual([coverage.known, coverage.glued, coverage.acronyms], [15, 0, 1]);
     assert.deepEqual(coverage.unexplained, [{ tag: 'QQQQ', count: 1 }]);
-    assert.equal(coverage.share, 15 / 16);
+    assert.equal(coverage.share, 16 / 17);
   });
 });

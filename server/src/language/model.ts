@@ -192,7 +192,26 @@ export interface EoLine {
 export interface TagsField {
   range: Range;
   keyword: Token;
+  /** The TAG codes, each once (the first time it stands), codes run together (`ETRDEINV`) read as two. */
   tags: Token[];
+  /** A person's name after a people tag: `OVIP RICE CONDOLEEZZA`, `OVIP (BIDEN, JOSEPH R.)` (text without the brackets). */
+  names?: TagName[];
+  /** Words written as free text among the codes, one token per run: `IRAQI FREEDOM`, `GOI EXTERNAL`. */
+  keywords?: Token[];
+  /** Dissemination controls standing on the TAGS line (`SIPDIS`): no tags. */
+  controls?: Token[];
+  /** Words that are two known tags without the space (`IZPREL`), each once; their parts are in `tags`. */
+  glued?: GluedTags[];
+}
+
+/** `IZPREL` as written, and the two tags it holds. */
+export interface GluedTags extends Token {
+  parts: [string, string];
+}
+
+/** A person's name on the TAGS line and the tag it follows (`OVIP`). */
+export interface TagName extends Token {
+  tag: string;
 }
 
 /** `SUBJECT: THE U.S.-MEXICAN RELATIONSHIP: …` (wraps). */

@@ -21,7 +21,7 @@ import type { RenderContext } from './hoverContext';
 import { addressListHover, dateTimeGroupHover, deLineHover, precedenceHover, routingIndicatorHover, securityLineHover, transmissionIdHover } from './hoverHeader';
 import { referenceHover, refIdHover } from './hoverReferences';
 import { findHoverTarget, type FoundTarget } from './hoverTargets';
-import { controlHover, tagHover, wordHover } from './hoverWords';
+import { controlHover, tagHover, tagKeywordHover, tagNameHover, wordHover } from './hoverWords';
 
 export interface HoverOptions {
   dictionaries?: Dictionaries;
@@ -42,6 +42,10 @@ function render({ target }: FoundTarget, context: RenderContext): string | undef
   switch (target.kind) {
     case 'tag':
       return tagHover(target.code, context);
+    case 'tagName':
+      return tagNameHover(target.name, context);
+    case 'tagKeyword':
+      return tagKeywordHover(target.text);
     case 'word':
       return wordHover(target.text, target.lineText, context);
     case 'control':

@@ -22,6 +22,7 @@ import type {
   Reason,
   Reference,
   RoutingHeader,
+  TagName,
   Token,
 } from '../model';
 import { parseClassificationWords } from '../parse/classification';
@@ -30,6 +31,8 @@ import { clampPosition, isOn, lineText, wordAt } from './ranges';
 
 export type HoverTarget =
   | { kind: 'tag'; range: Range; code: string }
+  | { kind: 'tagName'; range: Range; name: TagName }
+  | { kind: 'tagKeyword'; range: Range; text: string }
   | { kind: 'word'; range: Range; text: string; lineText: string }
   | { kind: 'marking'; range: Range; marking: PortionMarking }
   | { kind: 'classification'; range: Range; text: string; classification: Classification }
@@ -76,6 +79,12 @@ function modelTarget(document: TextDocument, cable: Cable, position: Position): 
 function captionTarget(document: TextDocument, caption: Caption, position: Position): HoverTarget | undefined {
   const tag = caption.tags?.tags.find((t) => isOn(t.range, position));
   if (tag) return { kind: 'tag', range: tag.range, code: tag.text };
+  const name = caption.tags?.names?.find((n) => isOn(n.range, position));
+  if (name) return { kind: 'tagName', range: name.range, name };
+  const keyword = caption.tags?.keywords?.find((k) => isOn(k.range, position));
+  if (keyword) return { kind: 'tagKeyword', range: keyword.range, text: keyword.text };
+  const control = caption.tags?.controls?.find((c) => isOn(c.range, position));
+  if (control) return { kind: 'control', range: control.range, text: control.text };
   const item = caption.refs?.items.find((i) => isOn(i.range, position));
   if (item) return { kind: 'reference', range: item.range, item };
   const field = caption.classifiedBy;

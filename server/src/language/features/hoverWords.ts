@@ -1,5 +1,6 @@
 /** Hovers for words: TAGS on the TAGS line, acronyms and TAG codes in the text, dissemination controls. */
 import { closestTag, type Dictionaries, type TagEntry } from '../dicts/dictionaries';
+import type { TagName } from '../model';
 import { meaningsOf, type Meaning } from './acronyms';
 import type { RenderContext } from './hoverContext';
 import { escapeMarkdown, paragraphs, strong } from './markdown';
@@ -51,6 +52,18 @@ export function tagHover(code: string, context: RenderContext): string {
     case 'unknown':
       return paragraphs([`${strong(code)} — unknown TAG`, `Not in the TAGS dictionary. ${suggestionLine(explanation.suggestion, tags) ?? 'No known TAG is close to it.'}`]);
   }
+}
+
+/** A person's name after a people tag (`OVIP RICE CONDOLEEZZA`): one name, not TAG codes. */
+export function tagNameHover(name: TagName, context: RenderContext): string {
+  const tag = context.dictionaries.tags.get(name.tag);
+  const after = tag ? `${strong(name.tag)} (${escapeMarkdown(tag.meaning)})` : strong(name.tag);
+  return paragraphs([`${strong(name.text)} — a person's name`, `Named on the TAGS line after ${after}; not a TAG code.`]);
+}
+
+/** Free text among the codes (`IRAQI FREEDOM`): the writer's keyword, not a TAG code. */
+export function tagKeywordHover(text: string): string {
+  return paragraphs([`${strong(text)} — a keyword in words`, 'Written as free text on the TAGS line; not a TAG code.']);
 }
 
 function suggestionLine(suggestion: string | undefined, tags: ReadonlyMap<string, TagEntry>): string | undefined {

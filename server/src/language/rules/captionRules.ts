@@ -158,6 +158,16 @@ export const unknownTagRule: CableRule = {
     const tags = cable.caption.tags;
     if (!tags || !tagsListApplies(cable)) return;
     const { dictionaries } = context;
+    // Two known tags without the space: read as both, and the missing space offered as the fix.
+    for (const word of tags.glued ?? []) {
+      const replacement = word.parts.join(' ');
+      const meaning = tagMeaning(replacement.toUpperCase(), dictionaries);
+      context.report({
+        range: word.range,
+        message: `TAGS '${word.text}' run together: did you mean ${replacement}${meaning ? ` (${meaning})` : ''}?`,
+        fix: { fix: 'replace', target: 'tag', expected: word.text, replacement },
+      });
+    }
     // A long TAGS list may repeat a code: search the suggestion once per code.
     const suggestions = new Map<string, string | undefined>();
     for (const tag of tags.tags) {
