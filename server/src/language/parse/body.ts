@@ -4,14 +4,15 @@
  * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
  */
 import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
-import { parsePortionMarking } from './classification';
+import { parseClassificationWords, parsePortionMarking } from './classification';
 import { findSpans } from './spans';
 import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
-/** A paragraph number at a line start: `4. `, `¶4.(C)`, `4.Carry-on` (no space before a capital), `¶6. xxxx`. */
-const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$|[A-Za-z"'])/;
+/** A paragraph number at a line start: `4. `, `¶4.(C)`, `4.Carry-on` (no space after the dot), `¶6. xxxx`;
+ * not a list letter glued on (`3.I) Date …` continues a lettered list). */
+const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$|[A-Za-z"'](?!\)))/;
 const MARKING = /^(\s*)\(\s*([A-Za-z][A-Za-z/ ,]{0,39}?)\s*\)/;
 /** `(C)`, `(SBU)`, `(S//NF)`, `(u)`, `(s/nf)` right after a paragraph number. */
 const MARKED_AFTER_NUMBER = /^\s*\((?:U|SBU|C|S|TS)(?:\/|\))/i;
@@ -25,6 +26,8 @@ const TRAILING_DASHES = /\s+-{3,}\s*$/;
 const SECTION_NUMBERS = /(\d{1,3})(?:\.(\d{1,3}))?\s+OF\s+(\d{1,3})\s*$/;
 /** A line cut off mid-sentence ends in a small letter, a digit, a comma or a hyphen (`… Friday, October`). */
 const MID_SENTENCE_END = /[a-z0-9,\-]\s*$/;
+/** A line ending on the word for a paragraph, whose number the next line carries (`… see para` / `6. During …`). */
+const PARA_WORD_END = /\b(?:paras?|paragraphs?|PARAS?|PARAGRAPHS?|Paras?|Paragraphs?)\s*$/;
 /** The text after a number starts with a small letter: `010. percent`, `5.html`. */
 const LOWER_START = /^\s*[a-z]/;
 
@@ -52,6 +55,8 @@ interface NumberContext {
   above: string | undefined;
   /** True when the line above is itself a continuation: a full line or one under another content line. */
   aboveContinues: boolean;
+  /** True when the last content line, even past a blank line, ends by pointing at a paragraph (`… see para`). */
+  afterParaWord: boolean;
 }
 
 /**
@@ -66,7 +71,9 @@ function isWrappedNumber(text: string, match: RegExpExecArray, context: NumberCo
   const after = text.slice(match[0].length, match[0].length + 12);
   if (MARKED_AFTER_NUMBER.test(after)) return false;
   if (LOWER_START.test(after) && (!inSequence || match[3].startsWith('0'))) return true;
-  if (inSequence || context.above === undefined) return false;
+  if (inSequence) return false;
+  if (context.afterParaWord) return true;
+  if (context.above === undefined) return false;
   return context.aboveContinues && MID_SENTENCE_END.test(context.above);
 }
 
@@ -74,7 +81,7 @@ function isWrappedNumber(text: string, match: RegExpExecArray, context: NumberCo
 function lineKinds(lines: Line[], from: number, to: number): Kind[] {
   const kinds: Kind[] = [];
   let pilcrowStyle: boolean | undefined;
-  const context: NumberContext = { last: 0, highest: 0, above: undefined, aboveContinues: false };
+  const context: NumberContext = { last: 0, highest: 0, above: undefined, aboveContinues: false, afterParaWord: false };
   // The last content line; whether a blank or dashed line parts it from here (blank lines around a page
   // break belong to the break: `…, October` / page mark / `17. The …` is one sentence); whether it ran on from the line above it.
   let lastContent = -1;
@@ -100,6 +107,7 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
         const marked = MARKED_AFTER_NUMBER.test(text.slice(match[0].length, match[0].length + 12));
         context.above = !parted && !blankRun && lastContent >= 0 ? lines[lastContent].text : undefined;
         context.aboveContinues = contentBefore || (context.above !== undefined && context.above.trim().length >= 50);
+        context.afterParaWord = lastContent >= 0 && PARA_WORD_END.test(lines[lastContent].text.slice(-24));
         if (!isWrappedNumber(text, match, context)) {
           const style = pilcrowStyle ?? pilcrow;
           const n = +match[3];
@@ -132,15 +140,24 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
   return kinds;
 }
 
+/** `C)`, `SBU)`: a marking whose opening parenthesis was lost. */
+const HALF_MARKING = /^(\s*)((?:U|SBU|C|S|TS))\)/;
+
 function readMarking(line: Line, at: number): PortionMarking | undefined {
-  const match = MARKING.exec(line.text.slice(at, at + 60));
-  if (!match) return undefined;
+  const head = line.text.slice(at, at + 60);
+  const match = MARKING.exec(head);
+  if (!match) {
+    const half = HALF_MARKING.exec(head);
+    if (!half) return undefined;
+    const start = at + half[1].length;
+    return { range: rangeOf(line, start, start + half[2].length + 1), text: half[2], ...parsePortionMarking(half[2]) };
+  }
   const start = at + match[1].length;
   const inside = match[2];
   const { level, caveats } = parsePortionMarking(inside);
   // `(sbu)`, `(s/nf)`, `(u)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not.
   // A lone letter that lists also use (`(c)` after `(b)`) is judged with its neighbours, in `dropListLetters`.
-  if (/[a-z]/.test(inside) && level === undefined) return undefined;
+  if (/[a-z]/.test(inside) && level === undefined && !parseClassificationWords(inside)) return undefined;
   return { range: rangeOf(line, start, start + match[0].length - match[1].length), text: inside.trim(), level, caveats };
 }
 
@@ -164,6 +181,25 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
     lead: rest.split(/\s+/).slice(0, 8).join(' '),
     headingIndex,
   };
+}
+
+/** `-- (C) …`, `A. (S/NF) …`, `¶B. (SBU) …`, `(C) The …`: a line inside a paragraph that carries its own marking. */
+const INNER_MARKING = /^\s*(?:[-–•*]+\s*|¶?\s*[A-Za-z]\s*[.)]\s*|\(\s*[a-z0-9]\s*\)\s*)?\((?:U|SBU|C|S|TS)(?:\s*\/\/?\s*[A-Z]{2,8})*\)/;
+
+/** A whole paragraph withheld by the publisher, number and all: `XXXXXXXXXXXX` alone on its line. */
+const WITHHELD_LINE = /^\s*X{6,}\.?\s*$/;
+
+function carriesInnerMarking(text: string): boolean {
+  const paren = text.indexOf('(');
+  return paren >= 0 && paren < 12 && INNER_MARKING.test(text.slice(0, 60));
+}
+
+/** A numbered title: a few words with no sentence end, alone on the line, above a blank or dashed line. */
+function isTitleLine(paragraph: Paragraph, line: Line, next: Kind | undefined): boolean {
+  if (paragraph.marking || (next !== 'blank' && next !== 'dashes' && next !== undefined)) return false;
+  const rest = line.text.slice(paragraph.numberToken.range.end.character - line.offset).trim();
+  if (!rest || rest.length > 80 || /[.!?,;]$/.test(rest)) return false;
+  return rest.split(/\s+/).length <= 8;
 }
 
 function endsWithDigit(text: string): boolean {
@@ -223,10 +259,13 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
     if (kind === 'paragraph') {
       closeParagraph();
       current = readParagraph(line, body.headings.length - 1);
+      if (isTitleLine(current, line, kinds[i + 1 - from])) current.title = true;
       body.paragraphs.push(current);
       lastContent = i;
       continue;
     }
+    if (current && !current.markedWithin && carriesInnerMarking(line.text)) current.markedWithin = true;
+    if (current && WITHHELD_LINE.test(line.text) && isBlank(lines[i - 1])) current.withheldAfter = (current.withheldAfter ?? 0) + 1;
     const block = headingBlockAt(lines, kinds, from, to, i);
     if (block) {
       closeParagraph();
