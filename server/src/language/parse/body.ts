@@ -10,9 +10,9 @@ import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
-/** A paragraph number at a line start: `4. `, `¶4.(C)`, `4.Carry-on` (no space after the dot), `¶6. xxxx`;
- * not a list letter glued on (`3.I) Date …` continues a lettered list). */
-const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$|[A-Za-z"'](?!\)))/;
+/** A paragraph number at a line start: `4. `, `¶4.(C)`, `4.Carry-on` (no space before a capital), `¶6. xxxx`;
+ * not `5.html` nor a list letter glued on (`3.I) Date …` continues a lettered list). */
+const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$|[A-Z"'](?!\)))/;
 const MARKING = /^(\s*)\(\s*([A-Za-z][A-Za-z/ ,]{0,39}?)\s*\)/;
 /** `(C)`, `(SBU)`, `(S//NF)`, `(u)`, `(s/nf)` right after a paragraph number. */
 const MARKED_AFTER_NUMBER = /^\s*\((?:U|SBU|C|S|TS)(?:\/|\))/i;
