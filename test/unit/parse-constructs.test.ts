@@ -255,8 +255,10 @@ test('pages within a section', () => {
 });
 
 test('lower-case markings are read, but not list letters', () => {
-  const [sbu, nf, listLetter] = cableOf('¶1. (sbu) a\n\n¶2. (s/nf) b\n\n¶3. (c) Yes, the Netherlands is a party.\n').body.paragraphs;
+  const [sbu, nf, lowerC] = cableOf('¶1. (sbu) a\n\n¶2. (s/nf) b\n\n¶3. (c) Yes, the Netherlands is a party.\n').body.paragraphs;
   assert.equal(sbu.marking?.level, 'SBU');
   assert.deepEqual([nf.marking?.level, nf.marking?.caveats], ['S', ['NOFORN']]);
-  assert.equal(listLetter.marking, undefined);
+  assert.equal(lowerC.marking?.level, 'C', 'no list in sight: (c) is a marking');
+  const listed = cableOf('¶1. (C) a\n\n¶2. (b) b\n\n¶3. (c) Yes, the Netherlands is a party.\n').body.paragraphs;
+  assert.equal(listed[2].marking, undefined, '(c) after (b) is a list letter');
 });

@@ -296,6 +296,12 @@ export interface Paragraph {
   lead: string;
   /** Index into `Body.headings` of the heading this paragraph sits under, or -1. */
   headingIndex: number;
+  /** True when the number heads a title (`¶5. Money Laundering Issues` above dashes or a blank line), not a sentence. */
+  title?: boolean;
+  /** True when lines inside the paragraph carry their own markings (`-- (C) …`, `A. (S/NF) …`, `(C)` under a title). */
+  markedWithin?: boolean;
+  /** How many whole paragraphs, number included, the publisher withheld after this one (`XXXXXXXXXXXX` lines alone). */
+  withheldAfter?: number;
 }
 
 /** A free-standing heading between paragraphs, e.g. `Encourage Better Inter-Institutional Cooperation`. */

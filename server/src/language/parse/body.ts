@@ -4,32 +4,91 @@
  * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
  */
 import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
-import { parsePortionMarking } from './classification';
+import { parseClassificationWords, parsePortionMarking } from './classification';
 import { findSpans } from './spans';
 import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
-const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$)/;
+/** A paragraph number at a line start: `4. `, `¶4.(C)`, `4.Carry-on` (no space before a capital), `¶6. xxxx`;
+ * not `5.html` nor a list letter glued on (`3.I) Date …` continues a lettered list). */
+const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$|[A-Z"'](?!\)))/;
 const MARKING = /^(\s*)\(\s*([A-Za-z][A-Za-z/ ,]{0,39}?)\s*\)/;
-/** `(C)`, `(SBU)`, `(S//NF)` right after a paragraph number. */
-const MARKED_AFTER_NUMBER = /^\s*\((?:U|SBU|C|S|TS)(?:\/|\))/;
-/** `MEXICO 00000283 002 OF 003`, and pages within a section: `CARACAS 00002367 001.2 OF 004`. */
-const SECTION_BREAK = /^\s*[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$/;
+/** `(C)`, `(SBU)`, `(S//NF)`, `(u)`, `(s/nf)` right after a paragraph number. */
+const MARKED_AFTER_NUMBER = /^\s*\((?:U|SBU|C|S|TS)(?:\/|\))/i;
+/** `MEXICO 00000283 002 OF 003`, and pages within a section: `CARACAS 00002367 001.2 OF 004`, or the page mark alone `004.2 OF 004`. */
+const SECTION_BREAK = /^\s*(?:[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+)?\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$/;
 const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+\S/;
 const PAGE_CLASSIFICATION = /^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|(?:[A-Za-z] ){3,}[A-Za-z])(?:\/\/[A-Z ]+)?\s*(?:PTQ\d+)?\s*$/;
 const FOOTER = /^\s*Visit\b.{0,80}\b(?:Classified|Web\s*Site|Website|Intellipedia)/i;
 const DASHES = /^\s*[-=_*]{3,}\s*$/;
 const TRAILING_DASHES = /\s+-{3,}\s*$/;
 const SECTION_NUMBERS = /(\d{1,3})(?:\.(\d{1,3}))?\s+OF\s+(\d{1,3})\s*$/;
+/** A line cut off mid-sentence ends in a small letter, a digit, a comma or a hyphen (`… Friday, October`). */
+const MID_SENTENCE_END = /[a-z0-9,\-]\s*$/;
+/** A line ending on the word for a paragraph, whose number the next line carries (`… see para` / `6. During …`). */
+const PARA_WORD_END = /\b(?:paras?|paragraphs?|PARAS?|PARAGRAPHS?|Paras?|Paragraphs?)\s*$/;
+/** The text after a number starts with a small letter: `010. percent`, `5.html`. */
+const LOWER_START = /^\s*[a-z]/;
 
 const SIGNATURE = /^\s*[A-Z][A-Za-z'.-]{1,24}(?:\s+[A-Z][A-Za-z'.-]{0,24}){0,3}\s*$/;
 const NOT_SIGNATURE = /^\s*(?:SIPDIS|NOFORN|NNNN|END|BT|UNQUOTE|SENSITIVE|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|NOTE|CORRECTED COPY)\b/i;
+
+/**
+ * True when `text`, the first line of a body, starts a numbered paragraph as a reader sees one without
+ * context: a number and a dot at the line start (`4.`, `¶4.(C)`, `4.Carry-on`), not a wrapped figure
+ * (`010. percent`) or a decimal (`2.7 million`).
+ */
+export function startsParagraph(text: string): boolean {
+  const head = text.length > 400 ? text.slice(0, 400) : text;
+  const match = PARAGRAPH.exec(head);
+  if (!match) return false;
+  return !(LOWER_START.test(head.slice(match[0].length, match[0].length + 4)) && match[3].startsWith('0'));
+}
+
+/** What the reader has seen before a line that opens with a number: the paragraphs so far and the line above. */
+interface NumberContext {
+  /** Number of the last paragraph, and the highest so far (a list restarting at 1 does not hide the sequence). */
+  last: number;
+  highest: number;
+  /** The content line just above (past a page break, which cuts a sentence as a line break does), if adjacent. */
+  above: string | undefined;
+  /** True when the line above is itself a continuation: a full line or one under another content line. */
+  aboveContinues: boolean;
+  /** True when the last content line, even past a blank line, ends by pointing at a paragraph (`… see para`). */
+  afterParaWord: boolean;
+}
+
+/**
+ * Whether a numbered line starts a paragraph, judged as a reader does: a number that follows the previous
+ * paragraph's, or carries a marking, starts one; a number out of sequence right under a line cut off
+ * mid-sentence (`… Friday, October` / `17. The committee …`) or before a small letter (`010. percent`) is
+ * the sentence running on.
+ */
+function isWrappedNumber(text: string, match: RegExpExecArray, context: NumberContext): boolean {
+  const n = +match[3];
+  const inSequence = n === context.last + 1 || n === context.highest + 1;
+  const after = text.slice(match[0].length, match[0].length + 12);
+  if (MARKED_AFTER_NUMBER.test(after)) return false;
+  if (LOWER_START.test(after) && (!inSequence || match[3].startsWith('0'))) return true;
+  if (inSequence) return false;
+  if (context.afterParaWord) return true;
+  if (context.above === undefined) return false;
+  return context.aboveContinues && MID_SENTENCE_END.test(context.above);
+}
 
 /** Classifies each body line; the first paragraph's style (with or without ¶) keeps list items inside ¶-numbered cables out of the paragraphs. */
 function lineKinds(lines: Line[], from: number, to: number): Kind[] {
   const kinds: Kind[] = [];
   let pilcrowStyle: boolean | undefined;
+  const context: NumberContext = { last: 0, highest: 0, above: undefined, aboveContinues: false, afterParaWord: false };
+  // The last content line; whether a blank or dashed line parts it from here (blank lines around a page
+  // break belong to the break: `…, October` / page mark / `17. The …` is one sentence); whether it ran on from the line above it.
+  let lastContent = -1;
+  let parted = false;
+  let blankRun = false;
+  let afterPage = false;
+  let contentBefore = false;
   for (let i = from; i < to; i++) {
     const text = lines[i].text;
     let kind: Kind = 'text';
@@ -43,27 +102,62 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
       const match = PARAGRAPH.exec(text.length > 400 ? text.slice(0, 400) : text);
       if (match) {
         const pilcrow = match[2] !== undefined;
-        pilcrowStyle ??= pilcrow;
         const previous = kinds[kinds.length - 1];
         const afterBreak = previous === undefined || previous !== 'text';
         const marked = MARKED_AFTER_NUMBER.test(text.slice(match[0].length, match[0].length + 12));
-        if (pilcrow || (!pilcrowStyle && afterBreak) || (afterBreak && marked)) kind = 'paragraph';
+        context.above = !parted && !blankRun && lastContent >= 0 ? lines[lastContent].text : undefined;
+        context.aboveContinues = contentBefore || (context.above !== undefined && context.above.trim().length >= 50);
+        context.afterParaWord = lastContent >= 0 && PARA_WORD_END.test(lines[lastContent].text.slice(-24));
+        if (!isWrappedNumber(text, match, context)) {
+          const style = pilcrowStyle ?? pilcrow;
+          const n = +match[3];
+          const inSequence = n === context.last + 1 || n === context.highest + 1;
+          // Without a blank line, a number in sequence under a finished sentence still starts a paragraph (`slower.` / `6.Other …`).
+          const runsOn = !afterBreak && inSequence && context.above !== undefined && !MID_SENTENCE_END.test(context.above);
+          if (pilcrow || ((!style || marked) && (afterBreak || runsOn))) {
+            kind = 'paragraph';
+            pilcrowStyle ??= pilcrow;
+            context.last = n;
+            context.highest = Math.max(context.highest, n);
+          }
+        }
       }
     }
     kinds.push(kind);
+    if (kind === 'text' || kind === 'paragraph' || kind === 'footer') {
+      contentBefore = !parted && !blankRun && lastContent >= 0;
+      lastContent = i;
+      parted = blankRun = afterPage = false;
+    } else if (kind === 'blank') {
+      if (!afterPage) blankRun = true;
+    } else if (kind === 'dashes') {
+      parted = true;
+    } else {
+      blankRun = false;
+      afterPage = true;
+    }
   }
   return kinds;
 }
 
+/** `C)`, `SBU)`: a marking whose opening parenthesis was lost. */
+const HALF_MARKING = /^(\s*)((?:U|SBU|C|S|TS))\)/;
+
 function readMarking(line: Line, at: number): PortionMarking | undefined {
-  const match = MARKING.exec(line.text.slice(at, at + 60));
-  if (!match) return undefined;
+  const head = line.text.slice(at, at + 60);
+  const match = MARKING.exec(head);
+  if (!match) {
+    const half = HALF_MARKING.exec(head);
+    if (!half) return undefined;
+    const start = at + half[1].length;
+    return { range: rangeOf(line, start, start + half[2].length + 1), text: half[2], ...parsePortionMarking(half[2]) };
+  }
   const start = at + match[1].length;
   const inside = match[2];
   const { level, caveats } = parsePortionMarking(inside);
-  // `(sbu)`, `(s/nf)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not, and
-  // neither is a lone lower-case letter, which lists use (`¶39. (b) …`, `¶40. (c) …`).
-  if (/[a-z]/.test(inside) && (level === undefined || /^[a-z]$/.test(inside.trim()))) return undefined;
+  // `(sbu)`, `(s/nf)`, `(u)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not.
+  // A lone letter that lists also use (`(c)` after `(b)`) is judged with its neighbours, in `dropListLetters`.
+  if (/[a-z]/.test(inside) && level === undefined && !parseClassificationWords(inside)) return undefined;
   return { range: rangeOf(line, start, start + match[0].length - match[1].length), text: inside.trim(), level, caveats };
 }
 
@@ -87,6 +181,25 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
     lead: rest.split(/\s+/).slice(0, 8).join(' '),
     headingIndex,
   };
+}
+
+/** `-- (C) …`, `A. (S/NF) …`, `¶B. (SBU) …`, `(C) The …`: a line inside a paragraph that carries its own marking. */
+const INNER_MARKING = /^\s*(?:[-–•*]+\s*|¶?\s*[A-Za-z]\s*[.)]\s*|\(\s*[a-z0-9]\s*\)\s*)?\((?:U|SBU|C|S|TS)(?:\s*\/\/?\s*[A-Z]{2,8})*\)/;
+
+/** A whole paragraph withheld by the publisher, number and all: `XXXXXXXXXXXX` alone on its line. */
+const WITHHELD_LINE = /^\s*X{6,}\.?\s*$/;
+
+function carriesInnerMarking(text: string): boolean {
+  const paren = text.indexOf('(');
+  return paren >= 0 && paren < 12 && INNER_MARKING.test(text.slice(0, 60));
+}
+
+/** A numbered title: a few words with no sentence end, alone on the line, above a blank or dashed line. */
+function isTitleLine(paragraph: Paragraph, line: Line, next: Kind | undefined): boolean {
+  if (paragraph.marking || (next !== 'blank' && next !== 'dashes' && next !== undefined)) return false;
+  const rest = line.text.slice(paragraph.numberToken.range.end.character - line.offset).trim();
+  if (!rest || rest.length > 80 || /[.!?,;]$/.test(rest)) return false;
+  return rest.split(/\s+/).length <= 8;
 }
 
 function endsWithDigit(text: string): boolean {
@@ -146,10 +259,13 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
     if (kind === 'paragraph') {
       closeParagraph();
       current = readParagraph(line, body.headings.length - 1);
+      if (isTitleLine(current, line, kinds[i + 1 - from])) current.title = true;
       body.paragraphs.push(current);
       lastContent = i;
       continue;
     }
+    if (current && !current.markedWithin && carriesInnerMarking(line.text)) current.markedWithin = true;
+    if (current && WITHHELD_LINE.test(line.text) && isBlank(lines[i - 1])) current.withheldAfter = (current.withheldAfter ?? 0) + 1;
     const block = headingBlockAt(lines, kinds, from, to, i);
     if (block) {
       closeParagraph();
@@ -161,6 +277,7 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
     lastContent = i;
   }
   closeParagraph();
+  dropListLetters(body.paragraphs, lines);
   // Page-classification lines at the very end close the cable rather than break it.
   const lastBreak = body.sectionBreaks[body.sectionBreaks.length - 1];
   if (lastBreak && lastBreak.range.start.line > lastContentLine(body) && PAGE_CLASSIFICATION.test(lines[lastBreak.range.start.line].text)) {
@@ -173,6 +290,32 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
   const last = lastNonBlank(lines, from, to);
   if (first !== undefined && last !== undefined) body.range = { start: trimmedRange(lines[first]).start, end: trimmedRange(lines[last]).end };
   return body;
+}
+
+const LIST_LETTER = /^\s*\(\s*([a-z])\s*\)/;
+
+/** The lone small letter in parentheses right after a paragraph's number (`¶39. (b) …`), if any. */
+function listLetterOf(paragraph: Paragraph, lines: Line[]): string | undefined {
+  const line = lines[paragraph.numberToken.range.start.line];
+  const at = paragraph.numberToken.range.end.character - line.offset;
+  return LIST_LETTER.exec(line.text.slice(at, at + 8))?.[1];
+}
+
+/**
+ * `(c)`, `(s)`, `(u)` read as markings are list letters where a list is evident: the paragraph before
+ * carries the letter before (`(b)` … `(c)`) or the one after carries the next letter.
+ */
+function dropListLetters(paragraphs: Paragraph[], lines: Line[]) {
+  let letters: Array<string | undefined> | undefined;
+  paragraphs.forEach((paragraph, k) => {
+    const text = paragraph.marking?.text;
+    if (!text || text.length !== 1 || text === text.toUpperCase()) return;
+    letters ??= paragraphs.map((p) => listLetterOf(p, lines));
+    const code = text.charCodeAt(0);
+    const before = letters[k - 1]?.charCodeAt(0);
+    const after = letters[k + 1]?.charCodeAt(0);
+    if (before === code - 1 || after === code + 1) paragraph.marking = undefined;
+  });
 }
 
 function lastContentLine(body: Body): number {

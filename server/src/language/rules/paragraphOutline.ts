@@ -22,7 +22,8 @@ export function outlineParagraphs(paragraphs: Paragraph[]): OutlinedParagraph[] 
   for (const paragraph of paragraphs) {
     const n = paragraph.number;
     const isFirst = outline.length === 0;
-    const continuesList = lastItem !== undefined && n === lastItem + 1;
+    // A quoted or nested list may skip a number its sub-items took (`4.1.`, `4.2.` between items 3 and 5).
+    const continuesList = lastItem !== undefined && n > lastItem && n <= lastItem + 2;
     const startsList = !isFirst && n === 1;
     const listItem = !carriesMarking(paragraph) && (continuesList || startsList);
     lastItem = listItem ? n : undefined;

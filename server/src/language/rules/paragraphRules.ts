@@ -143,7 +143,9 @@ export const paragraphNumberingRule: CableRule = {
     let last = paragraphs[0]?.number ?? 0;
     for (let k = 1; k < paragraphs.length; k++) {
       const paragraph = paragraphs[k];
-      if (paragraph.number === last + 1) {
+      // Paragraphs the publisher withheld whole (`XXXXXXXXXXXX` with their numbers) leave a gap that is no fault.
+      const withheld = paragraphs[k - 1].withheldAfter ?? 0;
+      if (paragraph.number === last + 1 || (paragraph.number > last && paragraph.number <= last + 1 + withheld)) {
         last = paragraph.number;
         continue;
       }

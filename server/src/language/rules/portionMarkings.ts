@@ -13,9 +13,13 @@ export function looksLikeMarking(text: string): boolean {
 
 const ENTIRE_PARAGRAPH = /\bENTIRE\s+(?:PARAGRAPH|TEXT)\b/i;
 
-/** True when the paragraph carries a marking: a known one, an attempt at one, or `(CONFIDENTIAL -- ENTIRE PARAGRAPH)`. */
+/**
+ * True when the paragraph carries a marking: a known one, an attempt at one, `(CONFIDENTIAL -- ENTIRE PARAGRAPH)`,
+ * or markings on its own items (`¶10. Conclusions:` then `-- (C) …`).
+ */
 export function carriesMarking(paragraph: Paragraph): boolean {
   const marking = paragraph.marking;
+  if (paragraph.markedWithin) return true;
   if (marking && (marking.level !== undefined || looksLikeMarking(marking.text))) return true;
   return ENTIRE_PARAGRAPH.test(paragraph.lead);
 }
@@ -33,6 +37,7 @@ function isWithheld(paragraph: Paragraph): boolean {
 
 /** A numbered title on one line (`¶2. Afghanistan`, `¶7. OSAC CRIME SAFETY REPORT:`): no sentence, so no portion of text. */
 function isNumberedTitle(paragraph: Paragraph): boolean {
+  if (paragraph.title) return true;
   const words = paragraph.lead.split(/\s+/).filter(Boolean);
   return paragraph.range.start.line === paragraph.range.end.line && words.length <= 6 && !/[.!?]$/.test(paragraph.lead);
 }
