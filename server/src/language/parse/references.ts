@@ -117,7 +117,7 @@ function rangeAt(field: Field, start: number, end: number): Range {
   return { start: positionAt(field, start, false), end: positionAt(field, end, true) };
 }
 
-// ---- Item markers: `A.`, `B)`, `C.)`, `(D)`, `[E]`, `(1)`, `2.`, `¶F.`, glued `…MEXICO 123B. MEXICO 456`.
+// ---- Item markers: `A.`, `B)`, `C.)`, `(D)`, `[E]`, `F:`, `(1)`, `2.`, `¶G.`, glued `…MEXICO 123B. MEXICO 456`.
 
 interface Marker {
   start: number;
@@ -127,7 +127,7 @@ interface Marker {
   keyStart: number;
 }
 
-const MARKER = /¶?(?:\(([A-Z]|[1-9]\d?)\)|\[([A-Z]|[1-9]\d?)\]|([A-Z]|[1-9]\d?)(?:\.\)|\)|\.(?=\s)))/g;
+const MARKER = /¶?(?:\(([A-Z]|[1-9]\d?)\)|\[([A-Z]|[1-9]\d?)\]|([A-Z]|[1-9]\d?)(?:\.\)|\)|[.:](?=\s)))/g;
 
 /** Markers in order; a letter counts only where it goes on the sequence, so an initial (`O. MOSS`) is no item. */
 function findMarkers(field: Field): Marker[] {
@@ -163,11 +163,20 @@ function startsPiece(field: Field, offset: number): boolean {
   return false;
 }
 
-/** An unlettered list (`STATE 112900; PANAMA 00571`) is one item per reference. */
+/**
+ * An unlettered list (`STATE 112900; PANAMA 00571`, `ABUJA 207; FEB 24 TELCON`) is one item per reference: it is
+ * cut at a semicolon beside a telegram, not inside a list of names (`TELCON: O. MOSS; AF DUTY, C. LAMORA`).
+ */
 function splitAtSemicolons(upper: string, start: number, end: number): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   let from = start;
   for (let i = upper.indexOf(';', start); i !== -1 && i < end; i = upper.indexOf(';', i + 1)) {
+    const next = upper.indexOf(';', i + 1);
+    const before = readCitations(upper, from, i);
+    const after = readCitations(upper, i + 1, next === -1 || next > end ? end : next);
+    const endsWithCable = before.length > 0 && !upper.slice(before[before.length - 1].end, i).trim();
+    const startsWithCable = after.length > 0 && !upper.slice(i + 1, after[0].start).trim();
+    if (!endsWithCable && !startsWithCable) continue;
     parts.push([from, i]);
     from = i + 1;
   }
@@ -182,6 +191,12 @@ function pushItem(field: Field, items: Reference[], itemStart: number, bodyFrom:
   let start = bodyFrom;
   let end = bodyTo;
   while (start < end && isSpace(upper.charCodeAt(start))) start++;
+  while (end > start && isSpace(upper.charCodeAt(end - 1))) end--;
+  // The keyword said again around a marker (`REF A: VATICAN 5286; REF B: …`, `A. REF: KATHMANDU 2282`).
+  const leading = LEADING_KEYWORD.exec(upper.slice(start, end));
+  if (leading) start += leading[0].length;
+  const trailing = TRAILING_KEYWORD.exec(upper.slice(Math.max(start, end - 12), end));
+  if (trailing) end -= trailing[0].length;
   while (end > start && isSpace(upper.charCodeAt(end - 1))) end--;
   if (end > start && (upper[end - 1] === ';' || upper[end - 1] === ',')) end--;
   while (end > start && isSpace(upper.charCodeAt(end - 1))) end--;
@@ -201,6 +216,9 @@ function pushItem(field: Field, items: Reference[], itemStart: number, bodyFrom:
     cables,
   });
 }
+
+const LEADING_KEYWORD = /^REF(?:TEL)?S?\s*[:.]?\s+/;
+const TRAILING_KEYWORD = /[\s;,]REF(?:TEL)?S?$/;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 160;
@@ -350,8 +368,9 @@ function isYear(text: string | undefined): boolean {
   return text !== undefined && (/^\d\d$/.test(text) || /^(?:19|20)\d\d$/.test(text));
 }
 
+/** Up to seven digits, padded with zeros up to eight (`RECIFE 00000074`). */
 function isSerial(text: string): boolean {
-  return text.length <= 7 && /^\d+$/.test(text) && /[1-9]/.test(text);
+  return text.length <= 8 && /^\d+$/.test(text) && /[1-9]/.test(text) && String(Number(text)).length <= 7;
 }
 
 /** A word glued to letters before it (`XMEXICO` is one word already; `AB-MEXICO`) starts no post. */
