@@ -20,6 +20,7 @@ const CABLE: CableSummary = {
   tags: ['PGOV', 'MX'],
   subject: 'THE U.S.-MEXICAN RELATIONSHIP',
   references: [],
+  referenceItems: [],
   classifiedBy: { name: 'CHARLES V. BARCLAY', title: 'POLCOUNS', text: 'POLCOUNS CHARLES V. BARCLAY' },
   reasons: ['1.4(b)'],
   declassifyOn: '2019-01-15',

@@ -42,13 +42,17 @@ describe('summarizeCable on the reference cable', () => {
     assert.deepEqual(summarizeCable(cable), SAMPLE_SUMMARY);
   });
 
-  it('gives canonical ref ids for references, and the instruction when DECL is no date', () => {
+  it('gives canonical ref ids of telegrams, each REF item with its kind, and the instruction when DECL is no date', () => {
     const text = 'C O N F I D E N T I A L STATE 012345\n\nE.O. 12958: DECL: OADR\nTAGS: PREL\nSUBJECT: TEST\n\nREF: A. 08 MEXICO 3456 B. MEMO OF MAY 5\n\n1. (C) Text.\n';
     const [cable] = parseCableFile(text).cables;
     const summary = summarizeCable(cable);
     assert.equal(summary.declassifyOn, 'OADR');
-    assert.equal(summary.references[0], '08MEXICO3456');
-    assert.equal(summary.references.length, 2);
+    // The memo names no telegram: it is a reference item of its own kind, not an id.
+    assert.deepEqual(summary.references, ['08MEXICO3456']);
+    assert.deepEqual(summary.referenceItems, [
+      { letter: 'A', kind: 'cable', text: '08 MEXICO 3456', ids: ['08MEXICO3456'] },
+      { letter: 'B', kind: 'memo', text: 'MEMO OF MAY 5', ids: [] },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** A parsed cable → the values the CLI prints, read from the model only (no text is re-read here). */
-import type { Cable, Sourced } from '../language/model';
-import type { CableSummary } from './report';
+import type { Cable, Reference, Sourced } from '../language/model';
+import type { CableSummary, ReferenceItemSummary } from './report';
 
 export function summarizeCable(cable: Cable): CableSummary {
   const { caption } = cable;
@@ -13,7 +13,8 @@ export function summarizeCable(cable: Cable): CableSummary {
     precedence: cable.precedence?.value ?? null,
     tags: caption.tags?.tags.map((tag) => tag.text) ?? [],
     subject: caption.subject?.text || null,
-    references: caption.refs?.items.map((item) => item.refId ?? item.text) ?? [],
+    references: caption.refs?.items.flatMap(idsOf) ?? [],
+    referenceItems: caption.refs?.items.map(summarizeReference) ?? [],
     classifiedBy: classifiedBy
       ? { name: classifiedBy.name ?? null, title: classifiedBy.title ?? null, text: classifiedBy.authority?.text ?? null }
       : null,
@@ -22,6 +23,15 @@ export function summarizeCable(cable: Cable): CableSummary {
     paragraphs: cable.body.paragraphs.length,
     sources: sourcesOf(cable),
   };
+}
+
+/** The ids of the telegrams an item names whose year is known. */
+function idsOf(item: Reference): string[] {
+  return item.cables.flatMap((cable) => (cable.refId ? [cable.refId] : []));
+}
+
+function summarizeReference(item: Reference): ReferenceItemSummary {
+  return { letter: item.letter?.text.toUpperCase() ?? null, kind: item.kind, text: item.text, ids: idsOf(item) };
 }
 
 function sourcesOf(cable: Cable): Record<string, string> {

@@ -26,8 +26,10 @@ export interface CableSummary {
   precedence: string | null;
   tags: string[];
   subject: string | null;
-  /** Canonical ref ids of referenced cables (`08MEXICO3456`), or the reference text when it names none. */
+  /** Canonical ref ids of every telegram the REF items name (`08MEXICO3456`), in order; other kinds have none. */
   references: string[];
+  /** One entry per REF item, as written: `{ letter: 'B', kind: 'email', text: 'JONES-SMITH E-MAIL 05/11/07', ids: [] }`. */
+  referenceItems: ReferenceItemSummary[];
   classifiedBy: { name: string | null; title: string | null; text: string | null } | null;
   /** `1.4(b)`, `1.4(d)`. */
   reasons: string[];
@@ -36,6 +38,14 @@ export interface CableSummary {
   paragraphs: number;
   /** Where each cable-level value was read from: `preamble`, `record`, `routing`, `banner`, `filename`… */
   sources: Record<string, string>;
+}
+
+/** A REF item: its letter, kind (`cable`, `email`, `memo`, `report`, `resolution`, `dtg`…), text and the canonical ids of the telegrams it names. */
+export interface ReferenceItemSummary {
+  letter: string | null;
+  kind: string;
+  text: string;
+  ids: string[];
 }
 
 /** Why a file was not linted: it could not be read, it is too large, or linting it hit a bug. */

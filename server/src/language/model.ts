@@ -225,15 +225,38 @@ export interface SubjectField {
 }
 
 /** One REF item, e.g. `A. 08 MEXICO 3456`, `B) STATE 12345`, an e-mail or a memo. */
+/**
+ * What a REF item names: a telegram, or something that is none (`B. JONES-SMITH E-MAIL 05/11/07`,
+ * `C. UNSCR 1737`, `D. STATE 041708Z FEB 09`, a phone call, a meeting). Only a telegram has a ref id.
+ */
+export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'memcon' | 'report' | 'resolution' | 'dtg' | 'call' | 'meeting' | 'fax' | 'demarche' | 'other';
+
+/** One telegram an item names: `STATE 12345` and `23456` of `A. STATE 12345, 23456`. */
+export interface CableCitation {
+  /** The text that names it, as written: `08 MEXICO CITY 2636`, or only `23456` when it shares the station before it. */
+  text: string;
+  range: Range;
+  /** Canonical origin as ref ids spell it (`MEXICO CITY` → `MEXICO`, `HAGUE` → `THEHAGUE`). */
+  origin: string;
+  serial: string;
+  /** Two-digit year the item gives (`08 STATE 1234`, `'08`, `(08)`); absent when it gives none. */
+  year?: string;
+  /** Canonical ref id, e.g. `08STATE74879`; absent while neither the item nor the cable gives a year. */
+  refId?: string;
+}
+
+/** A REF item: `A. 08 MEXICO 3456`, `B) STATE 12345, 23456`, `C. JONES-SMITH E-MAIL 05/11/07`. */
 export interface Reference {
   range: Range;
   letter?: Token;
   text: string;
-  kind: 'cable' | 'email' | 'memo' | 'other';
-  /** Canonical ref id of a cable reference, e.g. `08STATE74879` for `SECSTATE 74879` in a 2008 cable. */
+  kind: ReferenceKind;
+  /** Canonical ref id of the first telegram the item names, e.g. `08STATE74879` for `SECSTATE 74879` in a 2008 cable. */
   refId?: string;
-  /** Range of the part that names the cable (`08 MEXICO 3456`). */
+  /** Range of the part that names that first telegram (`08 MEXICO 3456`). */
   refIdRange?: Range;
+  /** Every telegram the item names, in order (`LIMA 12 AND 34` names two); empty for other kinds. */
+  cables: CableCitation[];
 }
 
 /** `REF:`, `REFS:`, `REFTEL:` and its items. */

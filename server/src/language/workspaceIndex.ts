@@ -118,9 +118,9 @@ function targetOf(cable: Cable): Range {
 }
 
 function citationsOf(cable: Cable): Array<{ refId: string; range: Range }> {
-  const fromRefs = (cable.caption.refs?.items ?? [])
-    .filter((item) => item.refId !== undefined)
-    .map((item) => ({ refId: item.refId!, range: item.refIdRange ?? item.range }));
+  const fromRefs = (cable.caption.refs?.items ?? []).flatMap((item) =>
+    item.cables.flatMap((citation) => (citation.refId ? [{ refId: citation.refId, range: citation.range }] : [])),
+  );
   const fromRecord = (cable.record?.references ?? []).flatMap((token) => {
     const refId = parseRefId(token.text);
     return refId ? [{ refId: refId.text, range: token.range }] : [];

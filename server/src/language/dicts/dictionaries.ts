@@ -1,11 +1,12 @@
 /**
- * The reference dictionaries (TAGS, acronyms, routing indicators, precedence, markings), loaded once from
+ * The reference dictionaries (TAGS, acronyms, routing indicators, precedence, markings, stations), loaded once from
  * the JSON data files beside this module (copied from the shared dictionaries; see data/PROVENANCE.md).
  */
 import acronymsData from './data/acronyms.json';
 import markingsData from './data/markings.json';
 import precedenceData from './data/precedence.json';
 import routingData from './data/routing.json';
+import stationsData from './data/stations.json';
 import tagsData from './data/tags.json';
 
 export type TagKind = 'subject' | 'program' | 'geographic' | 'organization';
@@ -25,6 +26,26 @@ export interface Markings {
   security_line: Record<string, string>;
 }
 
+/** A post that sends telegrams, keyed by its origin as ref ids spell it (`MEXICO`, `THEHAGUE`, `STATE`). */
+export interface StationEntry {
+  /** The origin as the published metadata names it: `Embassy Mexico`, `Secretary of State`. */
+  label: string;
+  /** How REF lines and banners name it, upper case: `MEXICO`, `MEXICO CITY`. */
+  names: string[];
+  /** How FM lines and routing headers address it: `AMEMBASSY MEXICO`. */
+  addresses?: string[];
+  /** An address whose published label is not the station's (`AMEMBASSY BRUSSELS` beside `USEU BRUSSELS`). */
+  addressLabels?: Record<string, string>;
+  /** Routing indicators of the post: `RUEHME`. */
+  routing?: string[];
+}
+
+/** What a name or address of a post stands for. */
+export interface StationMatch {
+  origin: string;
+  label: string;
+}
+
 export interface Dictionaries {
   tags: ReadonlyMap<string, TagEntry>;
   acronyms: ReadonlyMap<string, string>;
@@ -33,6 +54,12 @@ export interface Dictionaries {
   /** `R`, `RR`, `ROUTINE`… → meaning. */
   precedence: ReadonlyMap<string, string>;
   markings: Markings;
+  /** Canonical origin → station. */
+  stations: ReadonlyMap<string, StationEntry>;
+  /** Any name of a station, upper case and single-spaced (`RIO DE JAN`, `HAGUE`) → its canonical origin. */
+  stationNames: ReadonlyMap<string, string>;
+  /** FM-line address (`AMCONSUL MONTERREY`, `SECSTATE WASHDC`) → origin and published label. */
+  stationAddresses: ReadonlyMap<string, StationMatch>;
 }
 
 let loaded: Dictionaries | undefined;
@@ -45,8 +72,21 @@ export function getDictionaries(): Dictionaries {
     routing: new Map(Object.entries(routingData as Record<string, string>)),
     precedence: new Map(Object.entries(precedenceData as Record<string, string>)),
     markings: markingsData as Markings,
+    ...stationMaps(stationsData as Record<string, StationEntry>),
   };
   return loaded;
+}
+
+function stationMaps(data: Record<string, StationEntry>): Pick<Dictionaries, 'stations' | 'stationNames' | 'stationAddresses'> {
+  const stations = new Map(Object.entries(data));
+  const stationNames = new Map<string, string>();
+  const stationAddresses = new Map<string, StationMatch>();
+  for (const [origin, entry] of stations) {
+    stationNames.set(origin, origin);
+    for (const name of entry.names) stationNames.set(name, origin);
+    for (const address of entry.addresses ?? []) stationAddresses.set(address, { origin, label: entry.addressLabels?.[address] ?? entry.label });
+  }
+  return { stations, stationNames, stationAddresses };
 }
 
 /** Edit distance where a swap of two neighbours (`PGVO` for `PGOV`) counts as one edit. */

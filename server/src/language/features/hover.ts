@@ -79,7 +79,7 @@ function render({ target }: FoundTarget, context: RenderContext): string | undef
     case 'addressList':
       return addressListHover(target.list);
     case 'reference':
-      return referenceHover(target.item, context);
+      return referenceHover(target.item, context, target.citation);
     case 'refId':
       return refIdHover(target.refId, target.own, context);
   }

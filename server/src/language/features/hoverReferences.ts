@@ -1,5 +1,5 @@
 /** Hovers for cable ids: REF items, record references, a cable's own ref id — and whether the workspace holds them. */
-import type { Reference } from '../model';
+import type { CableCitation, Reference, ReferenceKind } from '../model';
 import { parseRefId } from '../parse/refIds';
 import { fileNameOf, type WorkspaceIndex } from '../workspaceIndex';
 import type { RenderContext } from './hoverContext';
@@ -8,15 +8,31 @@ import { escapeMarkdown, paragraphs, strong } from './markdown';
 /** How many files a hover names before it only counts the rest. */
 const MAX_LISTED = 5;
 
-/** `A. 08 MEXICO 3456`: the canonical ref id it names and where that cable is. */
-export function referenceHover(item: Reference, context: RenderContext): string {
+/** What an item that names no telegram is, in words. */
+const KIND_WORDS: Record<Exclude<ReferenceKind, 'cable'>, string> = {
+  email: 'an e-mail',
+  memo: 'a memo',
+  letter: 'a letter',
+  memcon: 'a memorandum of conversation',
+  report: 'a report',
+  resolution: 'a resolution',
+  dtg: 'a message named by its date-time group',
+  call: 'a phone call or video conference',
+  meeting: 'a meeting',
+  fax: 'a fax',
+  demarche: 'a demarche',
+  other: 'not a cable',
+};
+
+/** `A. 08 MEXICO 3456`: the canonical ref id it names and where that cable is; for `STATE 12345, 23456`, the one under the cursor. */
+export function referenceHover(item: Reference, context: RenderContext, citation?: CableCitation): string {
   const title = item.letter ? `Reference ${escapeMarkdown(item.letter.text.replace(/[().¶]/g, ''))}` : 'Reference';
-  if (item.kind !== 'cable') {
-    const what = item.kind === 'email' ? 'an e-mail' : item.kind === 'memo' ? 'a memo or letter' : 'not a cable';
-    return paragraphs([`**${title}** — ${what}`, escapeMarkdown(item.text)]);
-  }
-  if (!item.refId) return paragraphs([`**${title}** — a cable`, 'Its year is unknown (neither the item nor the cable gives one), so its ref id cannot be told.']);
-  return paragraphs([`**${title}** — cable ${strong(item.refId)}`, describeRefId(item.refId), whereInWorkspace(item.refId, context.workspace)]);
+  if (item.kind !== 'cable') return paragraphs([`**${title}** — ${KIND_WORDS[item.kind]}`, escapeMarkdown(item.text)]);
+  const cited = citation ?? item.cables[0];
+  const refId = cited?.refId ?? item.refId;
+  const others = item.cables.length > 1 ? `One of ${item.cables.length} cables this item names: ${item.cables.map((c) => strong(c.refId ?? c.text)).join(', ')}.` : undefined;
+  if (!refId) return paragraphs([`**${title}** — a cable`, 'Its year is unknown (neither the item nor the cable gives one), so its ref id cannot be told.', others]);
+  return paragraphs([`**${title}** — cable ${strong(refId)}`, describeRefId(refId), others, whereInWorkspace(refId, context.workspace)]);
 }
 
 /** A ref id: the cable's own (with who cites it) or another (with where it is). */

@@ -21,6 +21,7 @@ import type {
   Position,
   Reason,
   Reference,
+  CableCitation,
   RoutingHeader,
   TagName,
   Token,
@@ -48,7 +49,7 @@ export type HoverTarget =
   | { kind: 'addressList'; range: Range; list: AddressList }
   | { kind: 'executiveOrder'; range: Range; eo: EoLine }
   | { kind: 'decl'; range: Range; eo: EoLine }
-  | { kind: 'reference'; range: Range; item: Reference }
+  | { kind: 'reference'; range: Range; item: Reference; citation?: CableCitation }
   | { kind: 'refId'; range: Range; refId: string; own: boolean }
   | { kind: 'section'; range: Range; n: number; m: number; page: boolean };
 
@@ -86,7 +87,11 @@ function captionTarget(document: TextDocument, caption: Caption, position: Posit
   const control = caption.tags?.controls?.find((c) => isOn(c.range, position));
   if (control) return { kind: 'control', range: control.range, text: control.text };
   const item = caption.refs?.items.find((i) => isOn(i.range, position));
-  if (item) return { kind: 'reference', range: item.range, item };
+  if (item) {
+    // An item that names several telegrams (`STATE 12345, 23456`): the one under the cursor.
+    const citation = item.cables.length > 1 ? item.cables.find((c) => isOn(c.range, position)) : item.cables[0];
+    return { kind: 'reference', range: citation && item.cables.length > 1 ? citation.range : item.range, item, citation };
+  }
   const field = caption.classifiedBy;
   if (field) {
     const reason = field.reasons.find((r) => isOn(r.range, position));

@@ -14,7 +14,7 @@ export function findDocumentLinks(_document: TextDocument, model: CableFile, ind
   const links: DocumentLink[] = [];
   for (const cable of model.cables) {
     for (const item of cable.caption.refs?.items ?? []) {
-      if (item.refId) pushLink(links, item.refIdRange ?? item.range, item.refId, index);
+      for (const citation of item.cables) if (citation.refId) pushLink(links, citation.range, citation.refId, index);
     }
     for (const token of cable.record?.references ?? []) {
       const refId = parseRefId(token.text);
@@ -40,7 +40,10 @@ function linkTarget(location: Location): string {
 /** The ref id at `position`: a REF item, a record reference, the cable's own id, or a compact id in the text. */
 export function refIdAt(document: TextDocument, model: CableFile, position: Position): { refId: string; own: boolean } | undefined {
   const target = findHoverTarget(document, model, position)?.target;
-  if (target?.kind === 'reference') return target.item.refId ? { refId: target.item.refId, own: false } : undefined;
+  if (target?.kind === 'reference') {
+    const refId = target.citation?.refId ?? (target.item.cables.length > 1 ? undefined : target.item.refId);
+    return refId ? { refId, own: false } : undefined;
+  }
   if (target?.kind === 'refId') return { refId: target.refId, own: target.own };
   return undefined;
 }

@@ -5,7 +5,8 @@
 import type { Cable, RefId, Sourced } from '../model';
 import { bannerClassification } from './banner';
 import { makeClassification, levelOfSecurityLetter } from './classification';
-import { makeRefId, refIdFromFileName } from './refIds';
+import { getDictionaries } from '../dicts/dictionaries';
+import { knownOrigin, makeRefId, refIdFromFileName } from './refIds';
 
 const PRECEDENCE_WORDS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
 
@@ -61,7 +62,7 @@ function deriveClassification(cable: Cable): Cable['classification'] {
   return undefined;
 }
 
-/** `AMEMBASSY MEXICO` → `Embassy Mexico`, as the published metadata names origins. */
+/** `AMEMBASSY MEXICO` → `Embassy Mexico`, as the published metadata names origins, for a post the stations dictionary lacks. */
 function originFromAddress(name: string): string | undefined {
   const match = /^(AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|AMEMB|USDEL|USUN)\s*(.*)$/.exec(name.trim().toUpperCase());
   if (!match) return undefined;
@@ -71,14 +72,33 @@ function originFromAddress(name: string): string | undefined {
   return `${kinds[match[1]]} ${place}`.trim();
 }
 
+/** The published label of an FM-line address: `AMCONSUL MONTERREY` → `Consulate Monterrey`, `USDEL SECRETARY//EUROPE//` → `US Delegation, Secretary`. */
+function labelOfAddress(name: string): string | undefined {
+  const address = name.toUpperCase().replace(/\/\/.*$/, '').replace(/[^A-Z0-9 -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return getDictionaries().stationAddresses.get(address)?.label ?? originFromAddress(address);
+}
+
+/** The published label of a station name or origin (`LIMA`, `USUN NEW YORK`, `THEHAGUE`). */
+function labelOfStation(name: string): string | undefined {
+  const origin = knownOrigin(name);
+  return origin ? getDictionaries().stations.get(origin)?.label : undefined;
+}
+
+/** The origin from the preamble or record; else the FM line; else the banner's post or the ref id's origin, named as the published metadata names it. */
 function deriveOrigin(cable: Cable): Sourced<string> | undefined {
   const preamble = cable.preamble?.origin;
   if (preamble?.text) return { value: preamble.text, source: 'preamble', range: preamble.range };
   const record = cable.record?.origin;
   if (record?.text) return { value: record.text, source: 'record', range: record.range };
   const from = cable.routing?.from?.addresses[0];
-  const origin = from && originFromAddress(from.name.text);
-  return origin ? { value: origin, source: 'routing', range: from!.name.range } : undefined;
+  const fromLabel = from && labelOfAddress(from.name.text);
+  if (fromLabel) return { value: fromLabel, source: 'routing', range: from!.name.range };
+  const post = cable.banner?.post;
+  const postLabel = post && labelOfStation(post.text);
+  if (postLabel) return { value: postLabel, source: 'banner', range: post!.range };
+  const refId = cable.refId;
+  const refLabel = refId && labelOfStation(refId.value.origin);
+  return refLabel ? { value: refLabel, source: refId!.source, range: refId!.range } : undefined;
 }
 
 /** Fills the cable-level values of `cable` in place. */

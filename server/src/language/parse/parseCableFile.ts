@@ -14,7 +14,7 @@ import { parseClassifiedBy } from './classifiedBy';
 import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
 import { isBlank, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, type Line } from './lines';
-import { cableRefOf } from './references';
+import { completeReferenceYears } from './references';
 import { gluedRowIdBefore, parseMetadataPreamble, parseRecord, startsMetadataPreamble, startsRecord } from './preamble';
 import { addRoutingLine, emptyRoutingHeader, isDateTimeGroupLine, isRoutingLine } from './routing';
 
@@ -416,7 +416,5 @@ function setCaptionRange(cable: Cable) {
 function resolveReferenceYears(cable: Cable) {
   const year = cableYear(cable) ?? cable.refId?.value.year;
   if (!year || !cable.caption.refs) return;
-  for (const item of cable.caption.refs.items) {
-    if (item.kind === 'cable' && !item.refId) item.refId = cableRefOf(item.text.toUpperCase(), year)?.refId;
-  }
+  completeReferenceYears(cable.caption.refs.items, year);
 }

@@ -1,5 +1,6 @@
 /** Reference ids such as `09MEXICO283`: year, origin, serial. Used by the preamble, banner and REF parsers. */
 import type { RefId } from '../model';
+import { getDictionaries } from '../dicts/dictionaries';
 
 const REF_ID = /^(\d{2})([A-Z][A-Z0-9]*?[A-Z])(\d{1,7})$/;
 
@@ -17,10 +18,19 @@ export function makeRefId(year: string, origin: string, serial: string): RefId {
   return { text: `${year}${cleanOrigin}${cleanSerial}`, year, origin: cleanOrigin, serial: cleanSerial };
 }
 
-/** `SAN JOSE` → `SANJOSE`, `SECSTATE` → `STATE`, `USUN NEW YORK` → `USUNNEWYORK`. */
+/**
+ * The origin as ref ids spell it, through the stations dictionary where it knows the name:
+ * `SAN JOSE` → `SANJOSE`, `SECSTATE` → `STATE`, `MEXICO CITY` → `MEXICO`, `HAGUE` → `THEHAGUE`.
+ */
 export function canonicalOrigin(origin: string): string {
-  const compact = origin.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return compact === 'SECSTATE' ? 'STATE' : compact;
+  return knownOrigin(origin) ?? origin.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** The canonical origin of a station name (`USUN NEW YORK`, `RIO DE JAN`), or undefined for a name no station has. */
+export function knownOrigin(name: string): string | undefined {
+  const names = getDictionaries().stationNames;
+  const spaced = name.toUpperCase().replace(/\s+/g, ' ').trim();
+  return names.get(spaced) ?? names.get(spaced.replace(/[^A-Z0-9]/g, ''));
 }
 
 /** A file name shaped like a ref id (`09MEXICO283.txt`) gives its ref id. */
