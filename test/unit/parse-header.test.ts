@@ -147,3 +147,20 @@ test('files opening with other headers are still detected as cables', () => {
   // Prose quoting a banner after other words is still no cable.
   assert.equal(looksLikeCable('He wrote C O N F I D E N T I A L SECTION 01 OF 02 on the memo.\n'), false);
 });
+
+test('banners after CSV debris, and a letter-spaced banner that lost its first letter', () => {
+  assert.equal(parseBannerLine(lineOf('","UNCLAS THE HAGUE 001903'))?.serial?.text, '001903');
+  assert.equal(parseBannerLine(lineOf(',UNCLAS LIMA 000034'))?.post?.text, 'LIMA');
+  const truncated = parseBannerLine(lineOf('O N F I D E N T I A L SECTION 01 OF 04 LAGOS 000014'))!;
+  assert.equal(truncated.classification.level, 'C');
+  // Only at the line start: inside prose the same letters are no banner.
+  assert.equal(parseBannerLine(lineOf('SAID O N F I D E N T I A L LAGOS 000014')), undefined);
+});
+
+test('a retransmitted cable (service signal after the DTG) has a later DE line without a de-dtg-mismatch', () => {
+  const text = ROUTING('P R 031719Z MAR 09 ZDS').replace('DE RUEHPE #0357 0351708', 'DE RUEHPE #0357 0771547');
+  const { diagnostics } = validateCableFile(parseCableFile(text), DEFAULT_SETTINGS, getDictionaries());
+  assert.equal(diagnostics.filter((d) => d.code === 'CBL202').length, 0);
+  const plain = text.replace(' ZDS', '');
+  assert.equal(validateCableFile(parseCableFile(plain), DEFAULT_SETTINGS, getDictionaries()).diagnostics.filter((d) => d.code === 'CBL202').length, 1);
+});

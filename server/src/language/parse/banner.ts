@@ -8,7 +8,8 @@ import { groupToken, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } f
 
 /** Letter-spaced words, any case: `C O N F I D E N T I A L`, `C o n f i d e n t i a l`, `U N C L A S`. */
 const LETTER_SPACED = /(?:[A-Za-z] ){3,}[A-Za-z](?![A-Za-z])/g;
-const PLAIN = /^\s*U?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)(?![A-Z/])/d;
+/** After scraped CSV debris (`","UNCLAS THE HAGUE 001903`, `,UNCLAS MONTEVIDEO 000034`) too. */
+const PLAIN = /^\s*(?:"?,"?|")?U?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)(?![A-Z/])/d;
 const SECTION = /^\s*SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/di;
 const LATE_SECTION = /(?:^|\s)SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/i;
 /** Post and serial after the level: `MEXICO 000283`, `SAN JOSE 000123`, `THE HAGUE 001695`. */
@@ -23,6 +24,9 @@ const OFFICE_LINE = /^\s*[A-Z][A-Z0-9/&.,' -]{0,60}\s(?:FOR|PASS(?: TO)?|ALSO FO
 /** Old cables' release stamp: `Declassified/Released US Department of State EO Systematic Review 05 JUL 2006`. */
 const RELEASE_STAMP = /^\s*(?:Declassified\/Released|Systematic Review)\b/;
 
+/** Letter-spaced banners whose first letter the copy lost (`O N F I D E N T I A L`), at the start of a line only. */
+const TRUNCATED_WORDS: Record<string, string> = { ONFIDENTIAL: 'CONFIDENTIAL', ECRET: 'SECRET', NCLAS: 'UNCLAS', NCLASSIFIED: 'UNCLASSIFIED' };
+
 const CLASSIFICATION_WORDS = new Set(['CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'UNCLASSIFIED', 'UNCLAS', 'UNCLASEFTO']);
 
 /**
@@ -34,7 +38,7 @@ function letterSpacedClassification(line: Line): Token | undefined {
   LETTER_SPACED.lastIndex = 0;
   for (let m = LETTER_SPACED.exec(head); m; m = LETTER_SPACED.exec(head)) {
     const compact = m[0].replace(/ /g, '').toUpperCase();
-    if (CLASSIFICATION_WORDS.has(compact)) return tokenAt(line, m.index, m[0]);
+    if (CLASSIFICATION_WORDS.has(compact) || (m.index === leading(head) && TRUNCATED_WORDS[compact])) return tokenAt(line, m.index, m[0]);
     // `SE C R E T`: the first letter glued to the second.
     const previous = head[m.index - 1] ?? '';
     if (/[A-Za-z]/.test(previous) && CLASSIFICATION_WORDS.has(previous.toUpperCase() + compact)) return tokenAt(line, m.index - 1, previous + m[0]);
@@ -56,7 +60,8 @@ export function parseBannerLine(line: Line): Banner | undefined {
     if (!plain) return undefined;
     classificationToken = groupToken(line, plain, 1)!;
   }
-  const classification = parseClassificationWords(letterSpaced ? classificationToken.text.replace(/ /g, '') : classificationToken.text);
+  const compact = letterSpaced ? classificationToken.text.replace(/ /g, '') : classificationToken.text;
+  const classification = parseClassificationWords(TRUNCATED_WORDS[compact.toUpperCase()] ?? compact);
   if (!classification) return undefined;
   const banner: Banner = {
     range: trimmedRange(line),
