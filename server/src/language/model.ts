@@ -101,8 +101,14 @@ export interface SecurityLine {
 
 /** Date-time group `R 041708Z FEB 09` (or `041708Z FEB 09` in a partial extract's `291359Z Nov 00`). */
 export interface DateTimeGroup {
+  /** The DTG itself, from its first precedence letter to the year (service text after it is not part of it). */
   range: Range;
+  /** The action precedence: `O` in `O P 011212Z AUG 06`; it is the cable's precedence. */
   precedence?: Token;
+  /** The info addressees' precedence, the second letter of `O P 011212Z AUG 06`. */
+  infoPrecedence?: Token;
+  /** Operating signals after the DTG on its line: `ZDK` in `R 041708Z FEB 09 ZDK` (a retransmission). */
+  serviceText?: Token;
   /** The `041708Z` token. */
   dayTime: Token;
   month: Token;

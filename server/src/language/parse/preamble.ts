@@ -6,7 +6,8 @@
 import type { MetadataPreamble, RecordPreamble, Token } from '../model';
 import { parseClassificationWords } from './classification';
 import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { isBlank, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { isRoutingLine } from './routing';
 import { parseRefId } from './refIds';
 
 const REF_ID_LINE = /^\s*\d{2}[A-Z][A-Z0-9]*[A-Z]\d{1,7}\s*$/;
@@ -16,11 +17,22 @@ const LONG_DATE = /^\s*[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d
 const RECORD_DATE = /^\s*(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?\s*$/;
 /** `2/22/2008 14:46`, as another export of the records writes it. */
 const RECORD_US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})\s*$/;
+/** A malformed ref id where a record gives its ref id: year digits, then letters and digits (`09MEXICO28X`). */
+const REF_ID_SHAPED = /^\s*\d{2}[A-Z]{3,}[A-Z0-9]{0,20}\s*$/;
+/**
+ * The cables.csv row on one line, comma-separated, the origin quoted:
+ * `12055,11/12/2003 16:26,03THEHAGUE2835,"Embassy The Hague",SECRET//NOFORN,03THEHAGUE2568,"This record…`.
+ */
+const CSV_RECORD = /^\s*(\d{1,7}),(\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?),(\d{2}[A-Z][A-Z0-9]{2,30}),"?([^",]{0,80})"*,([A-Z][A-Z/ ]{0,60}),([^,"]{0,2000}),?(.*)$/d;
 /** `190450` or `<<142612>>`. */
 const ROW_ID = /^\s*(?:<<)?\d{1,7}(?:>>)?\s*$/;
 /** The tab-separated record on one line: `2008-07-01 12:57:00⇥08GENEVA498⇥US Mission Geneva⇥CONFIDENTIAL//NOFORN⇥⇥VZCZC…`. */
 const TAB_RECORD = /^\s*(?:(\d{1,7})\t)?(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$/d;
 /** The key-value record: `id: 81871`, `date: 10/13/2006 20:26`, `refid: 06QUITO2529`, …, `header:`. */
+/** The record's referenced ids: `06MEXICO5318|06MEXICO6278`. */
+const REFERENCE_LIST = /^\s*\d{2}[A-Z][A-Z0-9]*\d+(?:\|\d{2}[A-Z][A-Z0-9]*\d+)*\s*$/;
+/** An origin as the records name it: `Embassy Mexico`, `Secretary of State`, `US Delegation, Secretary`. */
+const RECORD_ORIGIN = /^\s*[A-Z][A-Za-z.,'()/-]*(?: [A-Za-z.,'()/-]+){0,6}\s*$/;
 const KEY_VALUE = /^\s*(id|date|refid|origin|classification|destination|header)\s*:\s?(.*)$/d;
 
 /** From the first character of `first` to the last non-blank character of `last`. */
@@ -45,10 +57,23 @@ export function startsMetadataPreamble(lines: Line[], i: number): boolean {
 export function startsRecord(lines: Line[], i: number): boolean {
   const line = lines[i];
   if (!line) return false;
-  if (line.text.length < 2000 && TAB_RECORD.test(line.text)) return true;
+  if (line.text.length < 2000 && (TAB_RECORD.test(line.text) || CSV_RECORD.test(line.text))) return true;
   if (/^\s*id:\s*\d+\s*$/.test(line.text)) return /^\s*date:/.test(lines[i + 1]?.text ?? '');
-  if (ROW_ID.test(line.text)) return isRecordDateLine(lines[i + 1]) && isRefIdLine(lines[i + 2]);
-  return isRecordDateLine(line) && isRefIdLine(lines[i + 1]);
+  if (ROW_ID.test(line.text)) {
+    const date = nextFilled(lines, i + 1);
+    return isRecordDateLine(lines[date]) && isRefIdShaped(lines[nextFilled(lines, date + 1)]);
+  }
+  return isRecordDateLine(line) && isRefIdShaped(lines[nextFilled(lines, i + 1)]);
+}
+
+/** The index of the next non-blank line from `j`, skipping at most one blank (some records space their fields). */
+function nextFilled(lines: Line[], j: number): number {
+  return isBlank(lines[j]) && !isBlank(lines[j + 1]) ? j + 1 : j;
+}
+
+/** A ref id, or a line shaped like one that is malformed (`09MEXICO28X`): a record's third field either way. */
+function isRefIdShaped(line: Line | undefined): boolean {
+  return line !== undefined && (REF_ID_LINE.test(line.text) || REF_ID_SHAPED.test(line.text));
 }
 
 function parseLongDate(line: Line): Token & { iso?: string } {
@@ -117,30 +142,49 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
   if (/^\s*id:/.test(lines[i].text)) return parseKeyValueRecord(lines, i);
   const tab = lines[i].text.length < 2000 ? TAB_RECORD.exec(lines[i].text) : null;
   if (tab) return parseTabRecord(lines[i], tab);
+  const csv = lines[i].text.length < 2000 ? CSV_RECORD.exec(lines[i].text) : null;
+  if (csv) return parseCsvRecord(lines[i], csv);
   let j = i;
   const record: RecordPreamble = { range: trimmedRange(lines[i]) };
   if (ROW_ID.test(lines[j].text)) record.rowId = trimmedToken(lines[j++]);
   else if (gluedRowId) record.rowId = gluedRowId;
-  record.date = parseRecordDate(lines[j++]);
-  record.refId = refIdToken(lines[j++]);
-  const fields: Array<'origin' | 'classification'> = ['origin', 'classification'];
-  for (const field of fields) {
-    const line = lines[j];
-    if (isBlank(line)) break;
-    const looksLikeClassification = parseClassificationWords(line.text) !== undefined && line.text.trim().length < 40;
-    if (field === 'origin' && looksLikeClassification) continue;
-    if (field === 'origin') record.origin = trimmedToken(line);
-    else if (looksLikeClassification) record.classification = classificationToken(line);
+  j = nextFilled(lines, j);
+  record.date = parseRecordDate(lines[j]);
+  j = nextFilled(lines, j + 1);
+  record.refId = refIdToken(lines[j]);
+  let last = j;
+  // Origin, classification and the referenced ids follow in either order, blank lines apart in some exports.
+  for (let field = 0, k = nextFilled(lines, j + 1); field < 3 && k < lines.length && !isBlank(lines[k]); field++, k = nextFilled(lines, k + 1)) {
+    const line = lines[k];
+    if (!record.references && REFERENCE_LIST.test(line.text)) record.references = splitIds(line);
+    else if (!record.classification && line.text.trim().length < 40 && parseClassificationWords(line.text)) record.classification = classificationToken(line);
+    else if (!record.origin && RECORD_ORIGIN.test(line.text)) record.origin = trimmedToken(line);
     else break;
-    j++;
+    last = k;
   }
-  const refsLine = lines[j];
-  if (refsLine && /^\s*\d{2}[A-Z][A-Z0-9]*\d+(\|\d{2}[A-Z][A-Z0-9]*\d+)*\s*$/.test(refsLine.text)) {
-    record.references = splitIds(refsLine);
-    j++;
-  }
-  record.range = contentRange(lines[i], lines[j - 1]);
-  return { record, next: j };
+  record.range = contentRange(lines[i], lines[last]);
+  return { record, next: last + 1 };
+}
+
+/** Reads the comma-separated row; what follows its last comma (`"VZCZCXYZ0000"`) is handed on as a line. */
+function parseCsvRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; next: number; rest?: Line } {
+  const date = cellToken(line, match, 2);
+  const refId = cellToken(line, match, 3);
+  const classification = cellToken(line, match, 5);
+  const record: RecordPreamble = {
+    range: trimmedRange(line),
+    rowId: cellToken(line, match, 1),
+    date: date && { ...date, iso: parseRecordDate({ ...line, text: date.text }).iso },
+    refId: refId && { ...refId, refId: parseRefId(refId.text) },
+    origin: cellToken(line, match, 4),
+    classification: classification && { ...classification, classification: parseClassificationWords(classification.text) },
+  };
+  const refs = cellToken(line, match, 6);
+  if (refs) record.references = splitIds({ ...line, text: ' '.repeat(refs.range.start.character - line.offset) + refs.text });
+  const restStart = match.indices![7][0] + (/^"*/.exec(match[7])?.[0].length ?? 0);
+  const rest: Line = { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart };
+  record.range = rangeOf(line, trimmedRange(line).start.character - line.offset, match.indices![6][1]);
+  return { record, next: line.index + 1, rest: isRoutingLine(rest) ? rest : undefined };
 }
 
 function splitIds(line: Line): Token[] {

@@ -11,7 +11,13 @@ const PRECEDENCE_LINE = /^\s*(?!DE|TO|FM)([A-Z]{2})\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3
 const DE_START = /^\s*DE\s+\S/;
 const DE_LINE = /^\s*DE\s+([A-Z0-9]{4,8})\s+#\s?(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/d;
 const SECURITY_LINE = /^\s*(ZN[YR])\b\s*(\S+)?\s*(\S+)?/d;
-const DTG = /^\s*(?:([A-Z])\s+)?(\d{6}Z)\s+([A-Za-z]{3,9})\s+(\d{2,4})\b/d;
+/**
+ * `R 041708Z FEB 09`, `O P 011212Z AUG 06` (action and info precedence), `291359Z Nov 00`; service text may
+ * follow (`ZDK`, `ZDS`, `ZFF6`, `ZFR CTG RUEHSD 0060 3230357`, `ZDK DUE TO SERVICES ZDK`).
+ */
+const DTG = /^\s*(?:([A-Z])\s+)?(?:([A-Z])\s+)?(\d{6}Z)\s+([A-Za-z]{3,9})\s+(\d{2,4})(?![\dA-Za-z])/d;
+/** What may follow a DTG on its line: nothing, or operating signals (`Z` + two letters) and their text. */
+const DTG_TAIL = /^\s*(?:(Z[A-Z]{2}\w{0,2}\b[^a-z]{0,80}?))?\s*$/d;
 const ADDRESS_KEY = /^\s*(FM|FROM|TO|INFO)\s+(?=\S)/d;
 const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+[A-Z]/;
 const OFFICE_LIST = /^\s*(ACTION|INFO)\s+[A-Z0-9]+-\d{2}\b/;
@@ -42,10 +48,11 @@ export function isRoutingLine(line: Line): boolean {
 }
 
 export function isDateTimeGroupLine(line: Line): boolean {
+  if (line.text.length > 200) return false;
   const match = DTG.exec(line.text);
-  if (match === null || line.text.trim().length > 40) return false;
+  if (match === null || !DTG_TAIL.test(line.text.slice(match[0].length))) return false;
   // With a precedence letter the shape alone says DTG, so a misspelt month is still read (and reported).
-  return monthNumber(match[3]) > 0 || (match[1] !== undefined && match[3].length === 3);
+  return monthNumber(match[4]) > 0 || (match[1] !== undefined && match[4].length === 3);
 }
 
 /**
@@ -146,11 +153,11 @@ function parseSecurityLine(line: Line, match: RegExpExecArray): SecurityLine {
 
 /** `R 041708Z FEB 09` → parts, and an ISO date-time when every part is valid. */
 export function parseDateTimeGroup(line: Line): DateTimeGroup | undefined {
-  const match = DTG.exec(line.text);
+  const match = line.text.length > 200 ? null : DTG.exec(line.text);
   if (!match) return undefined;
-  const dayTime = groupToken(line, match, 2)!;
-  const month = groupToken(line, match, 3)!;
-  const year = groupToken(line, match, 4)!;
+  const dayTime = groupToken(line, match, 3)!;
+  const month = groupToken(line, match, 4)!;
+  const year = groupToken(line, match, 5)!;
   const day = +dayTime.text.slice(0, 2);
   const hour = +dayTime.text.slice(2, 4);
   const minute = +dayTime.text.slice(4, 6);
@@ -168,6 +175,11 @@ export function parseDateTimeGroup(line: Line): DateTimeGroup | undefined {
     monthNumber: monthNo,
     fullYear: yearNo,
   };
+  // `O P 011212Z …`: the first letter is the action addressees' precedence, the second the info addressees'.
+  const infoPrecedence = groupToken(line, match, 2);
+  if (infoPrecedence) dtg.infoPrecedence = infoPrecedence;
+  const tail = DTG_TAIL.exec(line.text.slice(match[0].length));
+  if (tail?.[1]) dtg.serviceText = tokenAt(line, match[0].length + tail.indices![1][0], tail[1].trimEnd());
   if (isValidDate(yearNo, monthNo, day) && isValidTime(hour, minute)) {
     dtg.iso = isoDateTime(yearNo, monthNo, day, hour, minute);
   }

@@ -23,16 +23,28 @@ export const malformedRefIdRule: CableRule = {
   scope: 'cable',
   stage: 'syntax',
   check(cable, context) {
-    for (const block of metadataBlocks(cable)) {
+    const blocks = metadataBlocks(cable);
+    for (const block of blocks) {
       const token = block.refId;
       if (!token || token.refId || !token.text) continue;
+      // The other block, or the banner with the date, says which id was meant: the message names it.
+      const other = blocks.find((b) => b !== block && b.refId?.refId)?.refId?.refId;
+      const derived = other ? { text: other.text, where: `as the ${block.label === 'preamble' ? 'record' : 'preamble'} gives it` } : bannerRefId(cable);
+      const expected = derived ? `${derived.text}, ${derived.where}` : 'a two-digit year, the origin and the serial without spaces, e.g. 09MEXICO283';
       context.report({
         range: token.range,
-        message: `The ${block.label} ref id '${token.text}' is not a ref id: expected a two-digit year, the origin and the serial without spaces, e.g. 09MEXICO283.`,
+        message: `The ${block.label} ref id '${token.text}' is not a ref id: expected ${expected}.`,
       });
     }
   },
 };
+
+/** The ref id the banner's post and serial give with the cable's year, when the cable's ref id came from them. */
+function bannerRefId(cable: Cable): { text: string; where: string } | undefined {
+  const refId = cable.refId;
+  if (!refId || (refId.source !== 'banner' && refId.source !== 'banner+dtg')) return undefined;
+  return { text: refId.value.text, where: 'as the banner and the date give it' };
+}
 
 export const invalidDateRule: CableRule = {
   code: 'CBL102',

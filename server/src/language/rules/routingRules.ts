@@ -84,6 +84,8 @@ export const deDtgMismatchRule: CableRule = {
     const dtg = cable.routing?.dtg;
     if (!de?.wellFormed || !de.dayTime || de.dayOfYear === undefined || de.hour === undefined || de.minute === undefined || !dtg?.iso) return;
     if (de.dayOfYear < 1 || de.dayOfYear > 366 || !isValidTime(de.hour, de.minute)) return;
+    // `P 031719Z MAR 09 ZDS`: a service signal marks a retransmission, whose DE line gives the later sending.
+    if (dtg.serviceText) return;
     const minutes = minutesFromDtgToDe({ dayOfYear: de.dayOfYear, hour: de.hour, minute: de.minute }, dtg);
     if (minutes >= DE_EARLIEST_MINUTES && minutes <= DE_LATEST_MINUTES) return;
     const dtgDay = dayOfYear(dtg.fullYear, dtg.monthNumber, dtg.day);
