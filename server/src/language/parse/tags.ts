@@ -5,7 +5,7 @@
  * printed page break (`UNCLASSIFIED PAGE 02 …`, `SECTION 01 OF 02`): each is read as what it is.
  */
 import { getDictionaries, type TagEntry } from '../dicts/dictionaries';
-import type { TagName, TagsField, Token } from '../model';
+import type { TagName, TagsField } from '../model';
 import { endOfLastLine, keyMatch } from './caption';
 import { rangeOf, tokenAt, trimmedRange, type Line } from './lines';
 
@@ -50,38 +50,62 @@ export function parseTags(lines: Line[], i: number, next: number): TagsField {
 
 /** The words of one line (or piece of a line) from `from`, without page-header debris and markup. */
 function collectWords(line: Line, from: number, out: Word[]) {
-  const text = line.text.slice(0, from + SCAN_LIMIT);
+  const text = line.text.length > from + SCAN_LIMIT ? line.text.slice(0, from + SCAN_LIMIT) : line.text;
   const regex = /[^\s,;]+/g;
   regex.lastIndex = from;
+  let previousEnd = from;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     const raw = m[0];
     const upper = raw.toUpperCase();
-    if (CLASSIFICATION.has(upper) || (raw.length === 1 && SPACED_BANNER.test(text.slice(m.index, m.index + 30)))) return;
-    if (upper === 'PAGE' && /^\s+\d/.test(text.slice(m.index + 4, m.index + 8))) return;
-    const section = /^SECTION\s+\d+\s+OF\s+\d+/i.exec(text.slice(m.index, m.index + 40));
-    if (section) {
-      regex.lastIndex = m.index + section[0].length;
-      continue;
+    const separated = hasSeparator(text, previousEnd, m.index);
+    previousEnd = m.index + raw.length;
+    if (isDebrisStart(text, m.index, raw, upper)) return;
+    if (upper === 'SECTION') {
+      const section = /^SECTION\s+\d+\s+OF\s+\d+/i.exec(text.slice(m.index, m.index + 40));
+      if (section) {
+        regex.lastIndex = previousEnd = m.index + section[0].length;
+        continue;
+      }
     }
-    if (PAGE_NUMBER.test(raw) || MARKUP.test(raw)) continue;
-    const clean = raw.replace(/[.:]+$/, '');
-    const separated = /[,;]/.test(text.slice(Math.max(from, m.index - 4), m.index));
-    if (clean) out.push({ line, start: m.index, text: clean, raw, upper: clean.toUpperCase(), separated });
+    if ((raw.charCodeAt(0) === 60 && MARKUP.test(raw)) || (isDigit(raw.charCodeAt(raw.length - 1)) && PAGE_NUMBER.test(raw))) continue;
+    const last = raw.charCodeAt(raw.length - 1);
+    const clean = last === 46 || last === 58 ? raw.replace(/[.:]+$/, '') : raw;
+    if (clean) out.push({ line, start: m.index, text: clean, raw, upper: clean === raw ? upper : clean.toUpperCase(), separated });
   }
 }
+
+/** A classification word, a spaced banner or `PAGE 02`: a page header, after which the line holds no tags. */
+function isDebrisStart(text: string, at: number, raw: string, upper: string): boolean {
+  if (CLASSIFICATION.has(upper)) return true;
+  if (raw.length === 1) return SPACED_BANNER.test(text.slice(at, at + 30));
+  return upper === 'PAGE' && /^\s+\d/.test(text.slice(at + 4, at + 8));
+}
+
+function hasSeparator(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 44 || code === 59) return true;
+  }
+  return false;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Adds a tag unless the field has it already (a repeat counts once, where it first stands). */
+type AddTag = (line: Line, start: number, text: string, upper: string) => void;
 
 /** Sorts the words into tags, names, keywords and controls. */
 function readWords(words: Word[], field: TagsField, known: ReadonlyMap<string, TagEntry>, acronyms: ReadonlyMap<string, string>) {
   const seen = new Set<string>();
-  const addTag = (token: Token) => {
-    const code = token.text.toUpperCase();
-    if (seen.has(code)) return;
-    seen.add(code);
-    field.tags.push(token);
+  const addTag: AddTag = (line, start, text, upper) => {
+    if (seen.has(upper)) return;
+    seen.add(upper);
+    field.tags.push(tokenAt(line, start, text));
   };
   let run: Word[] = [];
   const endRun = () => {
-    if (run.length) flushUnknown(run, field, addTag, acronyms);
+    if (!run.length) return;
+    flushUnknown(run, field, addTag, acronyms);
     run = [];
   };
   for (let k = 0; k < words.length; k++) {
@@ -93,7 +117,7 @@ function readWords(words: Word[], field: TagsField, known: ReadonlyMap<string, T
     }
     if (known.has(word.upper)) {
       endRun();
-      addTag(tokenAt(word.line, word.start, word.text));
+      addTag(word.line, word.start, word.text, word.upper);
       if (PEOPLE_TAGS.has(word.upper)) k = readName(words, k + 1, word.upper, field, known) - 1;
       continue;
     }
@@ -103,8 +127,8 @@ function readWords(words: Word[], field: TagsField, known: ReadonlyMap<string, T
       endRun();
       const [a, b] = [word.text.slice(0, parts), word.text.slice(parts)];
       if (!(field.glued ??= []).some((g) => g.text.toUpperCase() === word.upper)) field.glued.push({ ...tokenAt(word.line, word.start, word.text), parts: [a, b] });
-      addTag(tokenAt(word.line, word.start, a));
-      addTag(tokenAt(word.line, word.start + parts, b));
+      addTag(word.line, word.start, a, word.upper.slice(0, parts));
+      addTag(word.line, word.start + parts, b, word.upper.slice(parts));
       continue;
     }
     // A keyword ends at the line's end and at a comma: `COUNTERTERRORISM, GOI EXTERNAL` are two.
@@ -118,7 +142,7 @@ function readWords(words: Word[], field: TagsField, known: ReadonlyMap<string, T
  * Unknown words in a row: written words (`IRAQI FREEDOM`), with acronyms next to them (`GOI EXTERNAL`), make one
  * free-text keyword; any other unknown word stays a tag (the unknown-tag rule speaks of it).
  */
-function flushUnknown(run: Word[], field: TagsField, addTag: (token: Token) => void, acronyms: ReadonlyMap<string, string>) {
+function flushUnknown(run: Word[], field: TagsField, addTag: AddTag, acronyms: ReadonlyMap<string, string>) {
   let k = 0;
   while (k < run.length) {
     let end = k;
@@ -126,7 +150,7 @@ function flushUnknown(run: Word[], field: TagsField, addTag: (token: Token) => v
     while (end < run.length && (isWrittenWord(run[end]) || acronyms.has(run[end].upper))) written = isWrittenWord(run[end++]) || written;
     if (!written) {
       const word = run[k++];
-      addTag(tokenAt(word.line, word.start, word.text));
+      addTag(word.line, word.start, word.text, word.upper);
       continue;
     }
     const first = run[k];
