@@ -5,7 +5,7 @@
 import type { Cable, Range, Token } from '../model';
 import { parseSlashDate, daysInMonth } from '../parse/dates';
 import { cableDay, cableFullYear, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
-import { reasonFault } from './classificationReasons';
+import { reasonFault, reasonSectionFor } from './classificationReasons';
 import { isClassifiedByParagraph } from './portionMarkings';
 import type { CableRule } from './rule';
 import { suggestTag, tagMeaning } from './tagSuggestions';
@@ -266,7 +266,7 @@ export const missingClassifiedByRule: CableRule = {
     if (cable.caption.classifiedBy || namesClassifierElsewhere(cable) || isLaterSection(cable)) return;
     context.report({
       range: eo.range,
-      message: `This ${levelWords(level)} cable has no Classified By line: expected one after the caption naming the classifier and the reasons, e.g. Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d).`,
+      message: `This ${levelWords(level)} cable has no Classified By line: expected one after the caption naming the classifier and the reasons, e.g. Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS ${reasonSectionFor(cableDay(cable))}(b) and (d).`,
     });
   },
 };
@@ -280,8 +280,9 @@ export const unknownClassificationReasonRule: CableRule = {
   stage: 'agreement',
   check(cable, context) {
     const day = cableDay(cable);
+    const order = cable.caption.eo?.order?.text;
     for (const reason of cable.caption.classifiedBy?.reasons ?? []) {
-      const fault = reasonFault(reason.section, reason.letter, day);
+      const fault = reasonFault(reason.section, reason.letter, day, order);
       if (fault) context.report({ range: reason.range, message: fault });
     }
   },
