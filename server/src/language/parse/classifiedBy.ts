@@ -270,14 +270,16 @@ function mergeParts(parts: string[]): string[] {
 /** One comma-separated part: a title run at its start (or its end), the rest a name. */
 function readPart(part: string): { title?: string; name?: string } {
   const words = part.split(/\s+/).filter(Boolean);
+  const strong = words.map(isTitleWord);
+  const titleish = words.map((word, k) => strong[k] || isTitleish(word));
   let lead = 0;
-  for (let k = 0; k < words.length && isTitleish(words[k]); k++) if (isTitleWord(words[k])) lead = k + 1;
+  for (let k = 0; k < words.length && titleish[k]; k++) if (strong[k]) lead = k + 1;
   if (lead) return { title: words.slice(0, lead).join(' '), name: nameOf(words.slice(lead)) };
   // `Jane Roe Acting Political Counselor`: the title after the name.
   let tail = words.length;
-  while (tail > 1 && isTitleish(words[tail - 1])) tail--;
-  while (tail < words.length && !isTitleWord(words[tail])) tail++;
-  if (tail > 0 && tail < words.length && isTitleWord(words[words.length - 1])) {
+  while (tail > 1 && titleish[tail - 1]) tail--;
+  while (tail < words.length && !strong[tail]) tail++;
+  if (tail > 0 && tail < words.length && strong[words.length - 1]) {
     return { title: words.slice(tail).join(' '), name: nameOf(words.slice(0, tail)) };
   }
   return { name: nameOf(words) };
@@ -300,14 +302,19 @@ function isAgency(part: string): boolean {
 
 /** Lower case, `’` as `'`, accents and surrounding punctuation dropped: `Chargé’` → `charge`. */
 function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’`]/g, "'")
+  let folded = FOLDED.get(word);
+  if (folded !== undefined) return folded;
+  folded = (/[^\x00-\x7f]/.test(word) ? word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'") : word)
     .toLowerCase()
-    .replace(/^[("]+|[)",;:.]+$/g, '')
-    .replace(/(.{2,})'$/, '$1');
+    .replace(/^[("]+|[)",;:.]+$/g, '');
+  // `Charge'` is `charge`; `d'` keeps its apostrophe.
+  if (folded.length > 2 && folded.endsWith("'")) folded = folded.slice(0, -1);
+  if (FOLDED.size > 5000) FOLDED.clear();
+  FOLDED.set(word, folded);
+  return folded;
 }
+/** Words recur from cable to cable (`Ambassador`, `DCM`): fold each once. */
+const FOLDED = new Map<string, string>();
 
 function isTitleWord(word: string): boolean {
   const folded = fold(word);
@@ -317,8 +324,8 @@ function isTitleWord(word: string): boolean {
   return pieces.some((piece) => TITLE_WORDS.has(piece)) || pieces.every((piece) => piece.length <= 3 && /^[a-z]+$/.test(piece));
 }
 
-/** A word that may stand inside a title: a title word, `of`, or an office code (`AIT`, `ISN/MTR`, `USEU`). */
+/** Besides title words, a word that may stand inside a title: `of`, or an office code (`AIT`, `ISN/MTR`, `USEU`). */
 function isTitleish(word: string): boolean {
-  if (isTitleWord(word) || CONNECTORS.has(fold(word))) return true;
+  if (CONNECTORS.has(fold(word))) return true;
   return /^[A-Z]{2,5}(?:[/-][A-Z]{1,5})*$/.test(word);
 }
