@@ -1,0 +1,265 @@
+/**
+ * REF items and the stations dictionary: every telegram of an item with its exact range, markers, year forms,
+ * references that are no telegrams, station names as ref ids spell them, and the cable's origin.
+ * Made-up cables in the shape of real ones.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
+import type { Range, Reference } from '../../server/src/language/model';
+import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
+import { completeReferenceYears, parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
+import { canonicalOrigin } from '../../server/src/language/parse/refIds';
+
+/** One segment per line, the whole line. */
+function segmentsOf(...lines: string[]): RefSegment[] {
+  return lines.map((text, index) => ({ line: { index, text, offset: 0 }, start: 0, end: text.length }));
+}
+
+const read = (year: string | undefined, ...lines: string[]) => parseReferenceItems(segmentsOf(...lines), year);
+const ids = (items: Reference[]) => items.flatMap((item) => item.cables.map((c) => c.refId));
+const range = (line: number, start: number, end: number, endLine = line): Range => ({ start: { line, character: start }, end: { line: endLine, character: end } });
+
+describe('REF items: every telegram of an item', () => {
+  it('reads a shared station and its serials, each with its own range', () => {
+    const line = 'A. STATE 12345, 23456';
+    const [item] = read('08', line);
+    assert.equal(item.kind, 'cable');
+    assert.equal(item.letter?.text, 'A');
+    assert.deepEqual(item.letter?.range, range(0, 0, 1));
+    assert.deepEqual(item.range, range(0, 0, line.length));
+    assert.deepEqual(item.cables.map((c) => [c.refId, c.text, c.origin, c.serial]), [
+      ['08STATE12345', 'STATE 12345', 'STATE', '12345'],
+      ['08STATE23456', '23456', 'STATE', '23456'],
+    ]);
+    assert.deepEqual(item.cables[0].range, range(0, 3, 14));
+    assert.deepEqual(item.cables[1].range, range(0, 16, 21));
+    assert.equal(item.refId, '08STATE12345');
+    assert.deepEqual(item.refIdRange, range(0, 3, 14));
+  });
+
+  it('reads `AND`, semicolon lists, several telegrams in a row and items glued to the previous serial', () => {
+    assert.deepEqual(ids(read('09', 'LIMA 12 AND 34')), ['09LIMA12', '09LIMA34']);
+    const lettered = read('09', 'A) LIMA 12; B) LIMA 34');
+    assert.deepEqual(lettered.map((i) => [i.letter?.text, i.text, i.refId]), [['A', 'LIMA 12', '09LIMA12'], ['B', 'LIMA 34', '09LIMA34']]);
+    const glued = read('09', 'A. MEXICO 123B. MEXICO 456');
+    assert.deepEqual(glued.map((i) => [i.letter?.text, i.refId]), [['A', '09MEXICO123'], ['B', '09MEXICO456']]);
+    assert.deepEqual(glued[1].letter?.range, range(0, 13, 14));
+    const unlettered = read('09', 'STATE 112900; PANAMA 00571');
+    assert.deepEqual(unlettered.map((i) => [i.text, i.refId]), [['STATE 112900', '09STATE112900'], ['PANAMA 00571', '09PANAMA571']]);
+    assert.deepEqual(ids(read('09', 'TEHRAN 1091 MOSCOW 1603')), ['09TEHRAN1091', '09MOSCOW1603']);
+    assert.deepEqual(ids(read('07', 'A. 07 ALGIERS 1807 AND 08 ALGIERS 0075')), ['07ALGIERS1807', '08ALGIERS75']);
+  });
+
+  it('keeps a telegram wrapped onto the next line, with a range across the break', () => {
+    const [item] = read('06', 'F) 05 PARAMARIBO', '   527');
+    assert.equal(item.refId, '05PARAMARIBO527');
+    assert.deepEqual(item.cables[0].range, range(0, 3, 6, 1));
+    assert.equal(item.text, '05 PARAMARIBO 527');
+  });
+
+  it('builds ranges on a cut line (offset and start not 0)', () => {
+    const text = 'SUBJECT: TALKS REF: A. LIMA 1234 B. LIMA 99';
+    const cut = { index: 7, text: text.slice(15), offset: 15 };
+    const items = parseReferenceItems([{ line: cut, start: 4, end: cut.text.length }], '09');
+    assert.deepEqual(items.map((i) => i.refId), ['09LIMA1234', '09LIMA99']);
+    assert.deepEqual(items[0].cables[0].range, range(7, 23, 32));
+    assert.equal(text.slice(23, 32), 'LIMA 1234');
+    assert.deepEqual(items[1].range, range(7, 33, text.length));
+  });
+
+  it('leaves page headers that a page break left in the field out of the items', () => {
+    const items = read('02', 'A. STATE 40721', ' CONFIDENTIAL', 'PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098', 'ROME 00001196 001.2 OF 002');
+    assert.deepEqual(items.map((i) => [i.text, i.refId]), [['STATE 40721', '02STATE40721'], ['ROME 1098', '02ROME1098']]);
+  });
+
+  it('gives a bare serial the station of the item before, and reads a serial before its station', () => {
+    assert.deepEqual(ids(read('07', 'A) SOFIA 1219 B) 1206')), ['07SOFIA1219', '07SOFIA1206']);
+    assert.deepEqual(ids(read('07', 'A) 00821 ASMARA')), ['07ASMARA821']);
+  });
+});
+
+describe('REF items: markers', () => {
+  it('reads A., A), A.), [A], (A), A:, (1), 1. and ¶B.', () => {
+    for (const [first, second] of [['A.', 'B.'], ['A)', 'B)'], ['A.)', 'B.)'], ['[A]', '[B]'], ['(A)', '(B)'], ['A:', 'B:'], ['(1)', '(2)'], ['1.', '2.'], ['A.', '¶B.']]) {
+      const items = read('09', `${first} LIMA 12 ${second} LIMA 34`);
+      assert.deepEqual(items.map((i) => i.refId), ['09LIMA12', '09LIMA34'], `${first} ${second}`);
+      assert.equal(items[1].letter?.text, second.replace(/[^A-Z0-9]/g, ''));
+    }
+  });
+
+  it('takes a doubled marker once, and lower-case letters as markers', () => {
+    const items = read('06', 'A. A) MEXICO 1963', '     ¶B. B) MEXICO 2409');
+    assert.deepEqual(items.map((i) => [i.letter?.text, i.refId]), [['A', '06MEXICO1963'], ['B', '06MEXICO2409']]);
+    assert.deepEqual(items[0].range, range(0, 3, 17));
+    assert.deepEqual(ids(read('06', 'a) vienna 350 b) vienna 309')), ['06VIENNA350', '06VIENNA309']);
+  });
+
+  it('takes no initial for a marker (`O. MOSS`), and drops the keyword said again', () => {
+    const [telcon] = read('09', 'TELCON: O. MOSS; J. WALKER');
+    assert.equal(telcon.kind, 'call');
+    assert.equal(telcon.letter, undefined);
+    assert.equal(read('09', 'TELCON: O. MOSS; J. WALKER').length, 1);
+    const again = read('01', 'A: VATICAN 05286; REF B: VATICAN 05546');
+    assert.deepEqual(again.map((i) => [i.letter?.text, i.text]), [['A', 'VATICAN 05286'], ['B', 'VATICAN 05546']]);
+  });
+});
+
+describe('REF items: years', () => {
+  it('reads every year form, and the cable year when the item gives none', () => {
+    const cases: Array<[string, string]> = [
+      ['08 STATE 1234', '08STATE1234'],
+      ['2008 STATE 1234', '08STATE1234'],
+      ["'08 STATE 1234", '08STATE1234'],
+      ['(08) STATE 1234', '08STATE1234'],
+      ['STATE 1234 (08)', '08STATE1234'],
+      ['10-OTTAWA-57', '10OTTAWA57'],
+      ['08STATE1234', '08STATE1234'],
+      ['STATE 1234', '09STATE1234'],
+    ];
+    for (const [text, id] of cases) {
+      const [item] = read('09', text);
+      assert.equal(item.refId, id, text);
+      assert.deepEqual(item.cables[0].range, range(0, 0, text.length), text);
+    }
+    assert.equal(read('09', '08 STATE 1234')[0].cables[0].year, '08');
+    assert.equal(read('09', 'STATE 1234')[0].cables[0].year, undefined);
+  });
+
+  it('completes ids once the cable year is known', () => {
+    const items = read(undefined, 'A. STATE 12345, 23456 B. 07 LIMA 5');
+    assert.deepEqual(ids(items), [undefined, undefined, '07LIMA5']);
+    completeReferenceYears(items, '08');
+    assert.deepEqual(ids(items), ['08STATE12345', '08STATE23456', '07LIMA5']);
+    assert.equal(items[0].refId, '08STATE12345');
+  });
+});
+
+describe('REF items: references that are no telegrams', () => {
+  it('keeps each as a reference of its own kind, with no id', () => {
+    const cases: Array<[string, Reference['kind']]> = [
+      ['JONES-SMITH E-MAIL 05/11/07', 'email'],
+      ['DOE/ROE EMAILS 8-11 SEP 06', 'email'],
+      ['MEMO OF MAY 5', 'memo'],
+      ['AMBASSADOR LETTER TO FM 12 MAY 09', 'letter'],
+      ['MEMCON OF 3/4/09', 'memcon'],
+      ['IIR 6 123 4567 08', 'report'],
+      ['TD-314/12345-06', 'report'],
+      ['LIMA DAILY REPORT (APRIL 2 2009)', 'report'],
+      ['UNSCR 1737', 'resolution'],
+      ['STATE 041708Z FEB 09', 'dtg'],
+      ['FEB 24 SMITH-DOE TELCON', 'call'],
+      ['PHONE CALL OF 12 JAN', 'call'],
+      ['OCTOBER 12 DVC', 'call'],
+      ['MEETING OF 3 MARCH', 'meeting'],
+      ['FAX OF 12 APRIL', 'fax'],
+      ['DEMARCHE OF 12 JAN', 'demarche'],
+      ['SECDEF 122723', 'other'],
+    ];
+    for (const [text, kind] of cases) {
+      const [item] = read('10', `B. ${text}`);
+      assert.equal(item.kind, kind, text);
+      assert.equal(item.text, text);
+      assert.deepEqual(item.cables, [], text);
+      assert.equal(item.refId, undefined, text);
+    }
+  });
+
+  it('never makes a station of SECTION, PARA, PAGE, NOTAL, AND or ALSO', () => {
+    const items = read('10', 'A. STATE 1234 PARA 5 (NOTAL) AND ALSO 77', 'B. SECTION 2 OF UNSCR 1737 PAGE 3');
+    assert.deepEqual(ids(items), ['10STATE1234']);
+    assert.equal(items[1].kind, 'resolution');
+    assert.ok(!ids(items).some((id) => id && /UNSCR|SECTION|PARA|PAGE|NOTAL|ALSO/.test(id)));
+  });
+
+  it('names no station for a redacted post', () => {
+    const [item] = read('09', '09 XXXXXXXXXXXX 167');
+    assert.equal(item.kind, 'other');
+    assert.deepEqual(item.cables, []);
+  });
+});
+
+describe('stations: names as ref ids spell them', () => {
+  it('maps REF spellings to the canonical origin', () => {
+    const cases: Array<[string, string]> = [
+      ['MEXICO CITY 2636', '09MEXICO2636'],
+      ['RIO DE JAN 12', '09RIODEJANEIRO12'],
+      ['RIO 12', '09RIODEJANEIRO12'],
+      ['RIO DE JANEIRO 12', '09RIODEJANEIRO12'],
+      ['UNVIE 12', '09UNVIEVIENNA12'],
+      ['UNVIE VIENNA 12', '09UNVIEVIENNA12'],
+      ['HAGUE 12', '09THEHAGUE12'],
+      ['THE HAGUE 12', '09THEHAGUE12'],
+      ['USUN 12', '09USUNNEWYORK12'],
+      ['USUN NEW YORK 12', '09USUNNEWYORK12'],
+      // USEU's telegrams carry BRUSSELS in their ref ids (09BRUSSELS1048 is USEU Brussels's).
+      ['USEU 12', '09BRUSSELS12'],
+      ['BA 12', '09BUENOSAIRES12'],
+      ['BUENOS AIRES 12', '09BUENOSAIRES12'],
+      ['HCMC 12', '09HOCHIMINHCITY12'],
+      ['HO CHI MINH CITY 12', '09HOCHIMINHCITY12'],
+      ['SECSTATE 12', '09STATE12'],
+      ['KUWAIT CITY 12', '09KUWAIT12'],
+      ['USNATO 12', '09USNATO12'],
+      ['SAO PAULO 12', '09SAOPAULO12'],
+      ['Sao Paulo 12', '09SAOPAULO12'],
+    ];
+    for (const [text, id] of cases) assert.equal(read('09', text)[0]?.refId, id, text);
+    assert.equal(canonicalOrigin('MEXICO CITY'), 'MEXICO');
+    assert.equal(canonicalOrigin('USUN NEW YORK'), 'USUNNEWYORK');
+    assert.equal(canonicalOrigin('SAN JOSE'), 'SANJOSE');
+  });
+
+  it('keeps every station with its published label, names, addresses and routing indicators', () => {
+    const { stations, stationNames, stationAddresses } = getDictionaries();
+    assert.ok(stations.size >= 191);
+    assert.deepEqual(stations.get('MEXICO')?.routing, ['RUEHME']);
+    assert.equal(stations.get('MEXICO')?.label, 'Embassy Mexico');
+    assert.equal(stationNames.get('MEXICO CITY'), 'MEXICO');
+    assert.deepEqual(stationAddresses.get('AMCONSUL MONTERREY'), { origin: 'MONTERREY', label: 'Consulate Monterrey' });
+    assert.deepEqual(stationAddresses.get('SECSTATE WASHDC'), { origin: 'STATE', label: 'Secretary of State' });
+    assert.equal(stationAddresses.get('AMEMBASSY BRUSSELS')?.label, 'Embassy Brussels');
+    assert.equal(stationAddresses.get('USEU BRUSSELS')?.label, 'USEU Brussels');
+  });
+});
+
+describe('the cable: REF fields and origin', () => {
+  const header = (ref: string) => `C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571\n\nE.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n${ref}\n\n1. (C) Text.\n`;
+
+  it('reads the REF items of each keyword, with the year of the ref id', () => {
+    // Finding the keyword is caption.ts's part (mixed-case `Ref:`, `Refs:` come with its rewrite); the items are this one's.
+    for (const keyword of ['REF:', 'REFS:', 'REFTEL:', 'REF(S):', 'REFERENCES:']) {
+      const cable = parseCableFile(header(`${keyword} A. STATE 12345, 23456 B. LIMA 77`), { fileName: '05LIMA3571.txt' }).cables[0];
+      assert.deepEqual(ids(cable.caption.refs?.items ?? []), ['05STATE12345', '05STATE23456', '05LIMA77'], keyword);
+    }
+  });
+
+  it('names the origin from the banner post when no preamble, record or FM line does', () => {
+    const cable = parseCableFile(header('REF: LIMA 77')).cables[0];
+    assert.equal(cable.origin?.value, 'Embassy Lima');
+    assert.equal(cable.origin?.source, 'banner');
+  });
+
+  it('names the origin from the ref id of the file name when nothing else does', () => {
+    const cable = parseCableFile('E.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n1. (C) Text.\n', { fileName: '05THEHAGUE12.txt' }).cables[0];
+    assert.equal(cable.origin?.value, 'Embassy The Hague');
+    assert.equal(cable.origin?.source, 'filename');
+  });
+
+  it('maps FM lines through the stations dictionary', () => {
+    const cases: Array<[string, string]> = [
+      ['AMCONSUL MONTERREY', 'Consulate Monterrey'],
+      ['SECSTATE WASHDC', 'Secretary of State'],
+      ['USMISSION USUN NEW YORK', 'USUN New York'],
+      ['USMISSION USNATO', 'Mission USNATO'],
+      ['AMCONSUL CALCUTTA', 'Consulate Kolkata'],
+      ['AMEMBASSY FARAWAY', 'Embassy Faraway'],
+    ];
+    for (const [address, label] of cases) {
+      const text = `R 011212Z AUG 06\nFM ${address}\nTO SECSTATE WASHDC 1234\nBT\nUNCLAS MONTERREY 000123\n\nSUBJECT: TALKS\n`;
+      const cable = parseCableFile(text).cables[0];
+      assert.equal(cable.origin?.value, label, address);
+      assert.equal(cable.origin?.source, 'routing', address);
+    }
+  });
+});
