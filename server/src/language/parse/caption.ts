@@ -12,7 +12,7 @@ export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
 const KEYS: Array<[CaptionKey, RegExp]> = [
   ['eo', /^\s*¶?\s*(E\s?\.\s?[O0]\.?|EO)(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
   // `TAGS:`, `TAGS PGOV`, `Tags:`, `TAG:`, `TGS:`.
-  ['tags', /^\s*(TAGS?(?![A-Za-z])|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/d],
+  ['tags', /^\s*(TAGS(?![A-Za-z])|TAG(?=\s*:|\s+[A-Z]{2,6}(?:[\s,]|$))|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/d],
   // `SUBJECT:`, `Subject:`, `SUBJ:`, and upper-case `SUBJECT` without its colon.
   ['subject', /^\s*((?:SUBJECT|SUBJ|[Ss]ubject|[Ss]ubj)(?=\s*:)|SUBJECT(?=\s+[A-Z0-9("']))\s*:?/d],
   // Upper-case keywords stand alone (`REF A. STATE 1234`); mixed-case ones need their colon (`Refs:`).
@@ -56,7 +56,8 @@ export function parseEoLine(line: Line, declLine?: Line): EoLine {
     eo.order = tokenAt(line, after + order.indices![1][0], order[1]);
     cursor = after + order[0].length;
   }
-  const declMatch = /^\s*[:;.,]?\s*(?:DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*)?/i.exec(line.text.slice(cursor))!;
+  // The keyword may be doubled: `DECL: DECL: 06/09/2016`.
+  const declMatch = /^\s*[:;.,]?\s*(?:DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*){0,2}/i.exec(line.text.slice(cursor))!;
   cursor += declMatch[0].length;
   const declText = line.text.slice(cursor).trim();
   if (!declText) return declLine ? readDeclLine(eo, declLine) : eo;

@@ -22,6 +22,8 @@ const ITEM_START = new RegExp(
     // REF keywords with a colon; upper-case ones may be glued to the word before (`AMCITREF:`).
     String.raw`(?:REF(?:ERENCES?|TELS?|S|\(S\))?|(?<![A-Za-z])(?:Refs?|Ref\(s\)|References?|Reftels?))\s?:`,
     String.raw`(?<![A-Za-z])(?:Classified|CLASSIFIED)\s+(?:By|BY|by)\b`,
+    // A section or page marker run into the subject: `… PROBLEMS LONDON 00002542 001.2 OF 002`.
+    String.raw`(?<=\s)[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2} \d{6,10} \d{1,3}(?:\.\d{1,3})? OF \d{1,3}\b`,
     // A handling notice ends the subject before it.
     String.raw`(?<![A-Za-z])(?:SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified)(?=[\s.,;:-]+(?:please|PLEASE|handle|HANDLE|protect|PROTECT))`,
     // The first paragraph run on after the caption: `¶1.`, or a number with an upper-case marking.
