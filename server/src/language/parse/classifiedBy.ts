@@ -131,7 +131,8 @@ function sentenceEnd(text: string, from: number): number {
 /** The authority's text between `from` and `to`, without trailing punctuation or a cut-off word (`Political...`). */
 function readAuthorityText(text: string, from: number, to: number): { text: string; start: number; end: number } | undefined {
   let raw = text.slice(from, to);
-  const cut = /(\S*?)(?:\.{3,}|…)\s*$/.exec(raw);
+  const end = raw.trimEnd();
+  const cut = end.endsWith('...') || end.endsWith('…') ? /(\S*?)(?:\.{3,}|…)\s*$/.exec(raw) : null;
   if (cut) raw = raw.slice(0, cut.index + (/[A-Za-z]$/.test(cut[1]) ? 0 : cut[1].length));
   raw = raw.replace(/[\s,;:]+$/, '');
   // A final period closes the sentence, except after an initial or `Jr.`, where it belongs to the name.
