@@ -9,8 +9,9 @@ import { parseReferenceItems, type RefSegment } from './references';
 
 export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
 
+// E.O. may be misread by OCR (`E.M. 12958: N'A`): any `E.X.` before an order number and its colon is one.
 const KEYS: Array<[CaptionKey, RegExp]> = [
-  ['eo', /^\s*¶?\s*(E\s?\.\s?[O0]\.?|EO)(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
+  ['eo', /^\s*¶?\s*(E\s?\.\s?[O0]\.?|EO|E\.[A-Z]\.(?=\s?1[0-3]\d{3}\s*:))(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
   // `TAGS:`, `TAGS PGOV`, `Tags:`, `TAG:`, `TGS:`.
   ['tags', /^\s*(TAGS(?![A-Za-z])|TAG(?=\s*:|\s+[A-Z]{2,6}(?:[\s,]|$))|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/d],
   // `SUBJECT:`, `Subject:`, `SUBJ:`, and upper-case `SUBJECT` without its colon.

@@ -141,9 +141,10 @@ function originToken(line: Line): Token {
 export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { record: RecordPreamble; next: number; rest?: Line } {
   if (/^\s*id:/.test(lines[i].text)) return parseKeyValueRecord(lines, i);
   const tab = lines[i].text.length < 2000 ? TAB_RECORD.exec(lines[i].text) : null;
-  if (tab) return parseTabRecord(lines[i], tab);
+  // One-line forms: the record ends at the next line of `lines` (whose indices need not be line numbers).
+  if (tab) return { ...parseTabRecord(lines[i], tab), next: i + 1 };
   const csv = lines[i].text.length < 2000 ? CSV_RECORD.exec(lines[i].text) : null;
-  if (csv) return parseCsvRecord(lines[i], csv);
+  if (csv) return { ...parseCsvRecord(lines[i], csv), next: i + 1 };
   let j = i;
   const record: RecordPreamble = { range: trimmedRange(lines[i]) };
   if (ROW_ID.test(lines[j].text)) record.rowId = trimmedToken(lines[j++]);

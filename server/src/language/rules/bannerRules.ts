@@ -24,7 +24,7 @@ function missingBannerAnchor(cable: Cable): Range | undefined {
 export const missingBannerRule: CableRule = {
   code: 'CBL301',
   name: 'missing-banner',
-  severity: 'warning',
+  severity: 'info',
   description: 'A cable with a routing header or a caption but no classification banner line.',
   scope: 'cable',
   stage: 'syntax',
