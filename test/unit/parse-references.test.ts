@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findDefinition, findDocumentLinks, findReferences } from '../../server/src/language/features/links';
+import { InMemoryWorkspaceIndex } from '../../server/src/language/workspaceIndex';
 import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import type { Range, Reference } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
@@ -261,5 +264,33 @@ describe('the cable: REF fields and origin', () => {
       assert.equal(cable.origin?.value, label, address);
       assert.equal(cable.origin?.source, 'routing', address);
     }
+  });
+});
+
+describe('features: each telegram of an item', () => {
+  const citing = 'UNCLASSIFIED LIMA 000900\n\nSUBJECT: TALKS\n\nREF: A. 09 STATE 12345, 23456\n\n1. (U) Text.\n';
+  const cited = (serial: string) => `UNCLASSIFIED STATE 0${serial}\n\nSUBJECT: CITED\n\n1. (U) Text.\n`;
+  const index = new InMemoryWorkspaceIndex();
+  index.setFile('file:///ws/09LIMA900.txt', citing);
+  index.setFile('file:///ws/09STATE12345.txt', cited('12345'));
+  index.setFile('file:///ws/09STATE23456.txt', cited('23456'));
+  const document = TextDocument.create('file:///ws/09LIMA900.txt', 'cable', 1, citing);
+  const model = parseCableFile(citing, { fileName: '09LIMA900.txt' });
+  const line = 4;
+
+  it('links every telegram at its own range', () => {
+    const links = findDocumentLinks(document, model, index);
+    assert.deepEqual(links.map((l) => [l.range, l.target]), [
+      [range(line, 8, 22), 'file:///ws/09STATE12345.txt'],
+      [range(line, 24, 29), 'file:///ws/09STATE23456.txt'],
+    ]);
+  });
+
+  it('goes to the telegram under the cursor, and finds each one cited', () => {
+    assert.deepEqual(findDefinition(document, model, { line, character: 26 }, index).map((l) => l.uri), ['file:///ws/09STATE23456.txt']);
+    assert.deepEqual(findDefinition(document, model, { line, character: 12 }, index).map((l) => l.uri), ['file:///ws/09STATE12345.txt']);
+    const other = TextDocument.create('file:///ws/09STATE23456.txt', 'cable', 1, cited('23456'));
+    const otherModel = parseCableFile(cited('23456'), { fileName: '09STATE23456.txt' });
+    assert.deepEqual(findReferences(other, otherModel, { line: 0, character: 20 }, index).map((l) => [l.uri, l.range]), [['file:///ws/09LIMA900.txt', range(line, 24, 29)]]);
   });
 });
