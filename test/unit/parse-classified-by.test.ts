@@ -186,3 +186,18 @@ describe('reasonFault: true for the cable’s date and order', () => {
     assert.equal(reasonSectionFor('1988-01-02'), '1.4');
   });
 });
+
+describe('parseClassifiedBy: reasons on a line of their own after a blank line', () => {
+  it('reads `REASON: 1.4 …` after the authority’s sentence', () => {
+    const { field, lines } = read('CLASSIFIED BY: Al Kent, Acting Principal Officer, Consulate Lahore, US DoS.\n\nREASON: 1.4 (b), (d)\n\n1. (C) Summary.', 1);
+    assert.equal(field.name, 'Al Kent');
+    assert.equal(field.title, 'Acting Principal Officer');
+    assert.deepEqual(field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]), [[2, '(b)'], [2, '(d)']]);
+  });
+
+  it('leaves a bare section after a finished sentence to the body', () => {
+    const { field } = read('Classified By: Ambassador Jo Doe.\n\n1.4 percent of the vote went to the party.', 1);
+    assert.equal(field.reasons.length, 0);
+    assert.equal(field.range.end.line, 0);
+  });
+});

@@ -31,6 +31,9 @@ const LETTER_SEPARATOR = /(?:\s|[,/&+-]|\ba ?n ?d\b|\bor\b)+/iy;
 const BARE_LETTER = /[a-h](?![A-Za-z'’])(?!\.[A-Za-z])/iy;
 const GROUP_ITEM = /\s*([A-Za-z])\s*\.?\s*(?=[)\s,/&+-]|$)|\s*(?:and|or|&|\+|,|\/|-)\s*|\s*X\d\s*/iy;
 
+const DANGLING_SECTION = /^\s*(?:(?:for\s+)?reasons?\s*:?\s*)?1\s?\.\s?[45](?!\d)/i;
+const REASONS_LINE = /^\s*(?:for\s+)?reasons?\s*:?\s*1\s?\.\s?[45](?!\d)/i;
+
 /** The field's text, `lines[i..next)` joined by `\n`, with a map back to positions in the lines. */
 interface FieldText {
   text: string;
@@ -84,12 +87,14 @@ function positionAt(source: FieldText, at: number): Position {
 function danglingReasonsLine(text: string, lines: Line[], next: number): number | undefined {
   const start = REASONS_START.exec(text);
   if (start && ANY_SECTION.test(text.slice(start.index))) return undefined;
-  // Only a keyword left hanging (`… Carlson. Reasons`) or an authority that ends with a comma.
+  // A keyword left hanging (`… Carlson. Reasons`) or an authority ending with a comma may go on with the bare
+  // section; otherwise only a line that says `REASON: 1.4 …` itself.
   const hanging = start ? !text.slice(start.index + start[0].length).replace(/[\s:.]/g, '') : /,\s*$/.test(text);
-  if (!hanging) return undefined;
+  if (start && !hanging) return undefined;
   for (let j = next; j < Math.min(lines.length, next + 3); j++) {
     if (isBlank(lines[j])) continue;
-    return /^\s*(?:(?:for\s+)?reasons?\s*:?\s*)?1\s?\.\s?[45](?!\d)/i.test(lines[j].text.slice(0, 200)) ? j : undefined;
+    const head = lines[j].text.slice(0, 200);
+    return (hanging ? DANGLING_SECTION : REASONS_LINE).test(head) ? j : undefined;
   }
   return undefined;
 }
