@@ -76,6 +76,11 @@ describe('REF items: every telegram of an item', () => {
     assert.deepEqual(items.map((i) => [i.text, i.refId]), [['STATE 40721', '02STATE40721'], ['ROME 1098', '02ROME1098']]);
   });
 
+  it('ends the field where a glued copy of the record starts', () => {
+    const items = read('04', 'A. STATE 244333', '     ¶B. US...', '23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L BRUSSELS 004944 SIPDIS');
+    assert.deepEqual(items.map((i) => [i.text, i.kind, i.refId]), [['STATE 244333', 'cable', '04STATE244333'], ['US...', 'other', undefined]]);
+  });
+
   it('gives a bare serial the station of the item before, and reads a serial before its station', () => {
     assert.deepEqual(ids(read('07', 'A) SOFIA 1219 B) 1206')), ['07SOFIA1219', '07SOFIA1206']);
     assert.deepEqual(ids(read('07', 'A) 00821 ASMARA')), ['07ASMARA821']);

@@ -87,11 +87,13 @@ function joinSegments(segments: RefSegment[]): Field {
   return { text, upper: blankNoise(text.toUpperCase()), pieces };
 }
 
-/** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, and what follows a Classified By. */
+/** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, a glued copy of the record, and what follows a Classified By. */
 const NOISE = [
   /(?:\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?/g,
   /\b[A-Z][A-Z ]{0,30}?\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g,
   /<BR\s*\/?>/g,
+  // A second copy of the record glued on after a cut (`US... 23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L …`).
+  /(?:\b\d+\s+)?\b\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}\b[^]*$/,
   /\bCLASSIFIED\s+BY\b[^]*$/,
   /(?:^|\s)(?:SENSITIVE BUT UNCLASSIFIED|UNCLASSIFIED|CONFIDENTIAL|SECRET)\.?\s*$/,
 ];
@@ -170,9 +172,11 @@ function startsPiece(field: Field, offset: number): boolean {
 function splitAtSemicolons(upper: string, start: number, end: number): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   let from = start;
-  for (let i = upper.indexOf(';', start); i !== -1 && i < end; i = upper.indexOf(';', i + 1)) {
+  let previous = start;
+  for (let i = upper.indexOf(';', start); i !== -1 && i < end; previous = i + 1, i = upper.indexOf(';', i + 1)) {
     const next = upper.indexOf(';', i + 1);
-    const before = readCitations(upper, from, i);
+    // Only the pieces beside this semicolon are read, so a long list costs one pass.
+    const before = readCitations(upper, previous, i);
     const after = readCitations(upper, i + 1, next === -1 || next > end ? end : next);
     const endsWithCable = before.length > 0 && !upper.slice(before[before.length - 1].end, i).trim();
     const startsWithCable = after.length > 0 && !upper.slice(i + 1, after[0].start).trim();
