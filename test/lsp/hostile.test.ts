@@ -24,10 +24,16 @@ const BINARY_URI = 'file:///tmp/hostile/gzipped-cable.txt';
 const SMALL_URI = 'file:///tmp/hostile/small.cable';
 const UNKNOWN_URI = 'file:///tmp/hostile/never-opened.txt';
 
-/** About 50 MB of cables, each with one paragraph unmarked: far more symbols and problems than the caps. */
+/**
+ * About 50 MB of cables, each with one paragraph unmarked: far more symbols and problems than the caps. Each copy
+ * gets a ref id of its own (copies of one cable would be read as one cable given twice).
+ */
 function hugeText(): string {
   const cable = sampleWithoutMarking().text;
-  return cable.repeat(Math.ceil(50_000_000 / cable.length));
+  const copies = Math.ceil(50_000_000 / cable.length);
+  const parts: string[] = new Array(copies);
+  for (let k = 0; k < copies; k++) parts[k] = cable.replaceAll('09MEXICO283', `09MEXICO${100000 + k}`);
+  return parts.join('');
 }
 
 /** Counts a symbol tree. */

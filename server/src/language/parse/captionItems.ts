@@ -69,8 +69,9 @@ export function isParagraphPiece(line: Line): boolean {
   return line.offset > 0 && PARAGRAPH_PIECE.test(line.text);
 }
 
-/** A cheap first look: every item start holds one of these. */
+/** A cheap first look, without look-behinds: every item start holds one of these. */
+const ITEM_HINT = /E\s?\.\s?[O0]|EO\s?\d|TAG|TGS|Tag|SUBJ|Subj|REF|Ref|lassified|LASSIFIED|¶|E C R E T|O N F I D|N C L A S|ENSITIVE BUT|ensitive but| OF \d|\d\s?\.\s?\(|\]|:\d\d[A-Z]/;
+
 function mayHoldItems(text: string): boolean {
-  const head = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
-  return /[.:]|E C R E T|O N F I D|N C L A S|¶/.test(head);
+  return ITEM_HINT.test(text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text);
 }
