@@ -44,9 +44,10 @@ const SCAN_LIMIT = 8000;
  */
 export function splitCaptionItems(line: Line): Line[] {
   const text = line.text;
-  if (text.length < 8 || !mayHoldItems(text)) return [line];
-  const cuts: number[] = [];
+  if (text.length < 8) return [line];
   const scan = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
+  if (!ITEM_HINT.test(scan)) return [line];
+  const cuts: number[] = [];
   ITEM_START.lastIndex = 0;
   for (let m = ITEM_START.exec(scan); m; m = ITEM_START.exec(scan)) {
     const at = m.index;
@@ -71,7 +72,3 @@ export function isParagraphPiece(line: Line): boolean {
 
 /** A cheap first look, without look-behinds: every item start holds one of these. */
 const ITEM_HINT = /E\s?\.\s?[O0]|EO\s?\d|TAG|TGS|Tag|SUBJ|Subj|REF|Ref|lassified|LASSIFIED|¶|E C R E T|O N F I D|N C L A S|ENSITIVE BUT|ensitive but| OF \d|\d\s?\.\s?\(|\]|:\d\d[A-Z]/;
-
-function mayHoldItems(text: string): boolean {
-  return ITEM_HINT.test(text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text);
-}

@@ -6,7 +6,7 @@
 import type { AddressList, Banner, Cable, CableFile, ClassifiedByField, ParseProblem } from '../model';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
 import { parseBody } from './body';
-import { captionKeyOf, fieldEnd, isDeclLine, isRefItemLine, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
+import { captionKeyOf, fieldEnd, isDeclLine, isRefItemLine, keyMatch, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
 import { joinCableParts } from './cableParts';
 import { isParagraphPiece, splitCaptionItems } from './captionItems';
 import { parseExtractDate } from './extractDate';
@@ -142,7 +142,7 @@ function headerLines(lines: Line[], start: number, end: number): Line[] {
   let i = start;
   for (; i < end && i - start < HEADER_SPLIT_LINES; i++) {
     const line = lines[i];
-    if (line.text.length <= 20000 && PARAGRAPH_START.test(line.text) && !isRefItemLine(line)) break;
+    if (opensBody(line)) break;
     if (line.text.indexOf('\t') >= 0) {
       out.push(line);
       continue;
@@ -176,7 +176,7 @@ function parseCable(lines: Line[], start: number, end: number, fileName: string 
       i++;
       continue;
     }
-    if (line.text.length <= 20000 && PARAGRAPH_START.test(line.text) && !isRefItemLine(line)) break;
+    if (opensBody(line)) break;
     const next = readHeaderPart(state, i);
     if (next > i) {
       state.lastConsumed = next - 1;
@@ -312,6 +312,9 @@ function captionAfter(state: CableState, line: number): boolean {
 
 const isParagraphStart = (line: Line) => PARAGRAPH_START.test(line.text.slice(0, 400));
 
+/** The header ends at the first paragraph. */
+const opensBody = (line: Line) => line.text.length <= 20000 && PARAGRAPH_START.test(line.text);
+
 function readCaptionField(state: CableState, key: CaptionKey, i: number): number {
   const { cable, lines, end } = state;
   const existing = state.captionLines.get(key);
@@ -361,7 +364,7 @@ function subjectEnd(lines: Line[], i: number, end: number): number {
   const upper = !/[a-z]/.test(first.text);
   const stop = (line: Line) => endsSubject(line, upper);
   const next = fieldEnd(lines, i, end, stop);
-  if (next > i + 1 || /\S/.test(first.text.replace(/^\s*(?:SUBJECT|SUBJ)\s*:?/i, ''))) return next;
+  if (next > i + 1 || /\S/.test(first.text.slice(keyMatch('subject', first).after))) return next;
   let j = next;
   while (j < end && isBlank(lines[j])) j++;
   if (j >= end || j - next > 2 || captionKeyOf(lines[j]) !== undefined || stop(lines[j])) return next;

@@ -168,24 +168,28 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
 }
 
 /** Reads the comma-separated row; what follows its last comma (`"VZCZCXYZ0000"`) is handed on as a line. */
-function parseCsvRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; next: number; rest?: Line } {
-  const date = cellToken(line, match, 2);
-  const refId = cellToken(line, match, 3);
-  const classification = cellToken(line, match, 5);
-  const record: RecordPreamble = {
-    range: trimmedRange(line),
-    rowId: cellToken(line, match, 1),
-    date: date && { ...date, iso: parseRecordDate({ ...line, text: date.text }).iso },
-    refId: refId && { ...refId, refId: parseRefId(refId.text) },
-    origin: cellToken(line, match, 4),
-    classification: classification && { ...classification, classification: parseClassificationWords(classification.text) },
-  };
+function parseCsvRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; rest?: Line } {
+  const record = rowRecord(line, match);
   const refs = cellToken(line, match, 6);
   if (refs) record.references = splitIds({ ...line, text: ' '.repeat(refs.range.start.character - line.offset) + refs.text });
   const restStart = match.indices![7][0] + (/^"*/.exec(match[7])?.[0].length ?? 0);
   const rest: Line = { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart };
   record.range = rangeOf(line, trimmedRange(line).start.character - line.offset, match.indices![6][1]);
-  return { record, next: line.index + 1, rest: isRoutingLine(rest) ? rest : undefined };
+  return { record, rest: isRoutingLine(rest) ? rest : undefined };
+}
+
+/** The cells a one-line row (tab- or comma-separated) holds in groups 1–5: row id, date, ref id, origin, classification. */
+function rowRecord(line: Line, match: RegExpExecArray): RecordPreamble {
+  const refId = cellToken(line, match, 3);
+  const classification = cellToken(line, match, 5);
+  return {
+    range: trimmedRange(line),
+    rowId: cellToken(line, match, 1),
+    date: dateToken(line, cellToken(line, match, 2)),
+    refId: refId && { ...refId, refId: parseRefId(refId.text) },
+    origin: cellToken(line, match, 4),
+    classification: classification && { ...classification, classification: parseClassificationWords(classification.text) },
+  };
 }
 
 function splitIds(line: Line): Token[] {
@@ -219,22 +223,13 @@ function dateToken(line: Line, token: Token | undefined): (Token & { iso?: strin
 }
 
 /** The one-line tab-separated record; what follows the last tab (`VZCZC…`) is handed back as `rest`. */
-function parseTabRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; next: number; rest?: Line } {
-  const refId = cellToken(line, match, 3);
-  const classification = cellToken(line, match, 5);
+function parseTabRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; rest?: Line } {
+  const record = rowRecord(line, match);
   const references = cellToken(line, match, 6);
-  const record: RecordPreamble = {
-    range: trimmedRange(line),
-    rowId: cellToken(line, match, 1),
-    date: dateToken(line, cellToken(line, match, 2)),
-    refId: refId && { ...refId, refId: parseRefId(refId.text) },
-    origin: cellToken(line, match, 4),
-    classification: classification && { ...classification, classification: parseClassificationWords(classification.text) },
-    references: references ? [references] : undefined,
-  };
+  if (references) record.references = [references];
   const restStart = match.indices![7][0];
   const rest = match[7].trim() ? { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart } : undefined;
-  return { record, next: line.index + 1, rest };
+  return { record, rest };
 }
 
 /** `id:`/`date:`/`refid:`/`origin:`/`classification:`/`destination:`/`header:` lines. */
