@@ -4,13 +4,14 @@
 // Run after `node scripts/build.mjs --production` (that is `npm run package`). Needs no network and
 // no stdin: vsce only asks questions when the manifest lacks something, and then fails here instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const vsixPath = join(root, `${manifest.name}-${manifest.version}.vsix`);
+const DICTIONARY_DIR = 'server/src/language/dicts/data';
 
 /** Files the package must hold, as project paths. */
 const REQUIRED = [
@@ -24,14 +25,13 @@ const REQUIRED = [
   'package.json',
   'README.md',
   'LICENSE',
-  // The dictionaries are bundled into the server; the data files ship too, with where each entry comes from.
-  'server/src/language/dicts/data/PROVENANCE.md',
-  'server/src/language/dicts/data/tags.json',
-  'server/src/language/dicts/data/acronyms.json',
-  'server/src/language/dicts/data/routing.json',
-  'server/src/language/dicts/data/precedence.json',
-  'server/src/language/dicts/data/markings.json',
-  'server/src/language/dicts/data/executive-orders.json',
+  // The dictionaries are bundled into the server; the data files ship too (every one of them, as
+  // .vscodeignore lets in), with where each entry comes from.
+  `${DICTIONARY_DIR}/PROVENANCE.md`,
+  ...readdirSync(join(root, DICTIONARY_DIR))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => `${DICTIONARY_DIR}/${name}`),
 ];
 /** vsce renames these inside the .vsix. */
 const RENAMED = { LICENSE: 'LICENSE.txt', 'README.md': 'readme.md' };
