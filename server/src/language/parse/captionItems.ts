@@ -46,7 +46,7 @@ export function splitCaptionItems(line: Line): Line[] {
   const text = line.text;
   if (text.length < 8) return [line];
   const scan = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
-  if (!ITEM_HINT.test(scan)) return [line];
+  if (!mayHoldItems(scan)) return [line];
   const cuts: number[] = [];
   ITEM_START.lastIndex = 0;
   for (let m = ITEM_START.exec(scan); m; m = ITEM_START.exec(scan)) {
@@ -70,5 +70,17 @@ export function isParagraphPiece(line: Line): boolean {
   return line.offset > 0 && PARAGRAPH_PIECE.test(line.text);
 }
 
-/** A cheap first look, without look-behinds: every item start holds one of these. */
-const ITEM_HINT = /E\s?\.\s?[O0]|EO\s?\d|TAG|TGS|Tag|SUBJ|Subj|REF|Ref|lassified|LASSIFIED|¶|E C R E T|O N F I D|N C L A S|ENSITIVE BUT|ensitive but| OF \d|\d\s?\.\s?\(|\]|:\d\d[A-Z]/;
+/**
+ * A cheap first look, without look-behinds. An item that starts after a line's first character holds one of these
+ * at or after its own start, so the look starts at the second character: the keyword that opens a line is the
+ * line-based parser's. Keywords whose hint is not their first letters carry the letters before it as `.`
+ * (`..E C R E T` for `S E C R E T`). A banner glued to a stamp is told by what stands before it.
+ */
+const ITEM_HINT =
+  /E\s?\.\s?[O0]|EO\s?\d|TAG|TGS|Tag|SUBJ|Subj|REF|Ref|.lassified|.LASSIFIED|¶|..E C R E T|..O N F I D|..N C L A S|.ENSITIVE BUT|.ensitive but|\d \d{1,3}(?:\.\d{1,3})? OF \d|\d\s?\.\s?\(/g;
+const GLUED_BANNER_HINT = /\]|:\d\d[A-Z]/;
+
+function mayHoldItems(scan: string): boolean {
+  ITEM_HINT.lastIndex = 1;
+  return ITEM_HINT.test(scan) || GLUED_BANNER_HINT.test(scan);
+}

@@ -86,7 +86,7 @@ function startsCable(lines: Line[], i: number): boolean {
   if (text.length > 400) return false;
   if (VZCZC.test(text) || EXTRACT_NOTE.test(text)) return true;
   if (startsMetadataPreamble(lines, i) || startsRecord(lines, i)) return true;
-  return isDateTimeGroupLine(lines[i]) && /^\s*[A-Z]\s/.test(text) && (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''));
+  return /^\s*[A-Z]\s/.test(text) && isDateTimeGroupLine(lines[i]) && (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''));
 }
 
 /** Line ranges `[start, end)` of the cables: a cable's header may repeat until its banner, caption or body begins. */
@@ -134,28 +134,28 @@ interface CableState {
 const HEADER_SPLIT_LINES = 80;
 
 /**
- * The cable's lines `[start, end)` for the header reader: each line before the first paragraph cut into its
- * caption items (`splitCaptionItems`), the lines after it as they are.
+ * The cable's lines for the header reader, `lines[start, end)`: each line before the first paragraph cut into its
+ * caption items (`splitCaptionItems`), the lines after it as they are. When no line is cut (most cables), the
+ * file's own lines serve, uncopied.
  */
-function headerLines(lines: Line[], start: number, end: number): Line[] {
-  const out: Line[] = [];
+function headerLines(lines: Line[], start: number, end: number): { lines: Line[]; start: number; end: number } {
+  let out: Line[] | undefined;
   let i = start;
   for (; i < end && i - start < HEADER_SPLIT_LINES; i++) {
     const line = lines[i];
     if (opensBody(line)) break;
-    if (line.text.indexOf('\t') >= 0) {
-      out.push(line);
-      continue;
-    }
-    const pieces = splitCaptionItems(line);
+    const pieces = line.text.indexOf('\t') >= 0 ? [line] : splitCaptionItems(line);
+    if (pieces.length === 1 && !out) continue;
+    out ??= lines.slice(start, i);
     for (const piece of pieces) out.push(piece);
     if (pieces.length > 1 && isParagraphPiece(pieces[pieces.length - 1])) {
       i++;
       break;
     }
   }
+  if (!out) return { lines, start, end };
   for (; i < end; i++) out.push(lines[i]);
-  return out;
+  return { lines: out, start: 0, end: out.length };
 }
 
 function parseCable(lines: Line[], start: number, end: number, fileName: string | undefined): Cable {
@@ -167,10 +167,10 @@ function parseCable(lines: Line[], start: number, end: number, fileName: string 
     body: { paragraphs: [], headings: [], spans: [], sectionBreaks: [], footers: [] },
   };
   const header = headerLines(lines, start, end);
-  const state: CableState = { cable, lines: header, end: header.length, lastConsumed: -1, bodyTextSeen: false, list: {}, captionLines: new Map(), bannerAt: -1 };
-  let i = 0;
-  while (i < header.length) {
-    const line = header[i];
+  const state: CableState = { cable, lines: header.lines, end: header.end, lastConsumed: header.start - 1, bodyTextSeen: false, list: {}, captionLines: new Map(), bannerAt: -1 };
+  let i = header.start;
+  while (i < header.end) {
+    const line = header.lines[i];
     if (isBlank(line)) {
       state.list = {};
       i++;
@@ -221,9 +221,9 @@ function classifiedByInFirstParagraph(cable: Cable, lines: Line[]): ClassifiedBy
  * The body's lines, indexed by line number as the body parser expects: the physical lines, except that a body
  * starting mid-line (`… REASONS 1.4 (b) and (d) ¶1. (C) Summary …`) starts with that line's remainder.
  */
-function bodyLinesAfter(lines: Line[], header: Line[], from: number, end: number): { bodyLines: Line[]; bodyStart: number } {
-  const first = header[from];
-  if (!first) return { bodyLines: lines, bodyStart: end };
+function bodyLinesAfter(lines: Line[], header: { lines: Line[]; end: number }, from: number, end: number): { bodyLines: Line[]; bodyStart: number } {
+  if (from >= header.end) return { bodyLines: lines, bodyStart: end };
+  const first = header.lines[from];
   const physical = lines[first.index];
   if (first.offset === physical.offset) return { bodyLines: lines, bodyStart: first.index };
   const bodyLines = lines.slice();

@@ -26,6 +26,7 @@ const REF_ID_SHAPED = /^\s*\d{2}[A-Z]{3,}[A-Z0-9]{0,20}\s*$/;
 const CSV_RECORD = /^\s*(\d{1,7}),(\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?),(\d{2}[A-Z][A-Z0-9]{2,30}),"?([^",]{0,80})"*,([A-Z][A-Z/ ]{0,60}),([^,"]{0,2000}),?(.*)$/d;
 /** `190450` or `<<142612>>`. */
 const ROW_ID = /^\s*(?:<<)?\d{1,7}(?:>>)?\s*$/;
+const RECORD_OPENING = /^\s*[\di<]/;
 /** The tab-separated record on one line: `2008-07-01 12:57:00⇥08GENEVA498⇥US Mission Geneva⇥CONFIDENTIAL//NOFORN⇥⇥VZCZC…`. */
 const TAB_RECORD = /^\s*(?:(\d{1,7})\t)?(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$/d;
 /** The key-value record: `id: 81871`, `date: 10/13/2006 20:26`, `refid: 06QUITO2529`, …, `header:`. */
@@ -56,7 +57,8 @@ export function startsMetadataPreamble(lines: Line[], i: number): boolean {
 /** True when a record starts at `lines[i]`: a row id then a record date, or a record date then a ref id. */
 export function startsRecord(lines: Line[], i: number): boolean {
   const line = lines[i];
-  if (!line) return false;
+  // Every record form opens with a digit, `id:` or `<<`: most lines are told at their first character.
+  if (!line || !RECORD_OPENING.test(line.text)) return false;
   if (line.text.length < 2000 && (TAB_RECORD.test(line.text) || CSV_RECORD.test(line.text))) return true;
   if (/^\s*id:\s*\d+\s*$/.test(line.text)) return /^\s*date:/.test(lines[i + 1]?.text ?? '');
   if (ROW_ID.test(line.text)) {
