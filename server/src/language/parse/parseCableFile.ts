@@ -322,13 +322,9 @@ function readCaptionField(state: CableState, key: CaptionKey, i: number): number
   let next: number;
   switch (key) {
     case 'eo': {
-      let eo = parseEoLine(lines[i]);
-      next = i + 1;
-      // `E.O. 12958:` alone, its `DECL: 05/05/2015` on the next line.
-      if (eo.declKind === 'missing' && isDeclLine(lines[i + 1])) {
-        eo = parseEoLine(lines[i], lines[i + 1]);
-        next = i + 2;
-      }
+      // `E.O. 12958:` alone, its `DECL: 05/05/2015` on the next line: the field then ends on that line.
+      const eo = parseEoLine(lines[i], isDeclLine(lines[i + 1]) ? lines[i + 1] : undefined);
+      next = eo.range.end.line > lines[i].index ? i + 2 : i + 1;
       if (replace) cable.caption.eo = eo;
       break;
     }
