@@ -3,9 +3,10 @@
  * order), then the reasons; whatever follows the reasons (prose, the next paragraph) is not part of the field.
  */
 import titleData from '../dicts/data/classifier-titles.json';
-import type { ClassifiedByField, Position, Reason } from '../model';
+import type { ClassifiedByField, Reason } from '../model';
 import { endOfLastLine, keyMatch } from './caption';
-import { isBlank, rangeOf, trimmedRange, type Line } from './lines';
+import { joinPieces, positionInJoined, type JoinedText } from './joinedText';
+import { isBlank, trimmedRange, type Line } from './lines';
 
 /** How much of a line is read: a flattened cable may hold the whole text on one line. */
 const LINE_CAP = 2000;
@@ -34,13 +35,6 @@ const GROUP_ITEM = /\s*([A-Za-z])\s*\.?\s*(?=[)\s,/&+-]|$)|\s*(?:and|or|&|\+|,|\
 const DANGLING_SECTION = /^\s*(?:(?:for\s+)?reasons?\s*:?\s*)?1\s?\.\s?[45](?!\d)/i;
 const REASONS_LINE = /^\s*(?:for\s+)?reasons?\s*:?\s*1\s?\.\s?[45](?!\d)/i;
 
-/** The field's text, `lines[i..next)` joined by `\n`, with a map back to positions in the lines. */
-interface FieldText {
-  text: string;
-  /** Per joined line: where it starts in `text`, its line, and the column in that line of its first character. */
-  segments: Array<{ at: number; line: Line; column: number }>;
-}
-
 /** `Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)` with wrapped lines `lines[i..next)`. */
 export function parseClassifiedBy(lines: Line[], i: number, next: number): ClassifiedByField {
   const { keyword, after } = keyMatch('classifiedBy', lines[i]);
@@ -58,26 +52,16 @@ export function parseClassifiedBy(lines: Line[], i: number, next: number): Class
   return field;
 }
 
-function joinLines(lines: Line[], indices: number[], after: number): FieldText {
-  let text = '';
-  const segments: FieldText['segments'] = [];
-  for (const j of indices) {
+/** The field's text, `lines[indices]` joined by `\n` (a wrap may cut a word: `FOR REAS⏎ONS`), cut at a paragraph. */
+function joinLines(lines: Line[], indices: number[], after: number): JoinedText {
+  const parts = indices.map((j, k) => {
     const line = lines[j];
-    const column = j === indices[0] ? after : 0;
-    if (segments.length) text += '\n';
-    segments.push({ at: text.length, line, column });
-    text += line.text.slice(column, column + LINE_CAP).trimEnd();
-  }
-  const paragraph = PARAGRAPH_START.exec(text);
-  return { text: paragraph ? text.slice(0, paragraph.index) : text, segments };
-}
-
-function positionAt(source: FieldText, at: number): Position {
-  let k = source.segments.length - 1;
-  while (k > 0 && source.segments[k].at > at) k--;
-  const { line, column } = source.segments[k];
-  const character = column + at - source.segments[k].at;
-  return rangeOf(line, character, character).start;
+    const column = k === 0 ? after : 0;
+    return { line, start: column, end: column + line.text.slice(column, column + LINE_CAP).trimEnd().length };
+  });
+  const joined = joinPieces(parts, '\n');
+  const paragraph = PARAGRAPH_START.exec(joined.text);
+  return paragraph ? { ...joined, text: joined.text.slice(0, paragraph.index) } : joined;
 }
 
 /**
@@ -99,7 +83,7 @@ function danglingReasonsLine(text: string, lines: Line[], next: number): number 
   return undefined;
 }
 
-function readField(field: ClassifiedByField, source: FieldText) {
+function readField(field: ClassifiedByField, source: JoinedText) {
   const { text } = source;
   // A copy may repeat the keyword (`Classified By: Classified by CDA …`, `Confidential by …`).
   const repeat = /^\s*(?:classified|confidential|secret)\s+by\b\s*:?/i.exec(text);
@@ -109,17 +93,17 @@ function readField(field: ClassifiedByField, source: FieldText) {
   const authorityEnd = start ? reasonsAt : sentenceEnd(text, from);
   const authority = readAuthorityText(text, from, authorityEnd);
   if (authority) {
-    field.authority = { text: authority.text.replace(/\s+/g, ' '), range: { start: positionAt(source, authority.start), end: positionAt(source, authority.end) } };
+    field.authority = { text: authority.text.replace(/\s+/g, ' '), range: { start: positionInJoined(source, authority.start), end: positionInJoined(source, authority.end) } };
     Object.assign(field, splitAuthority(field.authority.text));
   }
   let end = authority ? authority.end + (text[authority.end] === '.' ? 1 : 0) : undefined;
   if (start) {
     const keywordAt = from + (start.indices![1] ?? start.indices![2] ?? start.indices![3])![0];
     const reasonsEnd = readReasons(field, source, reasonsAt);
-    if (reasonsEnd !== undefined) field.reasonsRange = { start: positionAt(source, keywordAt), end: positionAt(source, reasonsEnd) };
+    if (reasonsEnd !== undefined) field.reasonsRange = { start: positionInJoined(source, keywordAt), end: positionInJoined(source, reasonsEnd) };
     end = reasonsEnd ?? reasonsAt + start[0].length;
   }
-  if (end !== undefined) field.range.end = positionAt(source, end);
+  if (end !== undefined) field.range.end = positionInJoined(source, end);
 }
 
 /** The end of the authority's sentence when no reasons follow: a period that ends no initial or abbreviation. */
@@ -148,7 +132,7 @@ function readAuthorityText(text: string, from: number, to: number): { text: stri
 }
 
 /** Reads the sections and letters from `at`; returns where the last one ends, or undefined when none. */
-function readReasons(field: ClassifiedByField, source: FieldText, at: number): number | undefined {
+function readReasons(field: ClassifiedByField, source: JoinedText, at: number): number | undefined {
   const { text } = source;
   let end: number | undefined;
   let p = at;
@@ -164,7 +148,7 @@ function readReasons(field: ClassifiedByField, source: FieldText, at: number): n
     p = SECTION.lastIndex;
     const letters = readLetters(text, p);
     for (const letter of letters.items) {
-      field.reasons.push({ range: { start: positionAt(source, letter.start), end: positionAt(source, letter.end) }, section: name, letter: letter.letter } satisfies Reason);
+      field.reasons.push({ range: { start: positionInJoined(source, letter.start), end: positionInJoined(source, letter.end) }, section: name, letter: letter.letter } satisfies Reason);
     }
     if (letters.end !== undefined) end = letters.end;
     p = letters.next;

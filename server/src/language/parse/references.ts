@@ -4,15 +4,11 @@
  */
 import type { CableCitation, Range, Reference, ReferenceKind } from '../model';
 import { getDictionaries } from '../dicts/dictionaries';
-import { rangeOf, type Line } from './lines';
+import { joinPieces, positionInJoined, type JoinedText, type LinePiece } from './joinedText';
 import { makeRefId } from './refIds';
 
 /** A piece of REF text on one line, with its position. */
-export interface RefSegment {
-  line: Line;
-  start: number;
-  end: number;
-}
+export type RefSegment = LinePiece;
 
 /** A REF field past this length is debris (a lost line break swallowed the body): read no further. */
 const MAX_FIELD = 20000;
@@ -57,34 +53,14 @@ export function cableRefOf(upperText: string, defaultYear: string | undefined): 
 
 // ---- The field's text, joined across lines, with a way back to positions.
 
-interface Piece {
-  line: Line;
-  /** Where the piece starts in the line. */
-  lineStart: number;
-  /** Where the piece starts in the joined text. */
-  from: number;
-  length: number;
-}
-
-interface Field {
-  /** Original text, segments joined by one space. */
-  text: string;
-  /** Upper-case copy where page headers and markup are blanked out (same length as `text`). */
+interface Field extends JoinedText {
+  /** Upper-case copy of `text` (segments joined by one space) where page headers and markup are blanked out. */
   upper: string;
-  pieces: Piece[];
 }
 
 function joinSegments(segments: RefSegment[]): Field {
-  const pieces: Piece[] = [];
-  let text = '';
-  for (const segment of segments) {
-    if (text.length >= MAX_FIELD) break;
-    const piece = segment.line.text.slice(segment.start, Math.min(segment.end, segment.start + MAX_FIELD - text.length));
-    if (text) text += ' ';
-    pieces.push({ line: segment.line, lineStart: segment.start, from: text.length, length: piece.length });
-    text += piece;
-  }
-  return { text, upper: blankNoise(text.toUpperCase()), pieces };
+  const joined = joinPieces(segments, ' ', MAX_FIELD);
+  return { ...joined, upper: blankNoise(joined.text.toUpperCase()) };
 }
 
 /** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, a glued copy of the record, and what follows a Classified By. */
@@ -104,19 +80,8 @@ function blankNoise(upper: string): string {
   return text;
 }
 
-function positionAt(field: Field, offset: number, isEnd: boolean): Range['start'] {
-  const pieces = field.pieces;
-  let piece = pieces[0];
-  for (const candidate of pieces) {
-    if (isEnd ? candidate.from >= offset : candidate.from > offset) break;
-    piece = candidate;
-  }
-  const character = piece.lineStart + Math.min(Math.max(offset - piece.from, 0), piece.length);
-  return rangeOf(piece.line, character, character).start;
-}
-
 function rangeAt(field: Field, start: number, end: number): Range {
-  return { start: positionAt(field, start, false), end: positionAt(field, end, true) };
+  return { start: positionInJoined(field, start), end: positionInJoined(field, end, true) };
 }
 
 // ---- Item markers: `A.`, `B)`, `C.)`, `(D)`, `[E]`, `F:`, `(1)`, `2.`, `¶G.`, glued `…MEXICO 123B. MEXICO 456`.
