@@ -3,12 +3,11 @@
  * uses — so the grammar tests and the benchmark measure exactly what the editor will run.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { INITIAL, Registry, parseRawGrammar, type IGrammar, type StateStack } from 'vscode-textmate';
 import { OnigScanner, OnigString, loadWASM } from 'vscode-oniguruma';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = join(__dirname, '..', '..');
 const GRAMMAR_PATH = join(ROOT, 'syntaxes', 'cable.tmLanguage.json');
 const ONIG_WASM_PATH = join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
 const SCOPE_NAME = 'text.cable';

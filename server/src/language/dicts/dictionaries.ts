@@ -109,6 +109,19 @@ export function editDistance(a: string, b: string): number {
 /** The known tag closest to `code` (at most two edits), for "did you mean" suggestions. */
 export function closestTag(code: string, dictionaries: Dictionaries = getDictionaries()): string | undefined {
   const upper = code.toUpperCase();
+  // The search reads every tag; the same unknown codes recur from cable to cable, so answers are kept.
+  let cache = closestTagCache.get(dictionaries);
+  if (!cache || cache.size >= CLOSEST_TAG_CACHE_SIZE) closestTagCache.set(dictionaries, (cache = new Map()));
+  if (cache.has(upper)) return cache.get(upper);
+  const best = searchClosestTag(upper, dictionaries);
+  cache.set(upper, best);
+  return best;
+}
+
+const CLOSEST_TAG_CACHE_SIZE = 10_000;
+const closestTagCache = new WeakMap<Dictionaries, Map<string, string | undefined>>();
+
+function searchClosestTag(upper: string, dictionaries: Dictionaries): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const tag of dictionaries.tags.keys()) {

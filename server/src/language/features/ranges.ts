@@ -41,6 +41,36 @@ export function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 }
 
+/**
+ * Lines of a text read in order without the document's line table, which costs a pass over the whole text
+ * to build: each call moves on from the last line read (or starts again, for an earlier line).
+ */
+export class ForwardLineReader {
+  private line = 0;
+  private offset = 0;
+  private readonly breaks = /\r\n|\r|\n/g;
+
+  constructor(private readonly text: string) {}
+
+  /** The text of `line` without its line break; empty past the last line. */
+  lineText(line: number): string {
+    if (line < this.line) {
+      this.line = 0;
+      this.offset = 0;
+    }
+    while (this.line < line) {
+      this.breaks.lastIndex = this.offset;
+      const found = this.breaks.exec(this.text);
+      if (!found) return '';
+      this.offset = found.index + found[0].length;
+      this.line++;
+    }
+    this.breaks.lastIndex = this.offset;
+    const end = this.breaks.exec(this.text);
+    return this.text.slice(this.offset, end ? end.index : this.text.length);
+  }
+}
+
 /** A piece of the document's text with its range. */
 export interface TextAt {
   text: string;

@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { Cable, CableFile, Caption, Paragraph, Span } from '../model';
-import { comparePositions, containsRange, lineText, unionRange } from './ranges';
+import { comparePositions, containsRange, ForwardLineReader, unionRange } from './ranges';
 
 /** Outlines stop growing here: a pathological file must not flood the client. */
 export const MAX_SYMBOLS = 5000;
@@ -25,8 +25,10 @@ export function findDocumentSymbols(document: TextDocument, model: CableFile): D
 export function outlineCableFile(document: TextDocument, model: CableFile, limit = MAX_SYMBOLS): Outline {
   const budget = new Budget(limit);
   const symbols: DocumentSymbol[] = [];
+  // Cables come in order, so their first lines are read in one pass.
+  const lines = new ForwardLineReader(document.getText());
   model.cables.forEach((cable, index) => {
-    const root = outlineCable(document, cable, index, budget);
+    const root = outlineCable(lines, cable, index, budget);
     if (root) symbols.push(root);
   });
   symbols.forEach(keepChildrenInside);
@@ -69,20 +71,20 @@ function clampInto(selection: Range, range: Range): Range {
 }
 
 /** From `range`'s start to the end of that line (or of the range, if sooner): a title for multi-line parts. */
-function firstLine(document: TextDocument, range: Range): Range {
-  const end = range.end.line === range.start.line ? range.end : { line: range.start.line, character: lineText(document, range.start.line).trimEnd().length };
+function firstLine(lines: ForwardLineReader, range: Range): Range {
+  const end = range.end.line === range.start.line ? range.end : { line: range.start.line, character: lines.lineText(range.start.line).trimEnd().length };
   return { start: range.start, end: comparePositions(end, range.start) < 0 ? range.start : end };
 }
 
-function outlineCable(document: TextDocument, cable: Cable, index: number, budget: Budget): DocumentSymbol | undefined {
+function outlineCable(lines: ForwardLineReader, cable: Cable, index: number, budget: Budget): DocumentSymbol | undefined {
   const name = cable.refId?.value.text ?? `Cable ${index + 1}`;
   const subject = cable.caption.subject?.text ?? cable.preamble?.title?.text;
   const detail = [cable.classification?.value.text, subject].filter(Boolean).join(' — ');
-  const selection = cable.refId?.range ?? firstLine(document, cable.range);
+  const selection = cable.refId?.range ?? firstLine(lines, cable.range);
   const root = budget.make(name, SymbolKind.File, cable.range, selection, detail);
   if (!root) return undefined;
   const children: Array<DocumentSymbol | undefined> = [
-    headerSymbol(document, cable, budget),
+    headerSymbol(lines, cable, budget),
     bannerSymbol(cable, budget),
     captionSymbol(cable.caption, budget),
   ];
@@ -95,12 +97,12 @@ function isSymbol(symbol: DocumentSymbol | undefined): symbol is DocumentSymbol 
 }
 
 /** Preamble, record and routing header together: where the cable came from, how urgent, when. */
-function headerSymbol(document: TextDocument, cable: Cable, budget: Budget): DocumentSymbol | undefined {
+function headerSymbol(lines: ForwardLineReader, cable: Cable, budget: Budget): DocumentSymbol | undefined {
   const parts = [cable.preamble?.range, cable.record?.range, cable.extractNote?.range, cable.routing?.range].filter((r): r is Range => r !== undefined);
   if (!parts.length) return undefined;
   const range = parts.reduce(unionRange);
   const detail = [cable.precedence?.value, cable.date && readableDate(cable.date.value)].filter(Boolean).join(', ');
-  return budget.make('Header', SymbolKind.Module, range, firstLine(document, range), detail);
+  return budget.make('Header', SymbolKind.Module, range, firstLine(lines, range), detail);
 }
 
 /** `2009-02-04T17:08:00Z` → `2009-02-04 17:08 UTC`; a bare date stays as it is. */

@@ -6,7 +6,7 @@
 import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
 import { parseClassificationWords, parsePortionMarking } from './classification';
 import { findSpans } from './spans';
-import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { firstContentIndex, isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
@@ -77,6 +77,29 @@ function isWrappedNumber(text: string, match: RegExpExecArray, context: NumberCo
   return context.aboveContinues && MID_SENTENCE_END.test(context.above);
 }
 
+/**
+ * The kind a non-blank line's own shape gives it: dashes, a section or page break, a page's classification
+ * line, a footer, or text. Each pattern opens with `^\s*` and a known character, so the first character
+ * `first` spares the patterns that cannot match.
+ */
+function kindByPattern(text: string, first: number): Kind {
+  if ((first === 45 || first === 61 || first === 95 || first === 42) && DASHES.test(text)) return 'dashes';
+  if ((isUpperCode(first) || isDigitCode(first)) && endsWithDigit(text) && SECTION_BREAK.test(text)) return 'break';
+  if (first === 80 && PAGE_LINE.test(text)) return 'break';
+  if ((isUpperCode(first) || isLowerCode(first)) && PAGE_CLASSIFICATION.test(text)) return 'pageClass';
+  if ((first === 86 || first === 118) && FOOTER.test(text)) return 'footer';
+  return 'text';
+}
+
+/** A paragraph number opens with a digit or `¶`. */
+function mayStartParagraph(first: number): boolean {
+  return isDigitCode(first) || first === 0xb6;
+}
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+const isUpperCode = (code: number) => code >= 65 && code <= 90;
+const isLowerCode = (code: number) => code >= 97 && code <= 122;
+
 /** Classifies each body line; the first paragraph's style (with or without ¶) keeps list items inside ¶-numbered cables out of the paragraphs. */
 function lineKinds(lines: Line[], from: number, to: number): Kind[] {
   const kinds: Kind[] = [];
@@ -91,14 +114,9 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
   let contentBefore = false;
   for (let i = from; i < to; i++) {
     const text = lines[i].text;
-    let kind: Kind = 'text';
-    if (isBlank(lines[i])) kind = 'blank';
-    else if (text.length > 400) kind = 'text';
-    else if (DASHES.test(text)) kind = 'dashes';
-    else if ((endsWithDigit(text) && SECTION_BREAK.test(text)) || PAGE_LINE.test(text)) kind = 'break';
-    else if (PAGE_CLASSIFICATION.test(text)) kind = 'pageClass';
-    else if (FOOTER.test(text)) kind = 'footer';
-    if (kind === 'text') {
+    const first = firstContentIndex(text);
+    let kind: Kind = first < 0 ? 'blank' : text.length > 400 ? 'text' : kindByPattern(text, text.charCodeAt(first));
+    if (kind === 'text' && mayStartParagraph(text.charCodeAt(first))) {
       const match = PARAGRAPH.exec(text.length > 400 ? text.slice(0, 400) : text);
       if (match) {
         const pilcrow = match[2] !== undefined;
@@ -178,9 +196,23 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
     pilcrow: match[2] !== undefined,
     marking,
     markingPosition: rangeOf(line, Math.min(insertAt, line.text.length), 0).start,
-    lead: rest.split(/\s+/).slice(0, 8).join(' '),
+    lead: firstWords(rest, 8),
     headingIndex,
   };
+}
+
+/** White space other than single spaces: a text holding any needs its runs collapsed first. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
+/** The first `count` words of a trimmed text, one space apart. */
+function firstWords(text: string, count: number): string {
+  const even = UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  let at = -1;
+  for (let k = 0; k < count; k++) {
+    at = even.indexOf(' ', at + 1);
+    if (at < 0) return even;
+  }
+  return even.slice(0, at);
 }
 
 /** `-- (C) …`, `A. (S/NF) …`, `¶B. (SBU) …`, `(C) The …`: a line inside a paragraph that carries its own marking. */
@@ -265,7 +297,7 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
       continue;
     }
     if (current && !current.markedWithin && carriesInnerMarking(line.text)) current.markedWithin = true;
-    if (current && WITHHELD_LINE.test(line.text) && isBlank(lines[i - 1])) current.withheldAfter = (current.withheldAfter ?? 0) + 1;
+    if (current && isBlank(lines[i - 1]) && WITHHELD_LINE.test(line.text)) current.withheldAfter = (current.withheldAfter ?? 0) + 1;
     const block = headingBlockAt(lines, kinds, from, to, i);
     if (block) {
       closeParagraph();

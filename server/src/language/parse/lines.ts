@@ -33,10 +33,23 @@ function withoutContinuation(text: string): string {
   return text.charCodeAt(text.length - 1) === 92 ? text.slice(0, -1) : text;
 }
 
-const NON_BLANK = /\S/;
+/** True for the characters `\s` matches: a first-character switch must agree with the regexes it spares. */
+export function isWhiteSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Index of the first character that is not white space, or -1 for a blank text. */
+export function firstContentIndex(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return i;
+  return -1;
+}
 
 export function isBlank(line: Line | undefined): boolean {
-  return line === undefined || !NON_BLANK.test(line.text);
+  return line === undefined || firstContentIndex(line.text) < 0;
 }
 
 /** Range of `line.text[start, end)`. */

@@ -64,19 +64,32 @@ function joinSegments(segments: RefSegment[]): Field {
 }
 
 /** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, a glued copy of the record, and what follows a Classified By. */
-const NOISE = [
-  /(?:\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?/g,
-  /\b[A-Z][A-Z ]{0,30}?\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g,
-  /<BR\s*\/?>/g,
+const NOISE: Array<[pattern: RegExp, mayHold: (text: string) => boolean]> = [
+  [/(?:\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?/g, (text) => text.includes('PAGE')],
+  [/\b[A-Z][A-Z ]{0,30}?\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g, (text) => text.includes('OF')],
+  [/<BR\s*\/?>/g, (text) => text.includes('<BR')],
   // A second copy of the record glued on after a cut (`US... 23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L …`).
-  /(?:\b\d+\s+)?\b\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}\b[^]*$/,
-  /\bCLASSIFIED\s+BY\b[^]*$/,
-  /(?:^|\s)(?:SENSITIVE BUT UNCLASSIFIED|UNCLASSIFIED|CONFIDENTIAL|SECRET)\.?\s*$/,
+  [/(?:\b\d+\s+)?\b\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}\b[^]*$/, (text) => text.includes('/')],
+  [/\bCLASSIFIED\s+BY\b[^]*$/, (text) => text.includes('CLASSIFIED')],
+  [/(?:^|\s)(?:SENSITIVE BUT UNCLASSIFIED|UNCLASSIFIED|CONFIDENTIAL|SECRET)\.?\s*$/, endsInLevelWord],
 ];
 
+/** The last word, past white space and a full stop, is a level's last word: the end pattern may match. */
+function endsInLevelWord(text: string): boolean {
+  const trimmed = text.trimEnd();
+  const end = trimmed.endsWith('.') ? trimmed.length - 1 : trimmed.length;
+  return LEVEL_END.test(trimmed.slice(Math.max(0, end - 12), end));
+}
+
+const LEVEL_END = /(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)$/;
+
+/** Blanks each kind of noise out; a pattern runs only on a text that may hold it (most hold none). */
 function blankNoise(upper: string): string {
   let text = upper;
-  for (const pattern of NOISE) text = text.replace(pattern, (found) => ' '.repeat(found.length));
+  for (const [pattern, mayHold] of NOISE) {
+    if (!mayHold(text)) continue;
+    text = text.replace(pattern, (found) => ' '.repeat(found.length));
+  }
   return text;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Body, Span, Token } from '../model';
 import type { Kind } from './body';
-import { rangeOf, tokenAt, type Line } from './lines';
+import { isWhiteSpaceCode, rangeOf, tokenAt, type Line } from './lines';
 
 const SUMMARY_START = /^(?:BEGIN\s+|Begin\s+)?(?:SUMMARY|Summary)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment))?\s*(?:[.:-]|$)/;
 const COMMENT_START = /(?:^|[\s(])((?:BEGIN\s+|Begin\s+)?(?:COMMENT|Comment))\s*:/g;
@@ -16,6 +16,8 @@ const ENDS: Array<[RegExp, Span['kind']]> = [
 ];
 const END_AT_LINE_END = /\bEND\s*$/i;
 const KIND_AT_LINE_START = /^\s*(SUMMARY|COMMENT)\b/i;
+const DOUBLE_M = /[mM][mM]/;
+const SPAN_WORD = /summary|comment/i;
 
 interface SpanEvent {
   at: number;
@@ -46,17 +48,20 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
     open = undefined;
   };
 
+  // One list for every line's events: most lines have none.
+  const events: SpanEvent[] = [];
   for (let i = from; i < from + kinds.length; i++) {
     const kind = kinds[i - from];
     if (kind !== 'text' && kind !== 'paragraph') continue;
     const line = lines[i];
     const text = line.text.length > 4000 ? line.text.slice(0, 4000) : line.text;
-    const events: SpanEvent[] = [];
+    if (events.length) events.length = 0;
     if (open?.parenthesised) {
       const paren = text.indexOf(')');
       if (paren >= 0) events.push({ at: paren, kind: 'end', span: 'comment', token: tokenAt(line, paren, ')') });
     }
-    if (/summary|comment/i.test(text)) {
+    // Both words hold a double m: lines without one are passed over before the case-blind search.
+    if (DOUBLE_M.test(text) && SPAN_WORD.test(text)) {
       const paragraph = paragraphAt.get(i);
       const textStart = paragraph ? (paragraph.marking ?? paragraph.numberToken).range.end.character - line.offset : 0;
       const leadStart = text.length - text.slice(textStart).trimStart().length;
@@ -78,7 +83,8 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
     }
     const split = splitEnd(line, lines[i + 1]);
     if (split) events.push(split);
-    events.sort((a, b) => a.at - b.at);
+    if (events.length === 0) continue;
+    if (events.length > 1) events.sort((a, b) => a.at - b.at);
     for (const event of events) {
       if (event.kind === 'start') {
         if (open) close(undefined);
@@ -96,8 +102,8 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
 
 /** `… End` at the end of a line and `Summary.` at the start of the next: one end token over both lines. */
 function splitEnd(line: Line, next: Line | undefined): SpanEvent | undefined {
-  // Most lines do not end in `End`: a look at the last characters spares the regex.
-  if (!next || !/d\s*$/i.test(line.text.slice(-8))) return undefined;
+  // Most lines do not end in `End`: a look at the last character spares the regex.
+  if (!next || !endsInD(line.text)) return undefined;
   const end = END_AT_LINE_END.exec(line.text);
   const kind = end && KIND_AT_LINE_START.exec(next.text);
   if (!end || !kind) return undefined;
@@ -108,4 +114,12 @@ function splitEnd(line: Line, next: Line | undefined): SpanEvent | undefined {
     span: kind[1].toLowerCase() as Span['kind'],
     token: { text: `${end[0].trim()} ${kind[1]}`, range: { start: rangeOf(line, end.index, end.index).start, end: rangeOf(next, wordEnd, wordEnd).end } },
   };
+}
+
+/** True when the last character other than white space is `d` or `D`. */
+function endsInD(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && isWhiteSpaceCode(text.charCodeAt(end))) end--;
+  const code = text.charCodeAt(end);
+  return code === 100 || code === 68;
 }
