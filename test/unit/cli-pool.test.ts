@@ -9,16 +9,23 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LintSource } from '../../server/src/cli/lintFile';
 import { lintAll } from '../../server/src/cli/lintPool';
-import type { FileReport } from '../../server/src/cli/report';
+import type { LintedFile } from '../../server/src/cli/report';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 
-/** Answers each task with an empty report named after it; dies on inputs named `die`. */
+/** Answers each batch with empty linted files named after its inputs; dies on inputs named `die`, saying which. */
 const ECHO_WORKER = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, threadId, workerData } = require('node:worker_threads');
+const linting = new Int32Array(workerData.linting);
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ index, source }) => {
-  if (source.name === 'die') process.exit(3);
-  parentPort.postMessage({ index, report: { file: source.name + ':' + require('node:worker_threads').threadId, cables: [], diagnostics: [], capped: false } });
+parentPort.on('message', ({ inputs }) => {
+  const results = [];
+  for (const { index, source } of inputs) {
+    Atomics.store(linting, 0, index);
+    if (source.name === 'die') process.exit(3);
+    results.push({ index, file: { file: source.name + ':' + threadId, out: '', cables: 0, problems: [] } });
+    Atomics.store(linting, 0, -1);
+  }
+  parentPort.postMessage({ results });
 });
 `;
 const BROKEN_WORKER = `throw new Error('bundle is broken');`;
@@ -35,8 +42,8 @@ describe('lintAll on workers', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = async (names: string[], worker: string, jobs = 2) => {
-    const reports = new Map<number, FileReport>();
-    await lintAll(sources(names), { jobs, workerPath: join(dir, worker), settings: DEFAULT_SETTINGS }, (index, report) => {
+    const reports = new Map<number, LintedFile>();
+    await lintAll(sources(names), { jobs, workerPath: join(dir, worker), settings: DEFAULT_SETTINGS, output: { format: 'json', quiet: false, summaryOnly: false } }, (index, report) => {
       assert.ok(!reports.has(index), `input ${index} answered twice`);
       reports.set(index, report);
     });

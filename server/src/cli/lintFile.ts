@@ -9,8 +9,10 @@ import type { LanguageService } from '../language/languageService';
 import type { LanguageSettings } from '../language/settings';
 import { summarizeCable } from './cableSummary';
 import { describeFsError } from './discover';
+import { formatFile, type FileOutputOptions } from './format/formatter';
+import { problemCounts } from './tally';
 import { utf8 } from './utf8';
-import { failedReport, type FileReport, type ReportDiagnostic, type Severity } from './report';
+import { failedReport, type FileReport, type LintedFile, type ReportDiagnostic, type Severity } from './report';
 
 /** Larger files are reported and skipped: no cable is that long, and parsing one would stall a worker. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -27,6 +29,20 @@ export function lintSource(service: LanguageService, settings: LanguageSettings,
     text = read;
   }
   return lintText(service, settings, source.name, text);
+}
+
+/** Lints one input and formats its output, as the run prints and counts it. */
+export function lintToOutput(service: LanguageService, settings: LanguageSettings, output: FileOutputOptions, source: LintSource): LintedFile {
+  return toLintedFile(lintSource(service, settings, source), output);
+}
+
+/** A report as the run needs it: formatted for a per-file format, whole for one that prints at the end. */
+export function toLintedFile(report: FileReport, output: FileOutputOptions): LintedFile {
+  const out = formatFile(report, output);
+  const linted: LintedFile = { file: report.file, out: out ?? '', cables: report.cables.length, problems: problemCounts(report) };
+  if (report.failure) linted.failure = report.failure;
+  if (out === undefined) linted.report = report;
+  return linted;
 }
 
 /** Parses and validates `text`; a throw is a bug in a rule or the parser, kept with its stack. */

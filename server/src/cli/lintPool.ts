@@ -4,9 +4,10 @@
  */
 import { getLanguageService } from '../language/languageService';
 import type { LanguageSettings } from '../language/settings';
-import { lintSource, type LintSource } from './lintFile';
+import type { FileOutputOptions } from './format/formatter';
+import { lintToOutput, toLintedFile, type LintSource } from './lintFile';
 import { LintWorkerHandle } from './lintWorkerHandle';
-import { failedReport, type FileReport } from './report';
+import { failedReport, type LintedFile } from './report';
 
 export interface LintPoolOptions {
   /** Worker threads to use at most; 1 lints in this thread. */
@@ -14,9 +15,11 @@ export interface LintPoolOptions {
   /** `dist/lintWorker.js`. */
   workerPath: string;
   settings: LanguageSettings;
+  /** How each file's output is formatted, where it is linted. */
+  output: FileOutputOptions;
 }
 
-export type OnReport = (index: number, report: FileReport) => void;
+export type OnReport = (index: number, file: LintedFile) => void;
 
 export interface LintPool {
   lintAll(sources: readonly LintSource[], onReport: OnReport): Promise<void>;
@@ -29,7 +32,7 @@ export interface LintPool {
  * files; workers left without an input are stopped.
  */
 export function startLintPool(options: LintPoolOptions): LintPool {
-  const spawn = () => new LintWorkerHandle(options.workerPath, { settings: options.settings });
+  const spawn = () => new LintWorkerHandle(options.workerPath, { settings: options.settings, output: options.output });
   const workers = options.jobs > 1 ? Array.from({ length: options.jobs }, spawn) : [];
   return {
     lintAll: async (sources, onReport) => {
@@ -38,8 +41,8 @@ export function startLintPool(options: LintPoolOptions): LintPool {
       // One input cannot be shared: the worker's load time would only be added to it.
       if (count <= 1) {
         for (const worker of workers.splice(0)) worker.stop();
-        lintInThisThread(sources, options.settings, onReport);
-      } else await lintOnWorkers(sources, workers.splice(0), spawn, onReport);
+        lintInThisThread(sources, options, onReport);
+      } else await lintOnWorkers(sources, workers.splice(0), spawn, options.output, onReport);
     },
     close: () => {
       for (const worker of workers.splice(0)) worker.stop();
@@ -52,19 +55,30 @@ export function lintAll(sources: readonly LintSource[], options: LintPoolOptions
   return startLintPool({ ...options, jobs: Math.min(options.jobs, sources.length) }).lintAll(sources, onReport);
 }
 
-function lintInThisThread(sources: readonly LintSource[], settings: LanguageSettings, onReport: OnReport): void {
+function lintInThisThread(sources: readonly LintSource[], options: LintPoolOptions, onReport: OnReport): void {
   const service = getLanguageService();
-  sources.forEach((source, index) => onReport(index, lintSource(service, settings, source)));
+  sources.forEach((source, index) => onReport(index, lintToOutput(service, options.settings, options.output, source)));
 }
 
-const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Inputs go to a worker in batches, and a worker is given more while it still holds some: it never waits for
+ * the main thread, and messages stay few. Small enough that the workers finish together.
+ */
+const BATCH = 8;
+const IN_FLIGHT_PER_WORKER = 2 * BATCH;
 
 /**
- * Each worker takes the next input as soon as it is free. A worker that dies while linting is replaced and
- * its input reported as a crash; one that dies before saying it is ready cannot start (a broken build), and
+ * Each worker takes the next batch while it still lints the last. A worker that dies while linting is replaced,
+ * the input it died on reported as a crash and the others it held linted again; one that dies before saying it is ready cannot start (a broken build), and
  * replacing it would only fail again for every input, so the run stops with its error.
  */
-function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle[], spawn: () => LintWorkerHandle, onReport: OnReport): Promise<void> {
+function lintOnWorkers(
+  sources: readonly LintSource[],
+  workers: LintWorkerHandle[],
+  spawn: () => LintWorkerHandle,
+  output: FileOutputOptions,
+  onReport: OnReport,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let done = 0;
@@ -77,39 +91,47 @@ function lintOnWorkers(sources: readonly LintSource[], workers: LintWorkerHandle
       for (const worker of live) worker.stop();
       live.clear();
     };
-    const finish = (index: number, report: FileReport) => {
-      onReport(index, report);
+    const finish = (index: number, file: LintedFile) => {
+      onReport(index, file);
       if (++done === sources.length) {
         stopAll();
         resolve();
       }
     };
-    // Two inputs per worker: while it lints one, the next is already waiting in its queue.
+    // A batch goes out once the worker holds no more than one: while it lints that, the next is on its way.
     const feed = (worker: LintWorkerHandle) => {
-      while (worker.inFlight.length < IN_FLIGHT_PER_WORKER && (retry.length || next < sources.length)) {
-        const index = retry.length ? retry.shift()! : next++;
-        worker.send(index, sources[index]);
+      while (worker.held <= IN_FLIGHT_PER_WORKER - BATCH && (retry.length || next < sources.length)) {
+        // Batches shrink towards the end, so that no worker is left with a long queue while the others idle.
+        const size = Math.max(1, Math.min(BATCH, Math.ceil((sources.length - next + retry.length) / (4 * live.size))));
+        const batch: Array<{ index: number; source: LintSource }> = [];
+        while (batch.length < size && (retry.length || next < sources.length)) {
+          const index = retry.length ? retry.shift()! : next++;
+          batch.push({ index, source: sources[index] });
+        }
+        worker.send(batch);
       }
     };
     const attach = (worker: LintWorkerHandle) => {
       if (settled) return worker.stop();
       live.add(worker);
       worker.listen({
-        result: (index, report) => {
+        result: (index, file) => {
           feed(worker);
-          finish(index, report);
+          finish(index, file);
         },
-        lost: (error, wasReady) => {
+        lost: (error, wasReady, crashed, unreported) => {
           if (!live.delete(worker)) return;
           if (!wasReady) {
             stopAll();
             reject(new Error(`a lint worker could not start: ${error.message}`, { cause: error }));
             return;
           }
-          // The worker died on the input it was linting; the one queued behind it was never started.
-          const [crashed, ...queued] = worker.inFlight.splice(0);
-          retry.push(...queued);
-          if (crashed !== undefined) finish(crashed, failedReport(sources[crashed].name, { kind: 'crash', message: `the lint worker failed: ${error.message}`, stack: error.stack }));
+          // The worker died on the input it was linting; the others it held go to the next free worker.
+          retry.push(...unreported);
+          if (crashed !== undefined) {
+            const failure = { kind: 'crash' as const, message: `the lint worker failed: ${error.message}`, stack: error.stack };
+            finish(crashed, toLintedFile(failedReport(sources[crashed].name, failure), output));
+          }
           if (retry.length || next < sources.length) attach(spawn());
         },
       });

@@ -3,14 +3,16 @@
  * early (while the CLI is still finding files) loses neither its ready signal nor an early death.
  */
 import { Worker } from 'node:worker_threads';
-import type { LintSource } from './lintFile';
-import type { FileReport } from './report';
-import type { WorkerInit, WorkerMessage, WorkerTask } from './workerProtocol';
+import type { LintedFile } from './report';
+import { NOT_LINTING, type WorkerInit, type WorkerMessage, type WorkerTask } from './workerProtocol';
 
 export interface WorkerEvents {
-  result(index: number, report: FileReport): void;
-  /** The thread is gone; `wasReady` tells a crash while linting from a worker that never started. */
-  lost(error: Error, wasReady: boolean): void;
+  result(index: number, file: LintedFile): void;
+  /**
+   * The thread is gone; `wasReady` tells a crash while linting from a worker that never started. `crashed` is
+   * the input it was linting, if any; `unreported` every other input it held, to be linted again.
+   */
+  lost(error: Error, wasReady: boolean, crashed: number | undefined, unreported: number[]): void;
 }
 
 export class LintWorkerHandle {
@@ -18,16 +20,21 @@ export class LintWorkerHandle {
   private ready = false;
   private gone?: Error;
   private events?: WorkerEvents;
-  /** Inputs sent and not yet reported, oldest first (a worker holds a next input so it never waits). */
-  readonly inFlight: number[] = [];
+  /** Inputs sent and not yet reported (a worker holds its next batch so it never waits). */
+  private readonly inFlight = new Set<number>();
+  /** The input the worker is linting, as it last said (see `WorkerInit.linting`). */
+  private readonly linting = new Int32Array(new SharedArrayBuffer(4));
 
-  constructor(workerPath: string, init: WorkerInit) {
-    this.worker = new Worker(workerPath, { workerData: init });
+  constructor(workerPath: string, init: Omit<WorkerInit, 'linting'>) {
+    this.linting[0] = NOT_LINTING;
+    this.worker = new Worker(workerPath, { workerData: { ...init, linting: this.linting.buffer } satisfies WorkerInit });
     this.worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) this.ready = true;
       else {
-        this.inFlight.splice(this.inFlight.indexOf(message.index), 1);
-        this.events?.result(message.index, message.report);
+        for (const { index, file } of message.results) {
+          this.inFlight.delete(index);
+          this.events?.result(index, file);
+        }
       }
     });
     this.worker.on('error', (error) => this.lose(error));
@@ -37,16 +44,22 @@ export class LintWorkerHandle {
   /** Starts reporting to `events`; a worker lost before this reports at once. */
   listen(events: WorkerEvents): void {
     this.events = events;
-    if (this.gone) events.lost(this.gone, this.ready);
+    if (this.gone) this.reportLoss(events, this.gone);
+  }
+
+  /** How many inputs the worker holds. */
+  get held(): number {
+    return this.inFlight.size;
   }
 
   get alive(): boolean {
     return this.gone === undefined;
   }
 
-  send(index: number, source: LintSource): void {
-    this.inFlight.push(index);
-    this.worker.postMessage({ index, source } satisfies WorkerTask);
+  /** Queues `inputs` on the worker, which lints them in order. */
+  send(inputs: WorkerTask['inputs']): void {
+    for (const { index } of inputs) this.inFlight.add(index);
+    this.worker.postMessage({ inputs } satisfies WorkerTask);
   }
 
   /** Ends the thread without reporting it as lost. */
@@ -60,6 +73,14 @@ export class LintWorkerHandle {
     if (this.gone) return;
     this.gone = error;
     void this.worker.terminate();
-    this.events?.lost(error, this.ready);
+    if (this.events) this.reportLoss(this.events, error);
+  }
+
+  private reportLoss(events: WorkerEvents, error: Error): void {
+    const at = Atomics.load(this.linting, 0);
+    const crashed = at !== NOT_LINTING && this.inFlight.has(at) ? at : undefined;
+    const unreported = [...this.inFlight].filter((index) => index !== crashed);
+    this.inFlight.clear();
+    events.lost(error, this.ready, crashed, unreported);
   }
 }

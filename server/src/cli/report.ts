@@ -1,6 +1,6 @@
 /**
- * What linting one file produces, as plain data: it crosses the worker boundary by structured clone and
- * every output format reads it. Lines and columns are 1-based here, as users and SARIF count them.
+ * What linting one file produces, as plain data that every output format reads, and the smaller `LintedFile`
+ * that crosses the worker boundary. Lines and columns are 1-based here, as users and SARIF count them.
  */
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -68,4 +68,26 @@ export interface FileReport {
 
 export function failedReport(file: string, failure: InputFailure): FileReport {
   return { file, cables: [], diagnostics: [], capped: false, failure };
+}
+
+/** Problems of one rule at one severity in a file, for the run's tally. */
+export interface ProblemCount {
+  code: string;
+  severity: Severity;
+  count: number;
+}
+
+/**
+ * A linted file as the run needs it, made where the file was linted: its output already formatted (text and
+ * JSON Lines are per file), what the tally counts, and the whole report only for a format that prints the run
+ * as one document (SARIF). Strings and a few numbers cost little to copy between threads; reports cost much.
+ */
+export interface LintedFile {
+  file: string;
+  /** The file's text for stdout; empty when it has none (or the format prints at the end). */
+  out: string;
+  cables: number;
+  problems: ProblemCount[];
+  failure?: InputFailure;
+  report?: FileReport;
 }

@@ -10,11 +10,11 @@ import { discoverInputs, type LintInput } from './discover';
 import { createFormatter } from './format/formatter';
 import { formatSummary } from './format/summary';
 import { startLintPool, type LintPool } from './lintPool';
-import { MAX_FILE_BYTES, tooLargeMessage, type LintSource } from './lintFile';
+import { MAX_FILE_BYTES, tooLargeMessage, toLintedFile, type LintSource } from './lintFile';
 import { OrderedQueue } from './orderedQueue';
 import { utf8 } from './utf8';
 import { ProgressBar, type ProgressStream } from './progress';
-import { failedReport, type FileReport } from './report';
+import { failedReport, type FileReport, type LintedFile } from './report';
 import { closestRule, getRuleCatalog, rulesByCode, unknownRuleKeys } from './ruleCatalog';
 import type { RuleInfo } from './ruleInfo';
 import { emptyTally, addToTally, exitCodeOf } from './tally';
@@ -65,7 +65,8 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
   const now = io.now ?? Date.now;
   const startedAt = now();
   const settings: LanguageSettings = { ...DEFAULT_SETTINGS, rules: options.rules, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
-  const pool = startLintPool({ jobs: workerCount(options, io), workerPath: io.workerPath, settings });
+  const output = { format: options.format, quiet: options.quiet, summaryOnly: options.summaryOnly };
+  const pool = startLintPool({ jobs: workerCount(options, io), workerPath: io.workerPath, settings, output });
   try {
     return await lintInputs(options, io, rules, pool, startedAt);
   } finally {
@@ -83,18 +84,18 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
   const tally = emptyTally();
   const formatter = createFormatter({ ...options, toolVersion: CLI_VERSION, rules, cwd: io.cwd });
   const progress = new ProgressBar(io.stderr, inputs.length, options.progress);
-  const queue = new OrderedQueue<FileReport>((report) => {
-    addToTally(tally, report);
-    const out = formatter.file(report);
+  const queue = new OrderedQueue<LintedFile>((file) => {
+    addToTally(tally, file);
+    const out = formatter.file(file);
     // stderr always shares the bar's terminal; stdout only when it is one too.
-    if (report.failure) progress.interrupt(() => io.stderr.write(failureMessage(report)));
+    if (file.failure) progress.interrupt(() => io.stderr.write(failureMessage(file)));
     if (out && io.stdout.isTTY) progress.interrupt(() => io.stdout.write(out));
     else if (out) io.stdout.write(out);
     progress.tick();
   });
-  for (const [slot, report] of early) queue.push(slot, report);
+  for (const [slot, report] of early) queue.push(slot, toLintedFile(report, options));
 
-  await pool.lintAll(sources, (index, report) => queue.push(slots[index], report));
+  await pool.lintAll(sources, (index, file) => queue.push(slots[index], file));
   progress.stop();
 
   io.stdout.write(formatter.end());
@@ -153,7 +154,7 @@ async function planInputs(inputs: readonly LintInput[], io: CliIo) {
 }
 
 /** `cable-lint: cannot read 'x.txt': no such file`; bugs come with their stack, to be reported. */
-export function failureMessage(report: FileReport): string {
+export function failureMessage(report: Pick<LintedFile, 'file' | 'failure'>): string {
   const failure = report.failure!;
   switch (failure.kind) {
     case 'unreadable':

@@ -1,5 +1,5 @@
 /** Counts over a whole run, for the closing summary and the exit code. */
-import type { FileReport, Severity } from './report';
+import type { FileReport, LintedFile, ProblemCount, Severity } from './report';
 
 export interface RunTally {
   /** Inputs met, read or not. */
@@ -20,19 +20,31 @@ function zeroCounts(): Record<Severity, number> {
   return { error: 0, warning: 0, info: 0, hint: 0 };
 }
 
+/** What the tally counts of one report: cables, and problems by rule and severity. */
+export function problemCounts(report: FileReport): ProblemCount[] {
+  const counts = new Map<string, ProblemCount>();
+  for (const { code, severity } of report.diagnostics) {
+    const key = `${severity} ${code}`;
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { code, severity, count: 1 });
+  }
+  return [...counts.values()];
+}
+
 /** Counts every diagnostic, whatever `--quiet` shows: `--max-warnings` is about what remains, not what is printed. */
-export function addToTally(tally: RunTally, report: FileReport): void {
+export function addToTally(tally: RunTally, file: Pick<LintedFile, 'cables' | 'problems' | 'failure'>): void {
   tally.files++;
-  if (report.failure) {
+  if (file.failure) {
     tally.failed++;
     return;
   }
-  tally.cables += report.cables.length;
-  for (const diagnostic of report.diagnostics) {
-    tally.bySeverity[diagnostic.severity]++;
-    let counts = tally.byRule.get(diagnostic.code);
-    if (!counts) tally.byRule.set(diagnostic.code, (counts = zeroCounts()));
-    counts[diagnostic.severity]++;
+  tally.cables += file.cables;
+  for (const { code, severity, count } of file.problems) {
+    tally.bySeverity[severity] += count;
+    let counts = tally.byRule.get(code);
+    if (!counts) tally.byRule.set(code, (counts = zeroCounts()));
+    counts[severity] += count;
   }
 }
 

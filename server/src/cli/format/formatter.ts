@@ -1,38 +1,57 @@
-/** One interface over the three formats, so the run streams files the same way whatever the format. */
+/**
+ * One interface over the three formats, so the run streams files the same way whatever the format. Text and
+ * JSON Lines print each file on its own, so a file's output is made where it is linted (`formatFile`, on the
+ * worker); SARIF prints one log for the run, so its reports come to the main thread whole.
+ */
 import type { OutputFormat } from '../args';
-import type { FileReport } from '../report';
+import type { FileReport, LintedFile } from '../report';
 import type { RuleInfo } from '../ruleInfo';
 import { formatJsonLine } from './json';
 import { buildSarifLog } from './sarif';
 import { formatTextReport } from './text';
 
+/** What formatting one file needs: plain data, so it can be sent to a worker. */
+export interface FileOutputOptions {
+  format: OutputFormat;
+  quiet: boolean;
+  summaryOnly: boolean;
+}
+
 export interface OutputFormatter {
-  /** Text for stdout as soon as `report` (a linted file) is next in input order. */
-  file(report: FileReport): string;
+  /** Text for stdout as soon as `file` (a linted file) is next in input order. */
+  file(file: LintedFile): string;
   /** Text for stdout once every file is in (SARIF's single log). */
   end(): string;
 }
 
-export interface FormatterOptions {
-  format: OutputFormat;
-  quiet: boolean;
-  summaryOnly: boolean;
+export interface FormatterOptions extends FileOutputOptions {
   toolVersion: string;
   rules: readonly RuleInfo[];
   cwd: string;
 }
 
+/** A file's own output in a per-file format, or undefined when the format prints the run as one document. */
+export function formatFile(report: FileReport, options: FileOutputOptions): string | undefined {
+  switch (options.format) {
+    case 'text':
+      return formatTextReport(report, options);
+    case 'json':
+      return formatJsonLine(report, options.quiet);
+    case 'sarif':
+      return undefined;
+  }
+}
+
 export function createFormatter(options: FormatterOptions): OutputFormatter {
   switch (options.format) {
     case 'text':
-      return { file: (report) => formatTextReport(report, options), end: () => '' };
     case 'json':
-      return { file: (report) => formatJsonLine(report, options.quiet), end: () => '' };
+      return { file: (file) => file.out, end: () => '' };
     case 'sarif': {
       const reports: FileReport[] = [];
       return {
-        file: (report) => {
-          reports.push(report);
+        file: (file) => {
+          if (file.report) reports.push(file.report);
           return '';
         },
         end: () => JSON.stringify(buildSarifLog(reports, options), null, 2) + '\n',
