@@ -34,6 +34,9 @@ export interface DiagnosticsHost<R extends DiagnosticsResult = DiagnosticsResult
   logError(message: string): void;
 }
 
+/** How long typing pauses before the file is validated again. */
+export const DIAGNOSTICS_DEBOUNCE_MS = 200;
+
 export class DiagnosticsScheduler<R extends DiagnosticsResult = DiagnosticsResult> {
   /** Latest job number per document; a job publishes only if its number is still there. */
   private readonly generations = new Map<string, number>();
@@ -46,7 +49,7 @@ export class DiagnosticsScheduler<R extends DiagnosticsResult = DiagnosticsResul
     private readonly host: DiagnosticsHost<R>,
     private readonly timers: Timers = nodeTimers,
     /** The pause after the last change before validating while typing. */
-    readonly debounceMs = 200,
+    readonly debounceMs = DIAGNOSTICS_DEBOUNCE_MS,
   ) {}
 
   /** Validates after `delayMs` (the debounce by default), replacing any job not yet published. */

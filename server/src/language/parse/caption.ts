@@ -4,7 +4,7 @@
  */
 import type { EoLine, RefsField, SubjectField, Token } from '../model';
 import { isoDate, isValidDate, parseSlashDate } from './dates';
-import { groupToken, isBlank, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
+import { firstContentIndex, groupToken, isBlank, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
 import { parseReferenceItems, type RefSegment } from './references';
 
 export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
@@ -21,15 +21,50 @@ const KEYS: Array<[CaptionKey, RegExp]> = [
   ['classifiedBy', /^\s*(?:\([A-Z]{1,4}\)\s*)?(CLASSIFIED\s+BY)\b\s*:?/di],
 ];
 
+const KEY_PATTERN = new Map(KEYS);
+
+/**
+ * The keys a line may open, by its first character (each pattern opens with `^\s*` and then one of a few
+ * characters): most lines are told without running a pattern.
+ */
+const [ONLY_EO, ONLY_TAGS, ONLY_SUBJECT, ONLY_REFS, ONLY_CLASSIFIEDBY] = KEYS.map(([key]) => [key] as const);
+const NONE: readonly CaptionKey[] = [];
+
+function keysStartingWith(code: number): readonly CaptionKey[] {
+  switch (code) {
+    case 0xb6: // ¶ E e
+    case 69:
+    case 101:
+      return ONLY_EO;
+    case 84: // T t
+    case 116:
+      return ONLY_TAGS;
+    case 83: // S s
+    case 115:
+      return ONLY_SUBJECT;
+    case 82: // R
+      return ONLY_REFS;
+    case 40: // ( C c
+    case 67:
+    case 99:
+      return ONLY_CLASSIFIEDBY;
+    default:
+      return NONE;
+  }
+}
+
 /** Which caption field starts on this line, if any. */
 export function captionKeyOf(line: Line): CaptionKey | undefined {
-  if (line.text.length > 20000) return undefined;
-  for (const [key, regex] of KEYS) if (regex.test(line.text)) return key;
+  const text = line.text;
+  if (text.length > 20000) return undefined;
+  const first = firstContentIndex(text);
+  if (first < 0) return undefined;
+  for (const key of keysStartingWith(text.charCodeAt(first))) if (KEY_PATTERN.get(key)!.test(text)) return key;
   return undefined;
 }
 
 export function keyMatch(key: CaptionKey, line: Line): { keyword: Token; after: number } {
-  const match = KEYS.find(([k]) => k === key)![1].exec(line.text)!;
+  const match = KEY_PATTERN.get(key)!.exec(line.text)!;
   return { keyword: groupToken(line, match, 1)!, after: match[0].length };
 }
 
