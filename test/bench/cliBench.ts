@@ -1,31 +1,78 @@
-/** `cable-lint` over the shared corpus with 1 and 2 worker jobs: cables per second, best of three runs. */
+/**
+ * `cable-lint --format json` over a folder of real-shaped cables with 1 and 2 worker jobs, beside the floor: one
+ * process that reads the same files and splits them into lines. Best of three runs each; peak memory of the
+ * CLI's process (its worker threads included).
+ */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { resolve } from 'node:path';
-import { CORPUS_DIR } from '../support/corpus';
 
-const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const MAX_RSS = join(ROOT, 'test', 'bench', 'maxRss.cjs');
+
+/** The floor: read every file of the folder and split it into lines, in one process. */
+const READ_AND_SPLIT = `
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+let lines = 0;
+for (const name of readdirSync(process.argv[1])) lines += readFileSync(join(process.argv[1], name), 'utf8').split(/\\r\\n|\\r|\\n/).length;
+console.log(lines);
+`;
+
+export interface CliRun {
+  ms: number;
+  cables: number;
+  maxRssMb: number;
+}
 
 export interface CliFigures {
-  jobs: number;
-  ms: number;
-  cablesPerSecond: number;
+  folderFiles: number;
+  readSplit: CliRun;
+  jobs: Array<CliRun & { jobs: number }>;
 }
 
-function run(jobs: number): { ms: number; cables: number } {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '--no-progress', '--jobs', String(jobs), CORPUS_DIR], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const ms = performance.now() - start;
-  if (result.status === null || result.status > 1) throw new Error(`cable-lint failed: ${result.stderr}`);
+function timed(args: string[]): { ms: number; stdout: string; maxRssMb: number } {
+  const scratch = mkdtempSync(join(tmpdir(), 'cable-bench-rss-'));
+  const rssFile = join(scratch, 'max-rss');
+  try {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ['--require', MAX_RSS, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, CABLE_BENCH_MAX_RSS: rssFile },
+    });
+    const ms = performance.now() - start;
+    if (result.status === null || result.status > 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    return { ms, stdout: result.stdout, maxRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function best(runs: CliRun[]): CliRun {
+  return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+function lint(folder: string, jobs: number): CliRun {
+  const { ms, stdout, maxRssMb } = timed([CLI, '--format', 'json', '--no-progress', '--jobs', String(jobs), folder]);
   let cables = 0;
-  for (const line of result.stdout.split('\n')) if (line) cables += (JSON.parse(line) as { cables: unknown[] }).cables.length;
-  return { ms, cables };
+  for (const line of stdout.split('\n')) if (line) cables += (JSON.parse(line) as { cables: unknown[] }).cables.length;
+  return { ms, cables, maxRssMb };
 }
 
-export async function measureCli(): Promise<CliFigures[]> {
-  return [1, 2].map((jobs) => {
-    const runs = [run(jobs), run(jobs), run(jobs)];
-    const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-    return { jobs, ms: best.ms, cablesPerSecond: best.cables / (best.ms / 1000) };
-  });
+function readSplit(folder: string): CliRun {
+  const { ms, maxRssMb } = timed(['-e', READ_AND_SPLIT, folder]);
+  return { ms, cables: 0, maxRssMb };
+}
+
+export function measureCli(folder: string, folderFiles: number): CliFigures {
+  const three = <T>(run: () => T) => [run(), run(), run()];
+  return {
+    folderFiles,
+    readSplit: best(three(() => readSplit(folder))),
+    jobs: [1, 2].map((jobs) => ({ jobs, ...best(three(() => lint(folder, jobs))) })),
+  };
 }

@@ -13,16 +13,20 @@ export interface Timing {
 /** Each sample runs the work for at least this long, so sub-millisecond work is timed over many calls. */
 const MIN_SAMPLE_MS = 20;
 
+/** Warm-up lasts at least this long: a few calls of small work are too few for the JIT's optimising tier. */
+const MIN_WARMUP_MS = 500;
+
 /**
  * Times `work`: warms it up (so the JIT has compiled it, as in a long-running server), then takes `runs`
  * samples, each the mean of a batch of calls lasting at least MIN_SAMPLE_MS, and summarises them.
  */
 export function time(work: () => unknown, runs = 15, warmup = 3): Timing {
   let start = performance.now();
-  work();
-  const once = Math.max(performance.now() - start, 0.001);
+  let calls = 0;
+  for (; calls < warmup || performance.now() - start < MIN_WARMUP_MS; calls++) work();
+  // Batches sized from the warmed-up speed, so each sample lasts about MIN_SAMPLE_MS.
+  const once = Math.max((performance.now() - start) / calls, 0.001);
   const batch = Math.max(1, Math.ceil(MIN_SAMPLE_MS / once));
-  for (let i = 0; i < warmup * batch; i++) work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     start = performance.now();

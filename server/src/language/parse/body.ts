@@ -6,7 +6,7 @@
 import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
 import { parseClassificationWords, parsePortionMarking } from './classification';
 import { findSpans } from './spans';
-import { firstContentIndex, isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { firstContentIndex, isBlank, isWhiteSpaceCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
@@ -185,10 +185,10 @@ function readParagraph(line: Line, headingIndex: number): Paragraph {
   const numberEnd = match[0].length;
   const numberToken = tokenAt(line, start, line.text.slice(start, numberEnd));
   const marking = readMarking(line, numberEnd);
-  const afterNumber = line.text.slice(numberEnd);
   const textStart = marking ? marking.range.end.character - line.offset : numberEnd;
   const rest = line.text.slice(textStart, textStart + 120).trim();
-  const insertAt = numberEnd + (afterNumber.length - afterNumber.trimStart().length);
+  let insertAt = numberEnd;
+  while (isWhiteSpaceCode(line.text.charCodeAt(insertAt))) insertAt++;
   return {
     range: trimmedRange(line),
     number: +match[3],
@@ -363,7 +363,8 @@ function sectionBreakToken(line: Line): Token & { n?: number; m?: number; page?:
   const token = trimmedToken(line);
   const numbers = SECTION_NUMBERS.exec(token.text);
   if (!numbers) return token;
-  return numbers[2] ? { ...token, n: +numbers[1], m: +numbers[3], page: +numbers[2] } : { ...token, n: +numbers[1], m: +numbers[3] };
+  const { text, range } = token;
+  return numbers[2] ? { text, range, n: +numbers[1], m: +numbers[3], page: +numbers[2] } : { text, range, n: +numbers[1], m: +numbers[3] };
 }
 
 /**

@@ -82,5 +82,7 @@ const GLUED_BANNER_HINT = /\]|:\d\d[A-Z]/;
 
 function mayHoldItems(scan: string): boolean {
   ITEM_HINT.lastIndex = 1;
-  return ITEM_HINT.test(scan) || GLUED_BANNER_HINT.test(scan);
+  if (ITEM_HINT.test(scan)) return true;
+  // Both glued-banner hints hold `]` or `:`, which most lines lack.
+  return (scan.includes(']') || scan.includes(':')) && GLUED_BANNER_HINT.test(scan);
 }

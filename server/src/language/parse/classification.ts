@@ -72,6 +72,8 @@ const CAVEAT_WORDS: Record<string, string> = {
  * Level undefined when the first part is not a level; unknown caveats make it unknown too.
  */
 export function parsePortionMarking(inside: string): { level?: Level; caveats: string[] } {
+  // Most markings are a level alone (`C`, `SBU`): no caveats to split off.
+  if (inside.indexOf('/') < 0) return { level: MARKING_LEVELS[inside.toUpperCase().replace(/\s+/g, '')], caveats: [] };
   const parts = inside.toUpperCase().trim().split(/\s*\/+\s*/);
   const level = MARKING_LEVELS[parts[0].replace(/\s+/g, '')];
   const caveats: string[] = [];

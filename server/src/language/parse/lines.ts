@@ -67,9 +67,11 @@ export function tokenAt(line: Line, start: number, text: string): Token {
 /** Range of the line's content without leading and trailing white space (empty range at 0 for a blank line). */
 export function trimmedRange(line: Line): Range {
   const text = line.text;
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  return end > start ? rangeOf(line, start, end) : rangeOf(line, 0, 0);
+  const start = firstContentIndex(text);
+  if (start < 0) return rangeOf(line, 0, 0);
+  let end = text.length;
+  while (isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  return rangeOf(line, start, end);
 }
 
 export function trimmedToken(line: Line): Token {

@@ -59,8 +59,8 @@ interface Field extends JoinedText {
 }
 
 function joinSegments(segments: RefSegment[]): Field {
-  const joined = joinPieces(segments, ' ', MAX_FIELD);
-  return { ...joined, upper: blankNoise(joined.text.toUpperCase()) };
+  const { text, pieces } = joinPieces(segments, ' ', MAX_FIELD);
+  return { text, pieces, upper: blankNoise(text.toUpperCase()) };
 }
 
 /** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, a glued copy of the record, and what follows a Classified By. */

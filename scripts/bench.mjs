@@ -1,0 +1,18 @@
+// `npm run bench`: bundles the benchmark with the code it measures, as the shipped bundles are built
+// (esbuild, CommonJS, no transform at run time), and runs it. Figures only; nothing here asserts a time.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+
+await build({
+  entryPoints: { bench: 'test/bench/bench.ts' },
+  // dist/bench sits as deep as test/bench, so the bench's paths to ../shared and dist/ hold in both.
+  outdir: 'dist/bench',
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/bench/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
