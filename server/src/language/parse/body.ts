@@ -6,7 +6,7 @@
 import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
 import { parseClassificationWords, parsePortionMarking } from './classification';
 import { findSpans } from './spans';
-import { firstContentIndex, isBlank, isWhiteSpaceCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { firstContentIndex, isBlank, isDigitCode, isLowerCode, isUpperCode, isWhiteSpaceCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
@@ -65,9 +65,7 @@ interface NumberContext {
  * mid-sentence (`… Friday, October` / `17. The committee …`) or before a small letter (`010. percent`) is
  * the sentence running on.
  */
-function isWrappedNumber(text: string, match: RegExpExecArray, context: NumberContext): boolean {
-  const n = +match[3];
-  const inSequence = n === context.last + 1 || n === context.highest + 1;
+function isWrappedNumber(text: string, match: RegExpExecArray, inSequence: boolean, context: NumberContext): boolean {
   const after = text.slice(match[0].length, match[0].length + 12);
   if (MARKED_AFTER_NUMBER.test(after)) return false;
   if (LOWER_START.test(after) && (!inSequence || match[3].startsWith('0'))) return true;
@@ -91,14 +89,20 @@ function kindByPattern(text: string, first: number): Kind {
   return 'text';
 }
 
+/** A rule of dashes, equals signs, underscores or stars alone on its line. */
+export function isDashedLine(text: string): boolean {
+  return DASHES.test(text);
+}
+
+/** A section or page marker alone on its line: `MEXICO 00000283 002 OF 003`, `004.2 OF 004`. */
+export function isSectionBreakLine(text: string): boolean {
+  return SECTION_BREAK.test(text);
+}
+
 /** A paragraph number opens with a digit or `¶`. */
 function mayStartParagraph(first: number): boolean {
   return isDigitCode(first) || first === 0xb6;
 }
-
-const isDigitCode = (code: number) => code >= 48 && code <= 57;
-const isUpperCode = (code: number) => code >= 65 && code <= 90;
-const isLowerCode = (code: number) => code >= 97 && code <= 122;
 
 /** Classifies each body line; the first paragraph's style (with or without ¶) keeps list items inside ¶-numbered cables out of the paragraphs. */
 function lineKinds(lines: Line[], from: number, to: number): Kind[] {
@@ -126,10 +130,10 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
         context.above = !parted && !blankRun && lastContent >= 0 ? lines[lastContent].text : undefined;
         context.aboveContinues = contentBefore || (context.above !== undefined && context.above.trim().length >= 50);
         context.afterParaWord = lastContent >= 0 && PARA_WORD_END.test(lines[lastContent].text.slice(-24));
-        if (!isWrappedNumber(text, match, context)) {
+        const n = +match[3];
+        const inSequence = n === context.last + 1 || n === context.highest + 1;
+        if (!isWrappedNumber(text, match, inSequence, context)) {
           const style = pilcrowStyle ?? pilcrow;
-          const n = +match[3];
-          const inSequence = n === context.last + 1 || n === context.highest + 1;
           // Without a blank line, a number in sequence under a finished sentence still starts a paragraph (`slower.` / `6.Other …`).
           const runsOn = !afterBreak && inSequence && context.above !== undefined && !MID_SENTENCE_END.test(context.above);
           if (pilcrow || ((!style || marked) && (afterBreak || runsOn))) {
@@ -235,9 +239,9 @@ function isTitleLine(paragraph: Paragraph, line: Line, next: Kind | undefined): 
 }
 
 function endsWithDigit(text: string): boolean {
-  const trimmed = text.trimEnd();
-  const code = trimmed.charCodeAt(trimmed.length - 1);
-  return code >= 48 && code <= 57;
+  let end = text.length;
+  while (end > 0 && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  return isDigitCode(text.charCodeAt(end - 1));
 }
 
 /** A heading's text without `SIPDIS` lines and the dashes some cables underline it with on the same line. */

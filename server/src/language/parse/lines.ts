@@ -42,6 +42,10 @@ export function isWhiteSpaceCode(code: number): boolean {
   );
 }
 
+export const isDigitCode = (code: number) => code >= 48 && code <= 57;
+export const isUpperCode = (code: number) => code >= 65 && code <= 90;
+export const isLowerCode = (code: number) => code >= 97 && code <= 122;
+
 /** Index of the first character that is not white space, or -1 for a blank text. */
 export function firstContentIndex(text: string): number {
   for (let i = 0; i < text.length; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return i;

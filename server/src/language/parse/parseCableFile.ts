@@ -5,7 +5,7 @@
  */
 import type { AddressList, Banner, Cable, CableFile, ClassifiedByField, ParseProblem } from '../model';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
-import { parseBody } from './body';
+import { isDashedLine, isSectionBreakLine, parseBody } from './body';
 import { captionKeyOf, fieldEnd, isDeclLine, isRefItemLine, keyMatch, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
 import { joinCableParts } from './cableParts';
 import { isParagraphPiece, splitCaptionItems } from './captionItems';
@@ -13,7 +13,7 @@ import { parseExtractDate } from './extractDate';
 import { parseClassifiedBy } from './classifiedBy';
 import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
-import { firstContentIndex, isBlank, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, type Line } from './lines';
+import { firstContentIndex, isBlank, isDigitCode, isUpperCode, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, type Line } from './lines';
 import { completeReferenceYears } from './references';
 import { gluedRowIdBefore, parseMetadataPreamble, parseRecord, startsMetadataPreamble, startsRecord } from './preamble';
 import { addRoutingLine, emptyRoutingHeader, isDateTimeGroupLine, isRoutingLine } from './routing';
@@ -93,8 +93,8 @@ function startsCable(lines: Line[], i: number): boolean {
   const first = text.charCodeAt(firstContentIndex(text));
   if (first === 86 && VZCZC.test(text)) return true;
   if ((first === 84 || first === 116) && EXTRACT_NOTE.test(text)) return true;
-  if (((first >= 48 && first <= 57) || first === 105 || first === 60) && (startsMetadataPreamble(lines, i) || startsRecord(lines, i))) return true;
-  return first >= 65 && first <= 90 && /^\s*[A-Z]\s/.test(text) && isDateTimeGroupLine(lines[i]) && (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''));
+  if ((isDigitCode(first) || first === 105 || first === 60) && (startsMetadataPreamble(lines, i) || startsRecord(lines, i))) return true;
+  return isUpperCode(first) && /^\s*[A-Z]\s/.test(text) && isDateTimeGroupLine(lines[i]) && (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''));
 }
 
 /** Line ranges `[start, end)` of the cables: a cable's header may repeat until its banner, caption or body begins. */
@@ -375,11 +375,13 @@ function subjectEnd(lines: Line[], i: number, end: number): number {
   return fieldEnd(lines, j, end, stop);
 }
 
+/** Besides the body's dashed rules and section markers: a page header, a handling notice, a control word alone. */
 const SUBJECT_STOP =
-  /^\s*(?:[-=_*]{3,}\s*$|PAGE\s+\d{1,3}\b|[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$|\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$|SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified|(?:SIPDIS|NOFORN|SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$)/;
+  /^\s*(?:PAGE\s+\d{1,3}\b|SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified|(?:SIPDIS|NOFORN|SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$)/;
 
 function endsSubject(line: Line, upperSubject: boolean): boolean {
-  if (isParagraphStart(line) || SUBJECT_STOP.test(line.text.slice(0, 200))) return true;
+  const head = line.text.slice(0, 200);
+  if (isParagraphStart(line) || isDashedLine(head) || isSectionBreakLine(head) || SUBJECT_STOP.test(head)) return true;
   // An upper-case subject does not wrap into a sentence of prose.
   return upperSubject && /[a-z]{3,}.*[a-z]{3,}/.test(line.text.slice(0, 200)) && /[a-z]/.test(line.text.trim()[1] ?? '');
 }

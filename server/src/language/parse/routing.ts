@@ -4,7 +4,7 @@
  */
 import type { Address, AddressList, DateTimeGroup, DeLine, RoutingHeader, SecurityLine, Token } from '../model';
 import { fullYear, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { firstContentIndex, groupToken, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { firstContentIndex, groupToken, isDigitCode, isUpperCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
 const TRANSMISSION_ID = /^\s*(VZCZC\S*)/d;
 const PRECEDENCE_LINE = /^\s*(?!DE|TO|FM)([A-Z]{2})\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/d;
@@ -36,7 +36,7 @@ export function isRoutingLine(line: Line): boolean {
   const text = line.text;
   // Every routing line opens with a capital, a digit (a DTG without precedence) or a dash (a trailer).
   const first = text.charCodeAt(firstContentIndex(text));
-  if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 45)) return false;
+  if (!(isUpperCode(first) || isDigitCode(first) || first === 45)) return false;
   return (
     TRANSMISSION_ID.test(text) ||
     PRECEDENCE_LINE.test(text) ||

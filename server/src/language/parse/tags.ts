@@ -7,7 +7,7 @@
 import { getDictionaries, type TagEntry } from '../dicts/dictionaries';
 import type { TagName, TagsField } from '../model';
 import { endOfLastLine, keyMatch } from './caption';
-import { rangeOf, tokenAt, trimmedRange, type Line } from './lines';
+import { isDigitCode, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
 
 /** A word of the field as written, where it stands. */
 interface Word {
@@ -67,7 +67,7 @@ function collectWords(line: Line, from: number, out: Word[]) {
         continue;
       }
     }
-    if ((raw.charCodeAt(0) === 60 && MARKUP.test(raw)) || (isDigit(raw.charCodeAt(raw.length - 1)) && PAGE_NUMBER.test(raw))) continue;
+    if ((raw.charCodeAt(0) === 60 && MARKUP.test(raw)) || (isDigitCode(raw.charCodeAt(raw.length - 1)) && PAGE_NUMBER.test(raw))) continue;
     const last = raw.charCodeAt(raw.length - 1);
     const clean = last === 46 || last === 58 ? raw.replace(/[.:]+$/, '') : raw;
     if (clean) out.push({ line, start: m.index, text: clean, raw, upper: clean === raw ? upper : clean.toUpperCase(), separated });
@@ -88,8 +88,6 @@ function hasSeparator(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Adds a tag unless the field has it already (a repeat counts once, where it first stands). */
 type AddTag = (line: Line, start: number, text: string, upper: string) => void;
