@@ -19,6 +19,7 @@ const REQUIRED = [
   'dist/server.js',
   'dist/cli.js',
   'dist/lintWorker.js',
+  'dist/indexWorker.js',
   'syntaxes/cable.tmLanguage.json',
   'language-configuration.json',
   'snippets/cable.json',

@@ -21,6 +21,10 @@ export interface ClientFeatures {
   /** `workspace/didChangeConfiguration` must be registered dynamically to be sent at all. */
   configurationChangeRegistration: boolean;
   workspaceFolders: boolean;
+  /** `window/workDoneProgress/create`: the server may show progress (indexing, checking every cable). */
+  workDoneProgress: boolean;
+  /** `workspace/didChangeWatchedFiles` can be registered for the cable globs; else the server watches itself. */
+  watchedFilesRegistration: boolean;
 }
 
 export function readClientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -30,6 +34,8 @@ export function readClientFeatures(capabilities: ClientCapabilities): ClientFeat
     configuration: capabilities.workspace?.configuration === true,
     configurationChangeRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
 }
 
@@ -46,7 +52,7 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     // Incremental sync saves sending the whole cable per keystroke; the model is still reparsed whole.
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     ...(client.pullDiagnostics
-      ? { diagnosticProvider: { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: true } }
       : {}),
     documentSymbolProvider: { label: 'Cable' },
     foldingRangeProvider: true,

@@ -3,7 +3,17 @@
  * in-memory pair in tests), learns the client's capabilities at `initialize`, builds the stores that depend
  * on them and wires the handlers. Everything a feature computes comes from the language service.
  */
-import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  WatchKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { initialFolderUris, readClientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
 import type { DiagnosticsMode } from './diagnosticsMode';
@@ -18,20 +28,50 @@ import { runSafe, runSafeNotification } from './runSafe';
 import { SavedVersions } from './savedVersions';
 import { SERVER_NAME, SERVER_VERSION } from './serverInfo';
 import { SettingsStore } from './settingsStore';
-import { WorkspaceCables } from './workspaceCables';
+import { CABLES_CHANGED_NOTIFICATION, CABLES_TREE_REQUEST, CHECK_ALL_REQUEST, INDEX_STATUS_NOTIFICATION, type CablesTreeParams, type CableInitializationOptions, type IndexStatus } from '../../shared/protocol';
+import { toIndexSettings, type ValidateScope } from './settingsMapping';
+import { NOTHING_CHECKED, WorkspaceChecks } from './workspaceChecks';
+import { createFileSummariser } from './workspace/fileSummariser';
+import { FolderWatcher } from './workspace/folderWatcher';
+import { cacheDirectory } from './workspace/indexCache';
+import { progressStarter } from './workspace/indexProgress';
+import { throttled } from './workspace/throttle';
+import { WorkspaceCables, localFolders } from './workspace/workspaceCables';
+
+/** What the platform gives the server: the Node entry passes the index worker's script. */
+export interface ServerPlatform {
+  /** The bundled index worker (`dist/indexWorker.js`); without it the index is built on the server's thread. */
+  indexWorkerScript?: string;
+}
+
+/** Status sent at most this often while indexing; a change of state is sent at once. */
+const STATUS_INTERVAL_MS = 250;
+const CABLES_CHANGED_INTERVAL_MS = 1000;
 
 /** Wires the server to `connection` and starts listening. */
-export function startServer(connection: Connection): void {
-  connection.onInitialize((params) => startSession(connection, params));
+export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
+  connection.onInitialize((params) => startSession(connection, params, platform));
   connection.listen();
 }
 
-function startSession(connection: Connection, params: InitializeParams): InitializeResult {
+function startSession(connection: Connection, params: InitializeParams, platform: ServerPlatform): InitializeResult {
   const log = connection.console;
   const client = readClientFeatures(params.capabilities);
   const documents = new TextDocuments(documentConfiguration);
+  const initializationOptions = (params.initializationOptions ?? {}) as CableInitializationOptions;
+  const sendCablesChanged = throttled<void>(CABLES_CHANGED_INTERVAL_MS, () => void connection.sendNotification(CABLES_CHANGED_NOTIFICATION));
+  const sendStatus = statusSender(connection, sendCablesChanged);
   // The index reads open documents through the model cache, which needs the service: hence the arrow.
-  const workspace = new WorkspaceCables({ modelOf: (document) => models.get(document), log });
+  const workspace = new WorkspaceCables({
+    modelOf: (document) => models.get(document),
+    log,
+    summariser: createFileSummariser(platform.indexWorkerScript, (message) => log.error(message)),
+    cacheDirectory: cacheDirectory(initializationOptions.cacheDirectory),
+    serverVersion: SERVER_VERSION,
+    beginProgress: progressStarter(connection, client.workDoneProgress),
+    onStatus: sendStatus,
+    onFilesChanged: (uris) => void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
+  });
   const service = getLanguageService({ workspace });
   const models = new DocumentModels((document) => service.parse(document));
   const saved = new SavedVersions(models);
@@ -51,6 +91,33 @@ function startSession(connection: Connection, params: InitializeParams): Initial
       log.error(`Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const diagnostics = createDiagnosticsMode(connection, client, { documents, settings, validator });
+  const checks = new WorkspaceChecks({
+    service,
+    settings,
+    diskFiles: () => workspace.diskFiles(),
+    hasDiskFile: (uri) => workspace.hasDiskFile(uri),
+    folderOf: (uri) => workspace.folderUriOf(uri),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    publish: (uri, items) => void connection.sendDiagnostics({ uri, diagnostics: items }),
+    beginProgress: async (title) => {
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin(title, 0, undefined, true);
+      return { report: (message, percentage) => progress.report(percentage, message), done: (message) => {
+          progress.report(100, message);
+          progress.done();
+        }, cancelled: progress.token };
+    },
+    logError: (message) => log.error(message),
+  });
+  if (client.pullDiagnostics) {
+    connection.languages.diagnostics.onWorkspace((_params, token, _workDone, partial) =>
+      checks.onWorkspacePull(token, partial ? (items) => partial.report({ items }) : undefined),
+    );
+  }
+  connection.onRequest(CHECK_ALL_REQUEST, (_params: unknown, token) => runSafe(log, 'checkAllCables', undefined, NOTHING_CHECKED, token, () => checks.checkAll(token)));
+  connection.onRequest(CABLES_TREE_REQUEST, (params: CablesTreeParams, token) =>
+    runSafe(log, 'cablesTree', undefined, { nodes: [], status: workspace.status() }, token, () => ({ nodes: service.getCablesTree(params), status: workspace.status() })),
+  );
 
   const safely = (what: string, uri: string | undefined, work: () => void) => runSafeNotification(log, what, uri, work);
   documents.onDidOpen(({ document }) =>
@@ -86,33 +153,74 @@ function startSession(connection: Connection, params: InitializeParams): Initial
   );
   documents.listen(connection);
 
+  /** `cable.index.*` and `cable.validate.scope` hold for the whole workspace: asked without a scope, or taken from what was pushed. */
+  const applyWorkspaceSettings = async (pushed?: unknown) => {
+    const raw = client.configuration ? await connection.workspace.getConfiguration({ section: 'cable' }).catch(() => undefined) : (pushed as { cable?: unknown } | undefined)?.cable;
+    const section = (typeof raw === 'object' && raw !== null ? raw : {}) as { index?: unknown; validate?: { scope?: unknown } };
+    workspace.setSettings(toIndexSettings(section.index, (message) => log.info(message)));
+    const scope: ValidateScope = section.validate?.scope === 'workspace' ? 'workspace' : 'openFiles';
+    void workspace.whenScanned().then(() => checks.setScope(scope));
+  };
   connection.onDidChangeConfiguration(({ settings: pushed }) =>
     safely('didChangeConfiguration', undefined, () => {
       settings.invalidate(pushed);
       diagnostics.settingsChanged();
+      void applyWorkspaceSettings(pushed);
     }),
   );
+  connection.onDidChangeWatchedFiles(({ changes }) => safely('didChangeWatchedFiles', undefined, () => void workspace.filesChanged(changes.map((change) => change.uri))));
+  const watcher = client.watchedFilesRegistration ? undefined : new FolderWatcher((uris) => void workspace.filesChanged(uris), (message) => log.info(message));
   registerFeatureHandlers({ connection, documents, models, settings, service });
 
   connection.onInitialized(() => {
     if (client.configurationChangeRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' });
     }
+    if (client.watchedFilesRegistration) {
+      // VS Code watches the workspace itself and tells the server; a folder deleted whole comes as one path.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{cable,txt,CABLE,TXT}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+      });
+    }
+    const addFolders = (uris: string[]) => {
+      workspace.addFolders(uris);
+      localFolders(uris).forEach((path) => watcher?.add(path));
+    };
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         workspace.removeFolders(removed.map((folder) => folder.uri));
-        workspace.addFolders(added.map((folder) => folder.uri));
+        localFolders(removed.map((folder) => folder.uri)).forEach((path) => watcher?.remove(path));
+        addFolders(added.map((folder) => folder.uri));
       });
     }
-    workspace.addFolders(initialFolderUris(params));
+    // The limits apply from the first scan on.
+    void applyWorkspaceSettings().finally(() => addFolders(initialFolderUris(params)));
     log.info(`${SERVER_NAME} ${SERVER_VERSION} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`);
   });
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     diagnostics.dispose();
-    workspace.dispose();
+    checks.dispose();
+    watcher?.dispose();
+    await workspace.dispose();
   });
 
   return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+}
+
+/** Sends the index status: at once when its state changes, else at most every STATUS_INTERVAL_MS; the Cables view hears of new counts. */
+function statusSender(connection: Connection, cablesChanged: () => void): (status: IndexStatus) => void {
+  let lastState: string | undefined;
+  let lastCables = -1;
+  const send = throttled<IndexStatus>(STATUS_INTERVAL_MS, (status) => {
+    void connection.sendNotification(INDEX_STATUS_NOTIFICATION, status);
+    if (status.cables !== lastCables || status.state !== 'scanning') cablesChanged();
+    lastCables = status.cables;
+  });
+  return (status) => {
+    send(status);
+    if (status.state !== lastState) send.flush();
+    lastState = status.state;
+  };
 }
 
 /** Pull when the client can pull, else push: never both, so no problem is shown twice. */

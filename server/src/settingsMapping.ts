@@ -7,17 +7,44 @@
 import { DEFAULT_SETTINGS, type LanguageSettings, type RuleLevel } from './language/settings';
 
 export type ValidateRun = 'onType' | 'onSave';
+/** Whose problems are shown: the open files', or every cable's of the workspace. */
+export type ValidateScope = 'openFiles' | 'workspace';
 
 /** Everything the server needs to know about one document's settings. */
 export interface DocumentSettings {
   language: LanguageSettings;
-  validate: { enable: boolean; run: ValidateRun };
+  validate: { enable: boolean; run: ValidateRun; scope: ValidateScope };
 }
 
 export const DEFAULT_DOCUMENT_SETTINGS: Readonly<DocumentSettings> = {
   language: DEFAULT_SETTINGS,
-  validate: { enable: true, run: 'onType' },
+  validate: { enable: true, run: 'onType', scope: 'openFiles' },
 };
+
+/** `cable.index.*`: how much of the workspace the index reads. */
+export interface IndexSettings {
+  /** Cable files read at most, over all folders; the default holds the whole release (251,287 cables). */
+  maxFiles: number;
+  /** Files bigger than this (in bytes) are left out: a cable is a few KB, a 5 MB file is a dump. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_INDEX_SETTINGS: Readonly<IndexSettings> = { maxFiles: 500_000, maxFileBytes: 5 * 1024 * 1024 };
+
+/** Maps the `index` member of the `cable` section (`{ maxFiles, maxFileSizeMB }`). */
+export function toIndexSettings(raw: unknown, log: (message: string) => void = () => {}): IndexSettings {
+  const section = asRecord(raw);
+  const maxFiles = nonNegative(section.maxFiles, 'cable.index.maxFiles', DEFAULT_INDEX_SETTINGS.maxFiles, log);
+  const megabytes = nonNegative(section.maxFileSizeMB, 'cable.index.maxFileSizeMB', DEFAULT_INDEX_SETTINGS.maxFileBytes / (1024 * 1024), log);
+  return { maxFiles: Math.floor(maxFiles), maxFileBytes: Math.floor(megabytes * 1024 * 1024) };
+}
+
+function nonNegative(raw: unknown, name: string, fallback: number, log: (message: string) => void): number {
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return raw;
+  log(`${name}: ${JSON.stringify(raw)} is not a number ≥ 0; using ${fallback}.`);
+  return fallback;
+}
 
 const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
@@ -34,6 +61,7 @@ export function toDocumentSettings(raw: unknown, log: (message: string) => void 
     validate: {
       enable: typeof validate.enable === 'boolean' ? validate.enable : DEFAULT_DOCUMENT_SETTINGS.validate.enable,
       run: validate.run === 'onSave' || validate.run === 'onType' ? validate.run : DEFAULT_DOCUMENT_SETTINGS.validate.run,
+      scope: validate.scope === 'workspace' || validate.scope === 'openFiles' ? validate.scope : DEFAULT_DOCUMENT_SETTINGS.validate.scope,
     },
   };
 }

@@ -2,7 +2,8 @@
  * `npm run bench` (through scripts/bench.mjs, which bundles it as the shipped code is bundled): one run that
  * prints, side by side, the floor, parse, analysis and TextMate tokenizing; the server over stdio; cable-lint
  * with 1 and 2 jobs over a folder of real-shaped cables beside a process that only reads and splits the files;
- * each with its ratio and target. Medians with their spread; it asserts nothing about time.
+ * each with its ratio and target; last, the workspace index over a release-sized workspace (workspaceBench.ts).
+ * Medians with their spread; it asserts nothing about time.
  */
 import { rmSync } from 'node:fs';
 import { DIAGNOSTICS_DEBOUNCE_MS } from '../../server/src/diagnosticsScheduler';
@@ -12,21 +13,12 @@ import { buildCableFolder } from './folder';
 import { benchInputs } from './inputs';
 import { formatMs, formatTiming, megabytesPerSecond } from './measure';
 import { measureServer } from './serverBench';
+import { runWorkspaceBench } from './workspaceBench';
+import { printTable } from './table';
 
 /** The CLI figures' folder: about as many cables as a year of a large embassy. */
 const FOLDER_CABLES = 6000;
 
-function row(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
-}
-
-function printTable(title: string, header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  console.log(`\n${title}`);
-  console.log(row(header, widths));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(row(r, widths));
-}
 
 const ratio = (value: number, base: number, digits = 1) => `${(value / base).toFixed(digits)}×`;
 
@@ -84,6 +76,9 @@ async function main() {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+
+  // Last, as it takes minutes: the workspace index over a release-sized workspace (CABLE_BENCH_SKIP_WORKSPACE=1 skips it).
+  await runWorkspaceBench();
 }
 
 main().catch((error) => {

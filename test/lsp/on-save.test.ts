@@ -22,7 +22,8 @@ describe('on-save validation (built server over stdio)', () => {
     const published = await client.waitForNotification('textDocument/publishDiagnostics', forUri, { since });
     assert.equal(published.version, 1);
     assert.ok(!published.diagnostics.some((d: any) => d.code === MISSING_MARKING));
-    const asked = client.serverRequests.slice(requestsSince).find((r) => r.method === 'workspace/configuration');
+    // The workspace-wide settings (index limits, validation scope) are asked without a scope; the document's with its uri.
+    const asked = client.serverRequests.slice(requestsSince).find((r) => r.method === 'workspace/configuration' && r.params.items[0]?.scopeUri !== undefined);
     assert.deepEqual(asked?.params.items, [{ scopeUri: URI, section: 'cable' }]);
   });
 

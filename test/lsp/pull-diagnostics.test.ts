@@ -16,7 +16,7 @@ describe('pull diagnostics (built server over stdio)', () => {
   it('registers the diagnostic provider without inter-file dependencies', () => {
     const provider = session.initializeResult.capabilities.diagnosticProvider;
     assert.equal(provider.interFileDependencies, false);
-    assert.equal(provider.workspaceDiagnostics, false);
+    assert.equal(provider.workspaceDiagnostics, true);
   });
 
   it('answers textDocument/diagnostic with a full report', async () => {

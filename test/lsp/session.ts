@@ -3,7 +3,9 @@
  * `initialized`, and answers to `workspace/configuration` from a settings object the test may change.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../server/src/language/rules/registry';
 import { SAMPLE_PATH } from '../support/corpus';
@@ -18,6 +20,12 @@ export interface SessionOptions {
   /** The `cable` section the client answers with; `session.settings` may be replaced later. */
   settings?: unknown;
   workspaceFolders?: Array<{ uri: string; name: string }>;
+  /** The index cache folder; a fresh temporary one (removed when the server exits) when absent. */
+  cacheDirectory?: string;
+  /** `window.workDoneProgress`: the client shows progress. */
+  workDoneProgress?: boolean;
+  /** `workspace.didChangeWatchedFiles.dynamicRegistration`: the client watches files for the server. */
+  watchedFiles?: boolean;
 }
 
 export interface Session {
@@ -33,11 +41,18 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   client.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
     params.items.map((item) => (item.section === 'cable' ? session.settings : null)),
   );
+  // Never the user's own cache: each server gets a folder of its own unless the test shares one.
+  const cacheDirectory = options.cacheDirectory ?? mkdtempSync(join(tmpdir(), 'cable-lsp-cache-'));
+  if (!options.cacheDirectory) client.process.on('exit', () => rmSync(cacheDirectory, { recursive: true, force: true }));
+  const capabilities = clientCapabilities(options.pull ?? false);
+  if (options.workDoneProgress) Object.assign(capabilities.window, { workDoneProgress: true });
+  if (options.watchedFiles) Object.assign(capabilities.workspace, { didChangeWatchedFiles: { dynamicRegistration: true } });
   session.initializeResult = await client.request('initialize', {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: options.workspaceFolders ?? null,
-    capabilities: clientCapabilities(options.pull ?? false),
+    capabilities,
+    initializationOptions: { cacheDirectory },
   });
   client.notify('initialized', {});
   return session;

@@ -13,7 +13,7 @@ import type { CableFile } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { RULES } from '../../server/src/language/rules/registry';
 import { DEFAULT_SETTINGS, type LanguageSettings, type RuleLevel } from '../../server/src/language/settings';
-import { InMemoryWorkspaceIndex } from '../../server/src/language/workspaceIndex';
+import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 import { cableDocument, corpusSample, GeneratedDocument, languageSettings, positionIn, positionSeed, previewText, type DocumentOptions, type PayloadCable, type PositionSeed } from './fragments';
 import { assertInertMarkdown, markdownIn } from './inertMarkdown';
 import { checkModel, contains } from './modelProperties';

@@ -8,7 +8,7 @@ import type { MarkupContent, Position, Range } from 'vscode-languageserver-types
 import { doHover } from '../../server/src/language/features/hover';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
-import { InMemoryWorkspaceIndex } from '../../server/src/language/workspaceIndex';
+import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 import { measureTagHoverCoverage } from '../../scripts/hover-coverage';
 import { SAMPLE_PATH } from '../support/corpus';
 
@@ -215,6 +215,20 @@ describe('doHover on references', () => {
     const hover = hoverAt(own, '08MEXICO3456', { workspace, name: '08MEXICO3456.txt' })!;
     assert.match(hover.value, /this cable's ref id/);
     assert.match(hover.value, /Cited by 2 files in the workspace: \*\*cites\\-08MEXICO3456\\\.txt\*\*, \*\*two\\-cables\\\.txt\*\*/);
+  });
+
+  it('never states absence as fact while the index is incomplete', () => {
+    const partial = new InMemoryWorkspaceIndex();
+    partial.setFile('file:///ws/cites-08MEXICO3456.txt', citing);
+    const own = readFileSync(join(FIXTURES, '08MEXICO3456.txt'), 'utf8');
+    partial.setCompleteness({ state: 'scanning', total: 251_287 });
+    assert.match(hoverAt(citing, '08 STATE 12345', { workspace: partial, name: 'cites-08MEXICO3456.txt' })!.value, /Not among the cables indexed so far \(indexing: 1 of 251,287 files read\)\./);
+    partial.setCompleteness({ state: 'limited', limit: { setting: 'cable.index.maxFiles', value: 1 } });
+    assert.match(hoverAt(citing, '08 STATE 12345', { workspace: partial, name: 'cites-08MEXICO3456.txt' })!.value, /Not among the cables indexed \(the index stopped at 1 file: `cable\.index\.maxFiles` is 1\)\./);
+    assert.match(hoverAt(own, '08MEXICO3456', { workspace: partial, name: '08MEXICO3456.txt' })!.value, /Cited by 1 file in the workspace \(the index stopped at 1 file/);
+    const empty = new InMemoryWorkspaceIndex();
+    empty.setCompleteness({ state: 'scanning' });
+    assert.match(hoverAt(own, '08MEXICO3456', { workspace: empty, name: '08MEXICO3456.txt' })!.value, /No other file among those indexed cites it so far \(indexing: 0 files read\)\./);
   });
 });
 

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { findDefinition, findDocumentLinks, findReferences } from '../../server/src/language/features/links';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { fileNameOf, InMemoryWorkspaceIndex } from '../../server/src/language/workspaceIndex';
+import { fileNameOf, InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 const uriOf = (name: string) => `file:///ws/${name}`;
@@ -61,10 +61,10 @@ describe('InMemoryWorkspaceIndex', () => {
 
   it('lists all cables with their subjects, and forgets removed files', () => {
     const local = workspace();
-    assert.equal(local.allCables().length, 5);
-    assert.equal(local.allCables().find((c) => c.refId === '09MEXICO500')!.subject, 'FOLLOW-UP ON JUDICIAL REFORM');
+    assert.equal([...local.cables()].length, 5);
+    assert.equal([...local.cables()].find((c) => c.refId === '09MEXICO500')!.subject, 'FOLLOW-UP ON JUDICIAL REFORM');
     local.removeFile(uriOf('two-cables.txt'));
-    assert.equal(local.allCables().length, 3);
+    assert.equal([...local.cables()].length, 3);
     assert.deepEqual(local.findCitations('08MEXICO3456').map((l) => fileNameOf(l.uri)), ['cites-08MEXICO3456.txt']);
   });
 

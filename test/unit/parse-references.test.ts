@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDefinition, findDocumentLinks, findReferences } from '../../server/src/language/features/links';
-import { InMemoryWorkspaceIndex } from '../../server/src/language/workspaceIndex';
+import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import type { Range, Reference } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';

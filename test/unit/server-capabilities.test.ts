@@ -9,7 +9,7 @@ describe('server capabilities', () => {
     const pulling = readClientFeatures({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } });
     assert.equal(pulling.pullDiagnostics, true);
     assert.equal(pulling.diagnosticsRefresh, true);
-    assert.deepEqual(serverCapabilities(pulling).diagnosticProvider, { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(serverCapabilities(pulling).diagnosticProvider, { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: true });
 
     const pushing = readClientFeatures({ textDocument: { publishDiagnostics: {} } });
     assert.equal(pushing.pullDiagnostics, false);

@@ -1,7 +1,7 @@
 /** The server's reading of the `cable` settings: mapping to LanguageSettings, per-document cache, invalidation. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DOCUMENT_SETTINGS, canonicalRuleKey, toDocumentSettings } from '../../server/src/settingsMapping';
+import { DEFAULT_DOCUMENT_SETTINGS, canonicalRuleKey, toDocumentSettings, DEFAULT_INDEX_SETTINGS, toIndexSettings } from '../../server/src/settingsMapping';
 import { SettingsStore } from '../../server/src/settingsStore';
 
 describe('toDocumentSettings', () => {
@@ -21,8 +21,19 @@ describe('toDocumentSettings', () => {
     });
     assert.deepEqual(settings, {
       language: { rules: { CBL101: 'off', 'missing-portion-marking': 'error' }, maxNumberOfProblems: 50, acronyms: { GOM: 'Government of Mexico' } },
-      validate: { enable: false, run: 'onSave' },
+      validate: { enable: false, run: 'onSave', scope: 'openFiles' },
     });
+    assert.equal(toDocumentSettings({ validate: { scope: 'workspace' } }).validate.scope, 'workspace');
+    assert.equal(toDocumentSettings({ validate: { scope: 'everything' } }).validate.scope, 'openFiles');
+  });
+
+  it('maps the index limits, from megabytes to bytes, and drops what is not a number', () => {
+    const logged: string[] = [];
+    assert.deepEqual(toIndexSettings(undefined), DEFAULT_INDEX_SETTINGS);
+    assert.deepEqual(toIndexSettings({ maxFiles: 300_000, maxFileSizeMB: 1.5 }), { maxFiles: 300_000, maxFileBytes: 1.5 * 1024 * 1024 });
+    assert.deepEqual(toIndexSettings({ maxFiles: 'lots', maxFileSizeMB: -1 }, (m) => logged.push(m)), DEFAULT_INDEX_SETTINGS);
+    assert.equal(logged.length, 2);
+    assert.ok(DEFAULT_INDEX_SETTINGS.maxFiles >= 251_287, 'the default holds the whole release');
   });
 
   it('drops unknown rule levels with one log line each, and canonicalises rule keys', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { findWorkspaceSymbols } from '../../server/src/language/features/workspaceSymbols';
-import { InMemoryWorkspaceIndex } from '../../server/src/language/workspaceIndex';
+import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 
@@ -35,7 +35,13 @@ describe('findWorkspaceSymbols', () => {
     assert.equal(symbol.kind, SymbolKind.File);
     assert.equal(symbol.location.uri, 'file:///ws/two-cables.txt');
     assert.equal(symbol.location.range.start.line, 16);
-    assert.equal(symbol.containerName, 'two-cables.txt');
+    assert.equal(symbol.containerName, '2009-02-18 · UNCLASSIFIED', 'the date and classification beside the subject');
+  });
+
+  it('finds cables by TAG and by words of their origin', () => {
+    assert.deepEqual(names('KJUS'), ['08MEXICO3456: JUDICIAL REFORM IN BAJA CALIFORNIA', '09MEXICO500: FOLLOW-UP ON JUDICIAL REFORM']);
+    assert.deepEqual(names('embassy mex').length, 4, 'the four cables from Embassy Mexico');
+    assert.deepEqual(names('kjus follow'), ['09MEXICO500: FOLLOW-UP ON JUDICIAL REFORM'], 'a TAG and a subject word together');
   });
 
   it('stops at the limit', () => {

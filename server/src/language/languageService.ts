@@ -18,6 +18,8 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-types';
 import { getDictionaries, type Dictionaries } from './dicts/dictionaries';
+import type { CablesTreeNode, CablesTreeParams } from '../../../shared/protocol';
+import { cablesTreeChildren } from './features/cablesTree';
 import { getCodeActions } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { getFoldingRanges } from './features/folding';
@@ -29,7 +31,7 @@ import type { CableFile } from './model';
 import { parseCableFile } from './parse/parseCableFile';
 import { validateCableFile } from './rules/validate';
 import type { LanguageSettings } from './settings';
-import { InMemoryWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex';
+import { InMemoryWorkspaceIndex, type WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface LanguageServiceOptions {
   /** Where cross-references look for other cables; an empty index when absent. */
@@ -59,6 +61,8 @@ export interface LanguageService {
   findDefinition(document: TextDocument, model: CableFile, position: Position): Location[];
   findReferences(document: TextDocument, model: CableFile, position: Position, includeDeclaration?: boolean): Location[];
   findWorkspaceSymbols(query: string): SymbolInformation[];
+  /** The children of one node of the Cables view. */
+  getCablesTree(params: CablesTreeParams): CablesTreeNode[];
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -80,5 +84,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     findDefinition: (document, model, position) => findDefinition(document, model, position, workspace),
     findReferences: (document, model, position, includeDeclaration) => findReferences(document, model, position, workspace, includeDeclaration),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(query, workspace),
+    getCablesTree: (params) => cablesTreeChildren(workspace, params, dictionaries),
   };
 }

@@ -2,6 +2,7 @@
  * Node entry of the language server (bundled to `dist/server.js`). The transport comes from the command
  * line, as editors pass it: `--stdio`, `--node-ipc`, `--socket=<port>` or `--pipe=<name>`.
  */
+import { join } from 'node:path';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { SERVER_NAME, SERVER_VERSION } from '../serverInfo';
@@ -22,5 +23,5 @@ if (args.includes('--version')) {
   process.stderr.write(`No transport given.\n\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), { indexWorkerScript: join(__dirname, 'indexWorker.js') });
 }

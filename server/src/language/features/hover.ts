@@ -7,7 +7,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { getDictionaries, type Dictionaries } from '../dicts/dictionaries';
 import type { CableFile } from '../model';
 import type { LanguageSettings } from '../settings';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import {
   classificationHover,
   declHover,

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Dictionaries } from '../dicts/dictionaries';
 import type { Cable } from '../model';
 import type { LanguageSettings } from '../settings';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface RenderContext {
   document: TextDocument;

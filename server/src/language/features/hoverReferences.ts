@@ -1,7 +1,7 @@
 /** Hovers for cable ids: REF items, record references, a cable's own ref id — and whether the workspace holds them. */
 import type { CableCitation, Reference, ReferenceKind } from '../model';
 import { parseRefId } from '../parse/refIds';
-import { fileNameOf, type WorkspaceIndex } from '../workspaceIndex';
+import { fileNameOf, type IndexCompleteness, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { RenderContext } from './hoverContext';
 import { escapeMarkdown, paragraphs, strong } from './markdown';
 
@@ -52,22 +52,42 @@ function describeRefId(refId: string): string {
 function whereInWorkspace(refId: string, workspace: WorkspaceIndex | undefined): string | undefined {
   if (!workspace) return undefined;
   const files = workspace.findCableFiles(refId);
-  if (!files.length) return 'Not in the workspace.';
-  const subjects = new Map(workspace.allCables().filter((c) => c.refId === refId).map((c) => [c.uri, c.subject]));
+  const incomplete = incompleteness(workspace.completeness());
+  if (!files.length) return incomplete ? `Not among the cables indexed${incomplete}.` : 'Not in the workspace.';
+  const subjects = new Map(workspace.cablesWithId(refId).map((c) => [c.uri, c.subject]));
   const listed = files.slice(0, MAX_LISTED).map((location) => {
     const subject = subjects.get(location.uri);
     return `${strong(fileNameOf(location.uri))}${subject ? `: ${escapeMarkdown(subject)}` : ''}`;
   });
   const more = files.length > MAX_LISTED ? `  \n…and ${files.length - MAX_LISTED} more.` : '';
-  return `In the workspace: ${listed.join('  \n')}${more}`;
+  return `In the workspace${incomplete}: ${listed.join('  \n')}${more}`;
 }
 
 function citedBy(refId: string, context: RenderContext): string | undefined {
   if (!context.workspace) return undefined;
   const own = context.document.uri;
   const uris = [...new Set(context.workspace.findCitations(refId).map((l) => l.uri))].filter((uri) => uri !== own);
-  if (!uris.length) return 'No other file in the workspace cites it.';
+  const incomplete = incompleteness(context.workspace.completeness());
+  if (!uris.length) return incomplete ? `No other file among those indexed cites it${incomplete}.` : 'No other file in the workspace cites it.';
   const names = uris.slice(0, MAX_LISTED).map((uri) => strong(fileNameOf(uri)));
   const more = uris.length > MAX_LISTED ? ` and ${uris.length - MAX_LISTED} more` : '';
-  return `Cited by ${uris.length} file${uris.length === 1 ? '' : 's'} in the workspace: ${names.join(', ')}${more}.`;
+  return `Cited by ${uris.length} file${uris.length === 1 ? '' : 's'} in the workspace${incomplete}: ${names.join(', ')}${more}.`;
 }
+
+/** Empty when the index holds the whole workspace; else what it holds, for a message that depends on it. */
+export function incompleteness(completeness: IndexCompleteness): string {
+  const n = completeness.files;
+  const files = `${count(n)} file${n === 1 ? '' : 's'}`;
+  switch (completeness.state) {
+    case 'complete':
+      return '';
+    case 'scanning':
+      return ` so far (indexing: ${completeness.total ? `${count(n)} of ${count(completeness.total)} files` : files} read)`;
+    case 'limited': {
+      const limit = completeness.limit;
+      return ` (the index stopped at ${files}${limit ? `: \`${limit.setting}\` is ${count(limit.value)}` : ''})`;
+    }
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentLink, Location, Position, Range } from 'vscode-languageserver-types';
 import type { CableFile } from '../model';
 import { parseRefId } from '../parse/refIds';
-import { fileNameOf, type WorkspaceIndex } from '../workspaceIndex';
+import { fileNameOf, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { findHoverTarget } from './hoverTargets';
 
 /** Links from each REF item and record reference whose cable the workspace holds. */
