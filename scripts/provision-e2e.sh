@@ -62,6 +62,9 @@ JSON
     cd "$stage"
     export PATH="$tools/node24/bin:$PATH"
     export npm_config_nodedir="$tools/node24"
+    # Under `npm run provision-e2e` the outer npm's user agent (naming Node 20) would be inherited, and
+    # code-server's postinstall reads the Node version from it.
+    unset npm_config_user_agent
     npm install --no-audit --no-fund --loglevel=error </dev/null
   )
   [[ -f "$stage/node_modules/code-server/out/node/entry.js" ]] ||

@@ -16,7 +16,7 @@ export interface IndexStatus {
   cables: number;
   /** While scanning: candidate files found in the folders so far, so "12,000 of 251,287". */
   total?: number;
-  /** Files left out: bigger than `cable.index.maxFileSize`, unreadable, or past `cable.index.maxFiles`. */
+  /** Files left out: bigger than `cable.index.maxFileSizeMB`, unreadable, or past `cable.index.maxFiles`. */
   skipped: number;
   /** Set when a limit stopped the index: which setting, and its value. */
   limit?: { setting: string; value: number };

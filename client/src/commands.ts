@@ -1,17 +1,36 @@
 /** The commands the extension contributes (see `contributes.commands` in package.json). */
 import * as vscode from 'vscode';
+import type { CablesView } from './cablesView';
+import type { CheckAllCommand } from './checkAll';
 import type { ServerController } from './serverController';
 
-export function registerCommands(server: ServerController, output: vscode.OutputChannel): vscode.Disposable {
+export interface CommandTargets {
+  server: ServerController;
+  /** Whatever must exist before a server starts (its cache folder). */
+  beforeStart: () => Promise<void>;
+  output: vscode.OutputChannel;
+  cablesView: CablesView;
+  checkAll: CheckAllCommand;
+}
+
+export function registerCommands({ server, beforeStart, output, cablesView, checkAll }: CommandTargets): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('cable.restartServer', () => restartServer(server)),
+    vscode.commands.registerCommand('cable.restartServer', () => restartServer(server, beforeStart)),
     vscode.commands.registerCommand('cable.showOutput', () => output.show()),
     vscode.commands.registerCommand('cable.treatAsCable', (uri?: unknown) => treatAsCable(uri)),
+    vscode.commands.registerCommand('cable.checkAllCables', () => checkAll.run()),
+    vscode.commands.registerCommand('cable.cablesView.groupBy', () => cablesView.chooseGrouping()),
+    vscode.commands.registerCommand('cable.cablesView.filter', () => cablesView.editFilter()),
+    vscode.commands.registerCommand('cable.cablesView.clearFilter', () => cablesView.clearFilter()),
+    vscode.commands.registerCommand('cable.cablesView.refresh', () => cablesView.refresh()),
+    // The "Show 500 more…" row of a long list passes itself.
+    vscode.commands.registerCommand('cable.cablesView.showMore', (row?: unknown) => cablesView.showMore(row)),
   );
 }
 
-async function restartServer(server: ServerController): Promise<void> {
+async function restartServer(server: ServerController, beforeStart: () => Promise<void>): Promise<void> {
   try {
+    await beforeStart();
     await server.restart();
     void vscode.window.showInformationMessage('Cable language server restarted.');
   } catch {

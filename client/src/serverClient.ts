@@ -14,6 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import type { CableInitializationOptions } from '../../shared/protocol';
 import { ReportingErrorHandler } from './errorHandler';
 import type { GiveUpCause } from './messages';
 import { normaliseConfigurationItem } from './settings';
@@ -33,6 +34,8 @@ export interface CableClientOptions {
   onGiveUp: (cause: GiveUpCause, crashLimit: number) => void;
   /** Where settings problems go. */
   onSettingsWarning: (message: string) => void;
+  /** A folder the server may keep its index cache in; without one it uses its own default. */
+  cacheDirectory?: string;
 }
 
 /**
@@ -73,6 +76,7 @@ export function createCableClient(options: CableClientOptions): LanguageClient {
     // Failures are announced by our own messages, which offer to open the channel.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'cable',
+    initializationOptions: { cacheDirectory: options.cacheDirectory } satisfies CableInitializationOptions,
     errorHandler,
     // The stock handler pops up the bare error text, e.g. "Pending response rejected since connection
     // got disposed" when the server died while starting. Log it; the failed start is reported anyway.

@@ -9,11 +9,15 @@
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 export type ValidateRun = 'onType' | 'onSave';
+/** Whose problems are reported: the open files', or every cable's of the workspace. */
+export type ValidateScope = 'openFiles' | 'workspace';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
 /** The `cable` section with every value valid; same shape as the settings, so the server can read either. */
 export interface CableSettings {
-  validate: { enable: boolean; run: ValidateRun };
+  validate: { enable: boolean; run: ValidateRun; scope: ValidateScope };
+  /** Limits of the workspace index: at most `maxFiles` files, none bigger than `maxFileSizeMB`. */
+  index: CableIndexSettings;
   /** Rule code (`CBL101`, upper case) or name (`missing-portion-marking`, lower case) → level. */
   rules: Record<string, RuleLevel>;
   maxNumberOfProblems: number;
@@ -23,8 +27,15 @@ export interface CableSettings {
   trace: { server: TraceLevel };
 }
 
+export interface CableIndexSettings {
+  maxFiles: number;
+  maxFileSizeMB: number;
+}
+
 export const DEFAULT_CABLE_SETTINGS: Readonly<CableSettings> = {
-  validate: { enable: true, run: 'onType' },
+  validate: { enable: true, run: 'onType', scope: 'openFiles' },
+  // The whole Cablegate release is 251,287 cables, one a file: the default holds it with room to spare.
+  index: { maxFiles: 500_000, maxFileSizeMB: 5 },
   rules: {},
   maxNumberOfProblems: 1000,
   acronyms: {},
@@ -54,6 +65,8 @@ export function normaliseConfigurationItem(section: string | undefined, raw: unk
       return collect((warnings) => normaliseValidate(raw, warnings));
     case 'cable.maxNumberOfProblems':
       return collect((warnings) => normaliseMaxProblems(raw, warnings));
+    case 'cable.index':
+      return collect((warnings) => normaliseIndex(raw, warnings));
     default:
       return { value: raw, warnings: [] };
   }
@@ -65,6 +78,7 @@ export function normaliseCableSettings(raw: unknown): Normalised<CableSettings> 
     const section = asRecord(raw);
     return {
       validate: normaliseValidate(section.validate, warnings),
+      index: normaliseIndex(section.index, warnings),
       rules: normaliseRules(section.rules, warnings),
       maxNumberOfProblems: normaliseMaxProblems(section.maxNumberOfProblems, warnings),
       acronyms: normaliseAcronyms(section.acronyms, warnings),
@@ -125,18 +139,43 @@ function normaliseValidate(raw: unknown, warnings: string[]): CableSettings['val
   return {
     enable: booleanOr(validate.enable, defaults.enable),
     run: run === 'onsave' ? 'onSave' : run === 'ontype' ? 'onType' : defaults.run,
+    scope: normaliseScope(validate.scope, warnings),
+  };
+}
+
+function normaliseScope(raw: unknown, warnings: string[]): ValidateScope {
+  const fallback = DEFAULT_CABLE_SETTINGS.validate.scope;
+  if (raw === undefined || raw === null) return fallback;
+  const word = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  if (word === 'openfiles') return 'openFiles';
+  if (word === 'workspace') return 'workspace';
+  warnings.push(`cable.validate.scope: ${JSON.stringify(raw)} is not openFiles or workspace; using ${fallback}.`);
+  return fallback;
+}
+
+function normaliseIndex(raw: unknown, warnings: string[]): CableIndexSettings {
+  const index = asRecord(raw, 'cable.index', warnings);
+  const defaults = DEFAULT_CABLE_SETTINGS.index;
+  return {
+    maxFiles: Math.floor(numberAtLeastZero(index.maxFiles, 'cable.index.maxFiles', defaults.maxFiles, warnings)),
+    // Fractions are meant: 0.5 MB is a real limit.
+    maxFileSizeMB: numberAtLeastZero(index.maxFileSizeMB, 'cable.index.maxFileSizeMB', defaults.maxFileSizeMB, warnings),
   };
 }
 
 function normaliseMaxProblems(raw: unknown, warnings: string[]): number {
-  const fallback = DEFAULT_CABLE_SETTINGS.maxNumberOfProblems;
+  return Math.floor(numberAtLeastZero(raw, 'cable.maxNumberOfProblems', DEFAULT_CABLE_SETTINGS.maxNumberOfProblems, warnings));
+}
+
+/** A number of 0 or more, also when typed as a string (`"25"`); else the fallback, with a warning. */
+function numberAtLeastZero(raw: unknown, name: string, fallback: number, warnings: string[]): number {
   if (raw === undefined || raw === null) return fallback;
   const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    warnings.push(`cable.maxNumberOfProblems: ${JSON.stringify(raw)} is not a number of 0 or more; using ${fallback}.`);
+    warnings.push(`${name}: ${JSON.stringify(raw)} is not a number of 0 or more; using ${fallback}.`);
     return fallback;
   }
-  return Math.floor(value);
+  return value;
 }
 
 function normaliseTrace(raw: unknown, warnings: string[]): TraceLevel {

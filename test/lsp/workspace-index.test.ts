@@ -217,6 +217,35 @@ describe('the workspace index (built server over stdio)', () => {
     await session.client.shutdown();
   });
 
+  it('checks with the rule settings, and keeps every cable checked with cable.validate.scope = workspace', async () => {
+    const session = await start({ settings: { validate: { scope: 'workspace' }, rules: { 'missing-portion-marking': 'off' } } });
+    const defective = uriOf(join(folder, '2009', '09MEXICO285.cable'));
+    const published = await session.client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === defective);
+    assert.ok(!published.diagnostics.some((d: any) => /portion marking/i.test(d.message)), 'the rule set off is not reported');
+    // A cable added later is checked too, without being asked.
+    const added = join(folder, '2009', '09MEXICO286.cable');
+    writeFileSync(added, sampleWithoutMarking().text.replace(/09MEXICO283/g, '09MEXICO286'));
+    session.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(added), type: 1 }] });
+    await session.client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uriOf(added));
+    rmSync(added);
+    await session.client.shutdown();
+  });
+
+  it('watches the folders itself for a client that cannot', async () => {
+    const session = await start({ watchedFiles: false });
+    await session.client.waitForNotification('cable/indexStatus', (p) => p.state === 'ready');
+    const added = join(folder, '2009', '09MEXICO777.txt');
+    const since = session.client.mark();
+    writeFileSync(added, variant('09MEXICO777', 'SEEN BY THE SERVER ITSELF'));
+    await session.client.waitForNotification('cable/indexStatus', (p) => p.files === 5, { since });
+    assert.deepEqual(await symbolNames(session, 'itself'), ['09MEXICO777']);
+    const removed = session.client.mark();
+    rmSync(added);
+    await session.client.waitForNotification('cable/indexStatus', (p) => p.files === 4, { since: removed });
+    assert.deepEqual(await symbolNames(session, 'itself'), []);
+    await session.client.shutdown();
+  });
+
   it('streams the problems into the workspace diagnostics a pulling client keeps open', async () => {
     const session = await start({ pull: true });
     await indexed(session);

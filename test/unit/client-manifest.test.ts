@@ -44,6 +44,9 @@ function leafSettings(value: object, prefix = ''): [string, unknown][] {
   });
 }
 
+/** Settings that hold for the whole window: the trace, and the workspace index's (the server reads them without a folder). */
+const WINDOW_SCOPED = ['cable.trace.server', 'cable.validate.scope', 'cable.index.maxFiles', 'cable.index.maxFileSizeMB'];
+
 describe('package.json contributions', () => {
   it('declares the cable language with its configuration, grammar and snippets', () => {
     const [language] = contributes.languages;
@@ -56,8 +59,8 @@ describe('package.json contributions', () => {
     for (const snippets of contributes.snippets) assert.ok(existsSync(join(ROOT, snippets.path)));
   });
 
-  it('activates for cables and for plain text (to detect .txt cables)', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext']);
+  it('activates for cables, for plain text (to detect .txt cables) and on folders that may hold cables', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext', 'workspaceContains:**/*.cable', 'workspaceContains:**/*.txt']);
   });
 
   it('runs in untrusted workspaces, since it runs no workspace code, and in part in virtual ones', () => {
@@ -88,7 +91,7 @@ describe('package.json contributions', () => {
   it('describes every setting in markdown and scopes it', () => {
     for (const [key, schema] of Object.entries(contributes.configuration.properties)) {
       assert.ok(schema.markdownDescription, `${key} has no markdownDescription`);
-      assert.equal(schema.scope, key === 'cable.trace.server' ? 'window' : 'resource', `scope of ${key}`);
+      assert.equal(schema.scope, WINDOW_SCOPED.includes(key) ? 'window' : 'resource', `scope of ${key}`);
     }
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Summarises batches of workspace files for the index: in worker threads where the machine has cores to
- * spare (one core stays for the server's own thread: diagnostics of the document being typed), else on the
- * server's thread in small slices between which other messages are handled.
+ * Summarises batches of workspace files for the index: in worker threads that never take the server's own
+ * thread's time (diagnostics of the document being typed; see `indexWorkerCount`), else on the server's
+ * thread in small slices between which other messages are handled.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { IndexBatch, IndexBatchResult } from './indexWorkerProtocol';
+import { indexWorkerCount, type IndexBatch, type IndexBatchResult } from './indexWorkerProtocol';
 import { summariseFile, type FileJob, type FileResult } from './summariseFile';
 
 export interface FileSummariser {
@@ -24,7 +24,7 @@ const SLICE = 16;
 
 /** Workers when the bundled worker script is there and the machine has a core to spare; else the server's thread. */
 export function createFileSummariser(workerScript: string | undefined, log: (message: string) => void): FileSummariser {
-  const workers = Math.min(4, availableParallelism() - 1);
+  const workers = indexWorkerCount(availableParallelism(), process.platform);
   if (workerScript && existsSync(workerScript) && workers >= 1) return new WorkerSummariser(workerScript, workers, log);
   return new InThreadSummariser();
 }

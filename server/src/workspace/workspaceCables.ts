@@ -103,7 +103,7 @@ export class WorkspaceCables implements WorkspaceIndex {
     return this.index.cablesWithId(refId);
   }
 
-  cables(): Iterable<IndexedCable> {
+  cables(): readonly IndexedCable[] {
     this.flush();
     return this.index.cables();
   }
@@ -119,6 +119,7 @@ export class WorkspaceCables implements WorkspaceIndex {
 
   /** What the status bar shows. */
   status(): IndexStatus {
+    this.flush();
     const completeness = this.completeness();
     const skipped = [...this.folders.values()].reduce((sum, folder) => sum + folder.skipped, 0);
     const state = this.folders.size === 0 && completeness.state === 'complete' ? 'idle' : completeness.state === 'complete' ? 'ready' : completeness.state;
@@ -154,6 +155,8 @@ export class WorkspaceCables implements WorkspaceIndex {
     this.dirty.add(document.uri);
     const onDisk = this.index.summaryOf(document.uri);
     if (onDisk && this.isFromDisk(document.uri)) this.diskSummaries.set(document.uri, onDisk);
+    // An open cable counts in the status (its model is the one the diagnostics parse anyway).
+    this.sendStatus();
   }
 
   changed(document: TextDocument): void {

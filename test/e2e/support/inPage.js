@@ -28,8 +28,14 @@
       return visible(item) ? text(item).trim() : null;
     },
 
-    /** File name of the active tab (its label splits name and extension, so the icon label's full path is read). */
-    activeTabFile: () => baseName(document.querySelector('.editor-group-container.active .tab.active .monaco-icon-label')),
+    /**
+     * File name of the active tab: the tab's resource name, else its icon label's full path (the label
+     * splits name and extension, and a preview tab's aria-label leaves the extension out).
+     */
+    activeTabFile: () => {
+      const tab = document.querySelector('.editor-group-container.active .tab.active');
+      return tab?.getAttribute('data-resource-name') || baseName(tab?.querySelector('.monaco-icon-label'));
+    },
 
     /** Line number and text of each line the active editor renders. */
     editorLines: () => {
@@ -130,6 +136,40 @@
     /** aria-labels of the rows of the open quick pick (Quick Open, command palette, Go to Line). */
     quickPickRows: () =>
       [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter(visible).map((row) => row.getAttribute('aria-label') ?? text(row)),
+
+    /** Text of the first visible status bar item whose text includes `includes` (icons are not text), or null. */
+    statusBarItem: ({ includes }) => {
+      const item = [...document.querySelectorAll('.statusbar-item')].find((candidate) => visible(candidate) && text(candidate).includes(includes));
+      return item ? text(item).trim() : null;
+    },
+
+    /**
+     * A view of the side bar by its title (`Cables`): its message, and its rows with label, description,
+     * depth and whether they are expanded; null while the view is not shown or collapsed.
+     */
+    treeView: ({ title }) => {
+      const pane = [...document.querySelectorAll('.pane')].find((candidate) =>
+        candidate.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith(title));
+      const body = pane?.querySelector('.pane-body');
+      if (!visible(body)) return null;
+      const message = [...body.querySelectorAll('.message')].find(visible);
+      const list = body.querySelector('.monaco-list');
+      const { rows, complete } = visible(list) ? listRows(list) : { rows: [], complete: true };
+      return {
+        message: message ? text(message).trim() : null,
+        complete,
+        rows: rows.map((row) => ({
+          label: text(row.querySelector('.label-name')).trim(),
+          description: text(row.querySelector('.label-description')).trim(),
+          level: Number(row.getAttribute('aria-level')),
+          expanded: row.getAttribute('aria-expanded') === null ? null : row.getAttribute('aria-expanded') === 'true',
+        })),
+      };
+    },
+
+    /** Messages of the notification toasts on screen. */
+    notifications: () =>
+      [...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].filter(visible).map((message) => text(message).trim()),
 
     /** Titles of the actions in the open code action (Quick Fix) menu. */
     codeActions: () =>

@@ -3,7 +3,7 @@
  * headless Chromium showing the workbench. `stop()` ends everything it started, in reverse order,
  * whatever failed before, so no code-server or browser outlives a test run.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBrowser, type HeadlessBrowser } from './browser';
@@ -22,13 +22,13 @@ export interface Session {
   stop: () => Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
-  removeFailureScreenshots(); // of an earlier run: only this run's failures should be there
+/** @param createWorkspace the folder VS Code opens: by default the reference cable and the fixtures. */
+export async function startSession(createWorkspace: () => CableWorkspace = createCableWorkspace): Promise<Session> {
   // Missing tools fail first, with the command that provisions them.
   const tools = codeServerTools();
   const chromium = chromiumExecutable();
   const vsix = ensureVsix();
-  const workspace = createCableWorkspace();
+  const workspace = createWorkspace();
   let codeServer: CodeServer | undefined;
   let browser: HeadlessBrowser | undefined;
   const stop = async () => {
@@ -52,6 +52,8 @@ export async function startSession(): Promise<Session> {
     codeServer: server,
     stop,
     step: async (name, check) => {
+      // An earlier run's screenshot of this check; other test files' sessions may be running, so only this one.
+      rmSync(join(screenshotsDir, `failed-${name}.png`), { force: true });
       try {
         return await check();
       } catch (error) {
@@ -61,9 +63,4 @@ export async function startSession(): Promise<Session> {
       }
     },
   };
-}
-
-function removeFailureScreenshots(): void {
-  if (!existsSync(screenshotsDir)) return;
-  for (const name of readdirSync(screenshotsDir)) if (name.startsWith('failed-')) rmSync(join(screenshotsDir, name), { force: true });
 }

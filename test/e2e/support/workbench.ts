@@ -34,6 +34,25 @@ interface Readers {
   outline: () => { complete: boolean; rows: { name: string; level: number }[] } | null;
   quickPickRows: () => string[];
   codeActions: () => string[];
+  statusBarItem: (arg: { includes: string }) => string | null;
+  treeView: (arg: { title: string }) => ShownTreeView | null;
+  notifications: () => string[];
+}
+
+/** A side bar view as shown: its message and its rendered rows (`complete` when none is scrolled away). */
+export interface ShownTreeView {
+  message: string | null;
+  complete: boolean;
+  rows: ShownTreeRow[];
+}
+
+export interface ShownTreeRow {
+  label: string;
+  description: string;
+  /** One-based depth. */
+  level: number;
+  /** null for a leaf. */
+  expanded: boolean | null;
 }
 
 /** Runs one in-page reader. */
@@ -143,6 +162,41 @@ export async function showOutline(page: Page): Promise<void> {
   await runCommand(page, 'Explorer: Focus on Outline View');
   if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
   await page.waitForSelector('.pane-header[aria-label^="Outline"][aria-expanded="true"]', { timeout: 10_000 });
+}
+
+/**
+ * Shows an Explorer view by its name (`Cables`) with the folders section collapsed, so the view has
+ * the room; waits until the view's body is visible.
+ */
+export async function showExplorerView(page: Page, name: string): Promise<void> {
+  await runCommand(page, `Explorer: Focus on ${name} View`);
+  const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  await page.waitForSelector(`.pane-header[aria-label^="${name}"][aria-expanded="true"]`, { timeout: 10_000 });
+  await waitFor(page, `the ${name} view shown`, 10_000, 'treeView', (view) => view ?? undefined, { title: name });
+}
+
+/** Clicks the row of an Explorer view (`Cables`) whose label starts with `labelStart` (expands a group, runs a leaf's command). */
+export async function clickTreeRow(page: Page, viewName: string, labelStart: string): Promise<void> {
+  await escapeOverlays(page);
+  const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewName}"]`) });
+  const rows = pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: labelStart }) });
+  await rows.first().click();
+}
+
+/** Opens Go to Symbol in Workspace (Ctrl+T) and types `query`; the rows are read with `quickPickRows`. */
+export async function searchWorkspaceSymbols(page: Page, query: string): Promise<void> {
+  await escapeOverlays(page);
+  await page.keyboard.press('Control+T');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input:focus', { timeout: 10_000 });
+  await page.keyboard.type(query);
+}
+
+/** Picks the first row of the open quick pick whose text includes `includes`. */
+export async function pickQuickPickRow(page: Page, includes: string, timeoutMs: number): Promise<string> {
+  const row = await waitFor(page, `a row with "${includes}" in the quick pick`, timeoutMs, 'quickPickRows', (rows) => rows.find((r) => r.includes(includes)));
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: includes }).first().click();
+  return row;
 }
 
 /** Saves a screenshot of the whole page as `.e2e/screenshots/<name>.png` and returns its path. */

@@ -31,6 +31,11 @@ export function createCableWorkspace(): CableWorkspace {
   for (const fixture of [DEFECTIVE_FIXTURE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE]) {
     copyFileSync(join(fixturesDir, fixture), join(folder, fixture));
   }
+  return asCableWorkspace(folder);
+}
+
+/** A folder of cables as a test workspace: its base settings written, and the helpers to read and change it. */
+export function asCableWorkspace(folder: string): CableWorkspace {
   mkdirSync(join(folder, '.vscode'));
   const writeSettings = (settings: Record<string, unknown>) =>
     writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -13,6 +13,9 @@ import { expand, summariseCableFile, type CableSummary, type CitationSummary, ty
 /** One cable of the workspace, with the file it is in. */
 export interface IndexedCable extends CableSummary {
   readonly uri: string;
+  /** The subject and origin in upper case, for queries (the same string when it already is). */
+  readonly subjectKey?: string;
+  readonly originKey?: string;
 }
 
 /** How much of the workspace the index holds, so that "not in the workspace" is said only when it is known. */
@@ -35,14 +38,17 @@ export interface WorkspaceIndex {
   /** The cables whose ref id is `refId`. */
   cablesWithId(refId: string): IndexedCable[];
   /** Every indexed cable, in no particular order. */
-  cables(): Iterable<IndexedCable>;
+  cables(): readonly IndexedCable[];
   completeness(): IndexCompleteness;
   /** Goes up whenever a file enters, changes or leaves the index; lets features cache what they derive from it. */
   readonly version: number;
 }
 
+/** A cable with its place in the flat list. */
+type SlottedCable = IndexedCable & { slot: number };
+
 interface FileEntry {
-  cables: IndexedCable[];
+  cables: SlottedCable[];
   citations: readonly CitationSummary[];
   nameRefId?: string;
 }
@@ -58,6 +64,9 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
   private readonly citers = new Map<string, Set<string>>();
   private cableCount = 0;
   private state: Omit<IndexCompleteness, 'files'> = COMPLETE;
+  /** Every cable, kept as a flat list (removal swaps the last one in), so queries over 251,287 cables walk an array. */
+  private readonly all: SlottedCable[] = [];
+  private readonly strings = new Map<string, string>();
   version = 0;
 
   /** Records `uri`'s cables and citations from its text; pass `model` when the file is already parsed. */
@@ -69,9 +78,17 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
   /** Records a file's summary, made elsewhere (a worker, the persistent cache). */
   setSummary(uri: string, summary: FileSummary): void {
     this.removeFile(uri);
-    const entry: FileEntry = { cables: summary.cables.map((cable) => ({ ...cable, uri })), citations: summary.citations, nameRefId: summary.nameRefId };
+    const entry: FileEntry = {
+      cables: summary.cables.map((cable) => this.indexedCable(uri, cable)),
+      citations: summary.citations.map(({ refId, range }) => ({ refId: this.intern(refId), range })),
+      nameRefId: summary.nameRefId,
+    };
     this.files.set(uri, entry);
     this.cableCount += entry.cables.length;
+    for (const cable of entry.cables) {
+      cable.slot = this.all.length;
+      this.all.push(cable);
+    }
     for (const refId of idsHeld(entry)) addTo(this.holders, refId, uri);
     for (const { refId } of entry.citations) addTo(this.citers, refId, uri);
     this.version++;
@@ -82,9 +99,48 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
     if (!entry) return;
     this.files.delete(uri);
     this.cableCount -= entry.cables.length;
+    for (const cable of entry.cables) {
+      const last = this.all.pop()!;
+      if (last !== cable) {
+        last.slot = cable.slot;
+        this.all[cable.slot] = last;
+      }
+    }
     for (const refId of idsHeld(entry)) removeFrom(this.holders, refId, uri);
     for (const { refId } of entry.citations) removeFrom(this.citers, refId, uri);
     this.version++;
+  }
+
+  /**
+   * Dates, classifications, origins, TAGS and cited ids repeat across a release: one string for each value,
+   * so 251,287 cables hold a few thousand copies, not a million.
+   */
+  private intern<T extends string | undefined>(text: T): T {
+    if (text === undefined) return text;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known as T;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /** Every cable object has the same fields in the same order, so the loops of queries stay monomorphic. */
+  private indexedCable(uri: string, cable: CableSummary): SlottedCable {
+    const subjectKey = cable.subject?.toUpperCase();
+    const origin = this.intern(cable.origin);
+    return {
+      uri,
+      refId: cable.refId,
+      subject: cable.subject,
+      date: this.intern(cable.date),
+      classification: this.intern(cable.classification),
+      origin,
+      tags: cable.tags.map((tag) => this.intern(tag)),
+      range: cable.range,
+      target: cable.target,
+      subjectKey: subjectKey === cable.subject ? cable.subject : subjectKey,
+      originKey: this.intern(origin?.toUpperCase()),
+      slot: -1,
+    };
   }
 
   hasFile(uri: string): boolean {
@@ -95,7 +151,7 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
   summaryOf(uri: string): FileSummary | undefined {
     const entry = this.files.get(uri);
     if (!entry) return undefined;
-    return { cables: entry.cables.map(({ uri: _uri, ...cable }) => cable), citations: [...entry.citations], ...(entry.nameRefId ? { nameRefId: entry.nameRefId } : {}) };
+    return { cables: entry.cables.map(summaryOfCable), citations: [...entry.citations], ...(entry.nameRefId ? { nameRefId: entry.nameRefId } : {}) };
   }
 
   uris(): IterableIterator<string> {
@@ -147,9 +203,20 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
     return [...(this.holders.get(wanted) ?? [])].flatMap((uri) => this.files.get(uri)!.cables.filter((cable) => cable.refId === wanted));
   }
 
-  *cables(): IterableIterator<IndexedCable> {
-    for (const entry of this.files.values()) yield* entry.cables;
+  cables(): readonly IndexedCable[] {
+    return this.all;
   }
+}
+
+/** The summary fields of an indexed cable, without the absent ones (as the cache writes them). */
+function summaryOfCable(cable: IndexedCable): CableSummary {
+  const summary: CableSummary = { tags: cable.tags, range: cable.range, target: cable.target };
+  if (cable.refId !== undefined) summary.refId = cable.refId;
+  if (cable.subject !== undefined) summary.subject = cable.subject;
+  if (cable.date !== undefined) summary.date = cable.date;
+  if (cable.classification !== undefined) summary.classification = cable.classification;
+  if (cable.origin !== undefined) summary.origin = cable.origin;
+  return summary;
 }
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
