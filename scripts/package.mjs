@@ -23,9 +23,14 @@ const REQUIRED = [
   'syntaxes/cable.tmLanguage.json',
   'language-configuration.json',
   'snippets/cable.json',
+  // The Cable Preview's own stylesheet and script (the webview loads nothing else).
+  'media/preview.css',
+  'media/preview.js',
+  'schemas/cable-lint.schema.json',
   'package.json',
   'README.md',
   'LICENSE',
+  'images/icon.png',
   // The dictionaries are bundled into the server; the data files ship too (every one of them, as
   // .vscodeignore lets in), with where each entry comes from.
   `${DICTIONARY_DIR}/PROVENANCE.md`,

@@ -9,6 +9,7 @@ import { CheckAllCommand } from './checkAll';
 import { registerCommands } from './commands';
 import { registerIndexStatusBar } from './indexStatusBar';
 import { OUTPUT_CHANNEL_NAME, reportServerGaveUp } from './messages';
+import { registerPreview } from './preview/registerPreview';
 import { createCableClient } from './serverClient';
 import { ServerController } from './serverController';
 import { ServerStartGate } from './serverStartGate';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CableE
     registerIndexStatusBar(controller),
     registerCommands({ server: controller, beforeStart, output, cablesView, checkAll }),
     registerTextFileDetection(),
+    registerPreview(context, controller),
   );
   void gate.startIfNeeded().catch(() => undefined);
   return {

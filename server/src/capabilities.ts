@@ -9,6 +9,7 @@ import {
   type InitializeParams,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { TURN_OFF_RULE_COMMAND } from './language/features/ruleOffActions';
 
 /** The client features the server adapts to. */
 export interface ClientFeatures {
@@ -63,6 +64,8 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     definitionProvider: true,
     referencesProvider: true,
     workspaceSymbolProvider: true,
+    // Run by the server, which writes the .cable-lint.json; vscode-languageclient registers it in VS Code.
+    executeCommandProvider: { commands: [TURN_OFF_RULE_COMMAND] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: client.workspaceFolders } },
   };
 }

@@ -8,7 +8,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from './documentModels';
 import type { LanguageService } from './language/languageService';
 import type { CableFile } from './language/model';
+import { getRuleOffActions } from './language/features/ruleOffActions';
 import { runSafe } from './runSafe';
+import { PREVIEW_REQUEST, type PreviewDocument, type PreviewParams } from '../../shared/previewProtocol';
 import type { SettingsStore } from './settingsStore';
 
 export interface FeatureContext {
@@ -69,7 +71,10 @@ export function registerFeatureHandlers(context: FeatureContext): void {
     atPosition('completion', textDocument.uri, position, null, token, (document, model) => service.doComplete(document, model, position)),
   );
   connection.onCodeAction(({ textDocument, range, context: actionContext }, token) =>
-    onDocument('codeAction', textDocument.uri, [], token, (document, model) => service.getCodeActions(document, model, range, actionContext)),
+    onDocument('codeAction', textDocument.uri, [], token, (document, model) => [
+      ...service.getCodeActions(document, model, range, actionContext),
+      ...getRuleOffActions(document, range, actionContext),
+    ]),
   );
   connection.onDocumentLinks(({ textDocument }, token) =>
     onDocument('documentLink', textDocument.uri, [], token, (document, model) => service.findDocumentLinks(document, model)),
@@ -81,4 +86,12 @@ export function registerFeatureHandlers(context: FeatureContext): void {
     atPosition('references', textDocument.uri, position, [], token, (document, model) => service.findReferences(document, model, position, context?.includeDeclaration)),
   );
   connection.onWorkspaceSymbol(({ query }, token) => runSafe(log, 'workspaceSymbol', undefined, [], token, () => service.findWorkspaceSymbols(query)));
+  connection.onRequest(PREVIEW_REQUEST, ({ textDocument }: PreviewParams, token) =>
+    onDocument<PreviewDocument | null>('preview', textDocument.uri, null, token, async (document) => {
+      const settings = await context.settings.get(document.uri);
+      // Edits may have come in during the await: the preview is of the latest version.
+      const latest = context.documents.get(document.uri) ?? document;
+      return service.getPreview(latest, models.get(latest), settings.language);
+    }),
+  );
 }

@@ -6,6 +6,7 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -16,11 +17,14 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { initialFolderUris, readClientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
+import { ServerConfigs } from './config/serverConfigs';
+import { runTurnOffRuleCommand } from './config/turnOffRule';
 import type { DiagnosticsMode } from './diagnosticsMode';
 import { DocumentModels } from './documentModels';
 import { documentConfiguration } from './documentUpdates';
 import { DocumentValidator } from './documentValidator';
 import { registerFeatureHandlers } from './featureHandlers';
+import { TURN_OFF_RULE_COMMAND } from './language/features/ruleOffActions';
 import { getLanguageService } from './language/languageService';
 import { EMPTY_REPORT, PullDiagnostics } from './pullDiagnostics';
 import { PushDiagnostics } from './pushDiagnostics';
@@ -75,9 +79,13 @@ function startSession(connection: Connection, params: InitializeParams, platform
   const service = getLanguageService({ workspace });
   const models = new DocumentModels((document) => service.parse(document));
   const saved = new SavedVersions(models);
+  const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  // Each document's .cable-lint.json files, under the editor settings; read again when one changes.
+  const configs = new ServerConfigs({ info: (message) => log.info(message), warn: (message) => showMessage(MessageType.Warning, message) });
   const settings = new SettingsStore(
     client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'cable' }) : undefined,
     log,
+    (uri) => configs.forUri(uri),
   );
   const validator = new DocumentValidator({
     documents,
@@ -168,8 +176,38 @@ function startSession(connection: Connection, params: InitializeParams, platform
       void applyWorkspaceSettings(pushed);
     }),
   );
-  connection.onDidChangeWatchedFiles(({ changes }) => safely('didChangeWatchedFiles', undefined, () => void workspace.filesChanged(changes.map((change) => change.uri))));
-  const watcher = client.watchedFilesRegistration ? undefined : new FolderWatcher((uris) => void workspace.filesChanged(uris), (message) => log.info(message));
+  const configsChanged = () => {
+    diagnostics.settingsChanged();
+    void checks.recheck(workspace.diskFiles()).catch((error: unknown) => log.error(`Checking cables after a .cable-lint.json change failed: ${String(error)}`));
+  };
+  connection.onDidChangeWatchedFiles(({ changes }) =>
+    safely('didChangeWatchedFiles', undefined, () => {
+      if (configs.changed(changes.map(({ uri, type }) => ({ uri, deleted: type === FileChangeType.Deleted })))) configsChanged();
+      void workspace.filesChanged(changes.map((change) => change.uri));
+    }),
+  );
+  const folderPaths = new Set<string>();
+  connection.onExecuteCommand(({ command, arguments: args }, token) =>
+    runSafe(log, `executeCommand ${command}`, undefined, null, token, () =>
+      command !== TURN_OFF_RULE_COMMAND
+        ? null
+        : runTurnOffRuleCommand(args?.[0], {
+            workspaceFolders: () => folderPaths,
+            written: () => {
+              configs.invalidate();
+              configsChanged();
+            },
+            settingsOf: (uri) => settings.get(uri),
+            showMessage: (type, message) => showMessage(type === 'error' ? MessageType.Error : MessageType.Warning, message),
+          }),
+    ),
+  );
+  const watcher = client.watchedFilesRegistration
+    ? undefined
+    : new FolderWatcher((uris) => {
+        if (configs.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
+        void workspace.filesChanged(uris);
+      }, (message) => log.info(message));
   registerFeatureHandlers({ connection, documents, models, settings, service });
 
   connection.onInitialized(() => {
@@ -179,16 +217,18 @@ function startSession(connection: Connection, params: InitializeParams, platform
     if (client.watchedFilesRegistration) {
       // VS Code watches the workspace itself and tells the server; a folder deleted whole comes as one path.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{cable,txt,CABLE,TXT}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+        watchers: [{ globPattern: '**/*.{cable,txt,CABLE,TXT}' }, { globPattern: '**/.cable-lint.json' }, { globPattern: '**/*', kind: WatchKind.Delete }],
       });
     }
     const addFolders = (uris: string[]) => {
+      localFolders(uris).forEach((path) => folderPaths.add(path));
       workspace.addFolders(uris);
       localFolders(uris).forEach((path) => watcher?.add(path));
     };
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         workspace.removeFolders(removed.map((folder) => folder.uri));
+        localFolders(removed.map((folder) => folder.uri)).forEach((path) => folderPaths.delete(path));
         localFolders(removed.map((folder) => folder.uri)).forEach((path) => watcher?.remove(path));
         addFolders(added.map((folder) => folder.uri));
       });

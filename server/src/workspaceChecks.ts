@@ -161,7 +161,7 @@ export class WorkspaceChecks {
     } catch {
       return undefined;
     }
-    const settings = await this.deps.settings.get(this.deps.folderOf(uri) ?? uri);
+    const settings = await this.deps.settings.forFile(uri, this.deps.folderOf(uri) ?? uri);
     if (!settings.validate.enable) return [];
     const model = this.deps.service.parse(TextDocument.create(uri, 'cable', 0, text));
     return this.deps.service.validate(model, settings.language, (rule, error) =>

@@ -58,7 +58,7 @@ describe('cable-lint basics', () => {
     const help = lint(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: cable-lint \[options\] PATH\.\.\./);
-    for (const option of ['--format', '--rule', '--max-warnings', '--jobs', '--quiet', '--no-progress', '--glob', '--summary-only']) {
+    for (const option of ['--format', '--rule', '--max-warnings', '--jobs', '--quiet', '--no-progress', '--glob', '--summary-only', '--fix', '--fix-dry-run', '--color', '--no-color', 'NO_COLOR']) {
       assert.ok(help.stdout.includes(option), `the help mentions ${option}`);
     }
   });
@@ -119,24 +119,34 @@ describe('cable-lint on the corpus', () => {
     }
   });
 
-  it('keeps stdout machine-readable and puts the summary on stderr', () => {
-    assert.match(json.stderr, new RegExp(`^${CORPUS_FILES} files, \\d+ cables in \\d+\\.\\d+ s`, 'm'));
+  it('keeps stdout machine-readable and puts the summary line on stderr', () => {
+    assert.match(json.stderr, new RegExp(`^Checked ${CORPUS_FILES} files \\(\\d+ cables\\) in \\d+\\.\\d+ s.*: \\d+ problems \\(.*\\) in \\d+ files; \\d+ can be fixed with --fix\\n$`));
   });
 
-  it('prints text as a summary per file and one problem per line, then a summary', () => {
+  it('prints only the files with problems, one line per problem, then each rule with its page and one summary line', () => {
     assert.equal(text.code, json.code);
-    const lines = text.stdout.split('\n');
-    const problems = lines.filter((line) => DIAGNOSTIC_LINE.test(line));
-    const jsonCount = jsonLines(json.stdout).reduce((n, line) => n + line.diagnostics.length, 0);
+    const withProblems = jsonLines(json.stdout).filter((line) => line.diagnostics.length > 0);
+    const jsonCount = withProblems.reduce((n, line) => n + line.diagnostics.length, 0);
+    assert.ok(withProblems.length > 0 && withProblems.length < CORPUS_FILES, 'some corpus files have problems, not all');
+    const [problemBlock, rest] = text.stdout.split('\n\n');
+    const problems = problemBlock.split('\n');
+    // Nothing but problem lines: no file names alone, no cable summaries, nothing for the clean files.
+    for (const line of problems) assert.match(line, DIAGNOSTIC_LINE);
     assert.equal(problems.length, jsonCount);
-    for (const line of problems) {
-      const [, file, row, column] = DIAGNOSTIC_LINE.exec(line)!;
-      assert.ok(file.startsWith('../shared/corpus/') && +row >= 1 && +column >= 1, line);
+    const files = [...new Set(problems.map((line) => DIAGNOSTIC_LINE.exec(line)![1]))];
+    assert.deepEqual(files, withProblems.map((line) => line.file));
+    const ruleLines = rest.trimEnd().split('\n');
+    const summary = ruleLines.pop()!;
+    const codes = new Set(withProblems.flatMap((line) => line.diagnostics.map((d: { code: string }) => d.code)));
+    assert.equal(ruleLines.length, codes.size);
+    for (const line of ruleLines) {
+      const match = /^(CBL\d{3}) [a-z-]+ +\d+ \w+(?:, \d+ \w+)* +(\S+)$/.exec(line);
+      assert.ok(match, line);
+      assert.ok(codes.has(match[1]), line);
+      assert.equal(match[2], `https://github.com/cable-tools/cable-language/blob/main/docs/rules/${match[1]}.md`);
     }
-    // Each file block starts with the file's name, then `  refId | date | classification | …`.
-    assert.equal(lines.filter((line) => line.startsWith('../shared/corpus/') && !DIAGNOSTIC_LINE.test(line)).length, CORPUS_FILES);
-    assert.ok(lines.includes('  09MEXICO283 | 2009-02-04T17:08:00Z | CONFIDENTIAL | Embassy Mexico | ROUTINE | 12 paragraphs') || !lines.some((l) => l.includes('09MEXICO283.txt')));
-    assert.match(text.stdout, new RegExp(`\\n${CORPUS_FILES} files, \\d+ cables in \\d+\\.\\d+ s, \\d+ cables/s\\n(?:\\d+ \\w+(?:, )?)+\\n(?: {2}CBL\\d{3} [a-z-]+ +\\d+ \\w+(?:, \\d+ \\w+)*\\n)+$`));
+    assert.match(summary, new RegExp(`^Checked ${CORPUS_FILES} files \\(\\d+ cables\\) in \\d+\\.\\d+ s, \\d+ cables/s: ${jsonCount} problems \\(.+\\) in ${withProblems.length} files; \\d+ can be fixed with --fix$`));
+    assert.ok(!/\x1b/.test(text.stdout), 'no colour when piped');
     assert.equal(text.stderr, '');
   });
 
@@ -151,6 +161,7 @@ describe('cable-lint on the corpus', () => {
     assert.equal(sarifRun.tool.driver.name, 'cable-lint');
     assert.equal(sarifRun.tool.driver.version, VERSION);
     const ruleIds = sarifRun.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    for (const rule of sarifRun.tool.driver.rules) assert.equal(rule.helpUri, `https://github.com/cable-tools/cable-language/blob/main/docs/rules/${rule.id}.md`);
     assert.ok(ruleIds.includes('CBL501') && ruleIds.every((id: string) => /^CBL\d{3}$/.test(id)));
     const jsonCount = jsonLines(json.stdout).reduce((n, line) => n + line.diagnostics.length, 0);
     assert.equal(sarifRun.results.length, jsonCount);
@@ -187,7 +198,7 @@ describe('cable-lint exit codes and rule levels', () => {
     const run = lint([rel(clean)]);
     assert.equal(run.code, 0);
     assert.ok(!run.stdout.split('\n').some((line) => DIAGNOSTIC_LINE.test(line)));
-    assert.match(run.stdout, /\n1 file, 1 cable in \d+\.\d+ s(?:, \d+ cables\/s)?\nno problems\n$/);
+    assert.match(run.stdout, /^Checked 1 file \(1 cable\) in \d+\.\d+ s(?:, \d+ cables\/s)?: no problems\n$/);
   });
 
   it('exits 0 on warnings alone, and prints each where it is', () => {
@@ -200,7 +211,8 @@ describe('cable-lint exit codes and rule levels', () => {
     const run = lint([rel(aboveClassification)]);
     assert.equal(run.code, 1);
     assert.ok(run.stdout.includes(`${rel(aboveClassification)}:27:4: error CBL504 `));
-    assert.match(run.stdout, /^1 error\n {2}CBL504 marking-above-classification {2}1 error\n$/m);
+    assert.match(run.stdout, /^CBL504 marking-above-classification {2}1 error {2}https:\/\/github\.com\/cable-tools\/cable-language\/blob\/main\/docs\/rules\/CBL504\.md\n/m);
+    assert.match(run.stdout, /: 1 problem \(1 error\) in 1 file\n$/);
   });
 
   it('exits 1 when warnings exceed --max-warnings', () => {
@@ -226,8 +238,8 @@ describe('cable-lint exit codes and rule levels', () => {
     const [first, ...rest] = run.stdout.split('\n');
     assert.match(first, DIAGNOSTIC_LINE);
     assert.ok(first.includes('error CBL504'));
-    assert.ok(!run.stdout.includes('CBL501 Paragraph'));
-    assert.match(rest.join('\n'), /^2 files, 2 cables/);
+    assert.ok(!run.stdout.includes('CBL501'), 'neither the warning nor its rule line');
+    assert.match(rest.join('\n'), /^\nCBL504 .*\nChecked 2 files \(2 cables\) in .*: 2 problems \(1 error, 1 warning\) in 2 files\n$/);
   });
 
   it('prints per-file counts instead of problems with --summary-only', () => {
@@ -261,10 +273,11 @@ describe('cable-lint with bad inputs', () => {
     const huge = join(temp, 'huge.cable');
     writeFileSync(huge, '');
     truncateSync(huge, 50 * 1024 * 1024 + 1);
-    const run = lint([huge, SAMPLE]);
+    const run = lint(['--summary-only', huge, SAMPLE]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^cable-lint: skipped '.*huge\.cable': 50\.0 MB is over the 50 MB limit$/m);
     assert.ok(run.stdout.includes('09MEXICO283 | 2009-02-04T17:08:00Z'));
+    assert.match(run.stdout, /^Checked 2 files \(1 cable\) in .*: no problems; 1 file could not be linted/m);
     rmSync(huge);
   });
 });
@@ -298,7 +311,7 @@ describe('cable-lint on folders', () => {
     const run = lint(['empty'], { cwd: temp });
     assert.equal(run.code, 0);
     assert.match(run.stderr, /^cable-lint: no cable found in 'empty' \(.cable files, or .txt files that start like a cable\)$/m);
-    assert.match(run.stdout, /^0 files, 0 cables in /);
+    assert.match(run.stdout, /^Checked 0 files \(0 cables\) in /);
   });
 
   it('keeps input order across paths and standard input', () => {

@@ -84,14 +84,14 @@ function scopesAt(file: string, line: string, text: string): string[] {
 
 const KEY_TOKENS: Array<[file: string, line: string, text: string, scope: string]> = [
   ['06MEXICO1311.txt', '55988', '55988', 'constant.numeric.row-number.cable'],
-  ['06MEXICO1311.txt', 'ZNR UUUUU ZZH', 'UUUUU', 'keyword.other.classification.unclassified.cable'],
+  ['06MEXICO1311.txt', 'ZNR UUUUU ZZH', 'UUUUU', 'entity.name.type.classification.unclassified.cable'],
   ['06MEXICO1311.txt', 'INFO RUEHXC/', 'RUEHXC', 'support.constant.routing-indicator.cable'],
-  ['06MEXICO1311.txt', 'UNCLAS SECTION 01 OF 02', 'UNCLAS', 'keyword.other.classification.unclassified.cable'],
+  ['06MEXICO1311.txt', 'UNCLAS SECTION 01 OF 02', 'UNCLAS', 'entity.name.type.classification.unclassified.cable'],
   ['06MEXICO1311.txt', '¶B. MEXICO 765', 'MEXICO 765', 'entity.name.function.ref-id.cable'],
-  ['06MEXICO1509.txt', 'C O N F I D E N T I A L SECTION', 'C O N F I D E N T I A L', 'keyword.other.classification.confidential.cable'],
+  ['06MEXICO1509.txt', 'C O N F I D E N T I A L SECTION', 'C O N F I D E N T I A L', 'constant.language.classification.confidential.cable'],
   ['06MEXICO1509.txt', '1.4(B/D)', '(B/D)', 'constant.language.reason.cable'],
-  ['09BAKU20.txt', 'S e c r e t section 01 of 02 baku', 'S e c r e t', 'keyword.other.classification.secret.cable'],
-  ['09BAKU20.txt', 'ZNY SSSSS ZZH', 'SSSSS', 'keyword.other.classification.secret.cable'],
+  ['09BAKU20.txt', 'S e c r e t section 01 of 02 baku', 'S e c r e t', 'support.function.classification.secret.cable'],
+  ['09BAKU20.txt', 'ZNY SSSSS ZZH', 'SSSSS', 'support.function.classification.secret.cable'],
   ['09BAKU20.txt', 'Tags: pgov', 'pgov', 'entity.name.tag.cable'],
   ['00HARARE6677.txt', 'PAGE 01        HARARE', 'HARARE', 'entity.name.type.post.cable'],
   ['00HARARE6677.txt', 'INFO  LOG-00', 'LOG-00', 'support.constant.office.cable'],
@@ -100,7 +100,7 @@ const KEY_TOKENS: Array<[file: string, line: string, text: string, scope: string
   ['66BUENOSAIRES2481.txt', 'AMEMBASSY RIO DE JANEIRO', 'AMEMBASSY', 'entity.name.type.addressee.cable'],
   ['72TEHRAN1164.txt', 'HECK', 'HECK', 'entity.name.function.signature.cable'],
   ['06BERN898.txt', '2006-05-05 15:15:00\t06BERN898', '06BERN898', 'entity.name.function.ref-id.cable'],
-  ['02BOGOTA3281.txt', 'classification: SECRET', 'SECRET', 'keyword.other.classification.secret.cable'],
+  ['02BOGOTA3281.txt', 'classification: SECRET', 'SECRET', 'support.function.classification.secret.cable'],
 ];
 
 test('key tokens of real cables get the expected scopes', () => {

@@ -40,7 +40,7 @@ describe('language features (built server over stdio)', () => {
     assert.ok(list.items.some((item: any) => item.label === 'PGOV'));
   });
 
-  it('offers the quick fix that inserts a missing marking', async () => {
+  it('offers the quick fixes that insert a missing marking, and links the diagnostic to its rule page', async () => {
     const { client } = session;
     const since = client.mark();
     const { text, line } = sampleWithoutMarking();
@@ -53,10 +53,16 @@ describe('language features (built server over stdio)', () => {
       range: missing.range,
       context: { diagnostics: [missing], only: ['quickfix'] },
     });
-    assert.ok(actions.length >= 1);
-    assert.equal(actions[0].kind, 'quickfix');
-    const edits = actions[0].edit.changes[UNMARKED_URI];
+    // One fix per level the cable allows, none preferred: the marking is not in the text.
+    const inserts = actions.filter((action: any) => action.title.startsWith('Insert'));
+    assert.deepEqual(inserts.map((action: any) => [action.kind, action.title, action.isPreferred]), [
+      ['quickfix', "Insert (U) — changes the record's text", undefined],
+      ['quickfix', "Insert (SBU) — changes the record's text", undefined],
+      ['quickfix', "Insert (C) — changes the record's text", undefined],
+    ]);
+    const edits = inserts[2].edit.changes[UNMARKED_URI];
     assert.ok(edits.some((edit: any) => edit.range.start.line === line && /\(C\)/.test(edit.newText)));
+    assert.match(missing.codeDescription?.href ?? '', /^https:\/\/github\.com\/cable-tools\/cable-language\/blob\/main\/docs\/rules\/CBL501\.md$/);
   });
 
   it('finds the open cables as workspace symbols', async () => {

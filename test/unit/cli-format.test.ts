@@ -1,12 +1,13 @@
 /**
- * cable-lint's output formats on hand-made reports: the text lines, JSON Lines, the SARIF log, the
- * closing summary and the exit code. No process, no language service.
+ * cable-lint's output formats on hand-made reports: the text lines (plain and coloured), JSON Lines, the SARIF
+ * log, the rules' lines and the summary line, and the exit code. No process, no language service.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatJsonLine } from '../../server/src/cli/format/json';
 import { artifactUri, buildSarifLog } from '../../server/src/cli/format/sarif';
-import { formatSummary } from '../../server/src/cli/format/summary';
+import { formatRuleLines, formatSummary } from '../../server/src/cli/format/summary';
+import { styleFor } from '../../server/src/cli/format/style';
 import { formatCableLines, formatDiagnosticLine, formatTextReport } from '../../server/src/cli/format/text';
 import { failedReport, type CableSummary, type FileReport, type ReportDiagnostic } from '../../server/src/cli/report';
 import { addToTally, emptyTally, exitCodeOf, type RunTally } from '../../server/src/cli/tally';
@@ -51,16 +52,40 @@ describe('text format', () => {
     assert.equal(formatDiagnosticLine('a.txt', diagnostic('warning', 'CBL101')), 'a.txt:3:5: warning CBL101 CBL101 found here');
   });
 
-  it('summarises each cable readably, then lists the problems', () => {
+  it('lists the problems, one line each, and nothing else', () => {
     assert.equal(
       formatTextReport(REPORT, { quiet: false, summaryOnly: false }),
+      [
+        'cables/09MEXICO283.txt:2:5: error CBL001 CBL001 found here',
+        'cables/09MEXICO283.txt:3:5: warning CBL101 CBL101 found here',
+        'cables/09MEXICO283.txt:4:5: info CBL301 CBL301 found here',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints nothing for a file without problems', () => {
+    assert.equal(formatTextReport({ ...REPORT, diagnostics: [] }, { quiet: false, summaryOnly: false }), '');
+  });
+
+  it('colours the severity and links the code to its rule page, only when asked', () => {
+    const style = styleFor({ color: true, hyperlinks: true });
+    const line = formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), style);
+    assert.equal(line.replace(/\x1b\[[\d;]*m|\x1b\]8;;[^\x1b]*\x1b\\/g, ''), 'a.txt:3:5: error CBL504 CBL504 found here');
+    assert.ok(line.includes('\x1b[31m'), 'errors are red');
+    assert.ok(line.includes('\x1b]8;;https://github.com/cable-tools/cable-language/blob/main/docs/rules/CBL504.md\x1b\\'), 'the code links to its page');
+    assert.ok(!formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), styleFor({ color: true, hyperlinks: false })).includes('\x1b]8;;'));
+    assert.ok(!/\x1b/.test(formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), styleFor({ color: false, hyperlinks: false }))));
+  });
+
+  it('summarises every file, clean or not, with --summary-only', () => {
+    assert.equal(
+      formatTextReport({ ...REPORT, diagnostics: [] }, { quiet: false, summaryOnly: true }),
       [
         'cables/09MEXICO283.txt',
         '  09MEXICO283 | 2009-02-04T17:08:00Z | CONFIDENTIAL | Embassy Mexico | ROUTINE | 12 paragraphs',
         '  THE U.S.-MEXICAN RELATIONSHIP',
-        'cables/09MEXICO283.txt:2:5: error CBL001 CBL001 found here',
-        'cables/09MEXICO283.txt:3:5: warning CBL101 CBL101 found here',
-        'cables/09MEXICO283.txt:4:5: info CBL301 CBL301 found here',
+        '  no problems',
         '',
         '',
       ].join('\n'),
@@ -118,7 +143,13 @@ describe('sarif format', () => {
     const driver = log.runs[0].tool.driver;
     assert.equal(driver.name, 'cable-lint');
     assert.equal(driver.version, '1.2.3');
-    assert.deepEqual(driver.rules[1], { id: 'CBL101', name: 'missing-portion-marking', shortDescription: { text: 'A paragraph has no marking.' }, defaultConfiguration: { level: 'warning', enabled: true } });
+    assert.deepEqual(driver.rules[1], {
+      id: 'CBL101',
+      name: 'missing-portion-marking',
+      shortDescription: { text: 'A paragraph has no marking.' },
+      helpUri: 'https://github.com/cable-tools/cable-language/blob/main/docs/rules/CBL101.md',
+      defaultConfiguration: { level: 'warning', enabled: true },
+    });
     assert.equal(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri, 'file:///work/main/');
   });
 
@@ -158,19 +189,38 @@ describe('summary and exit code', () => {
   count(tally, REPORT);
   count(tally, { ...REPORT, diagnostics: [diagnostic('warning', 'CBL101'), diagnostic('warning', 'CBL101')] });
 
-  it('counts files, cables, severities and rules, the most frequent rule first', () => {
+  it('ends with one line per rule, the most frequent first, with its page', () => {
     const rules = [{ code: 'CBL101', name: 'missing-portion-marking', description: '', defaultLevel: 'warning' as const }];
+    const page = (code: string) => `https://github.com/cable-tools/cable-language/blob/main/docs/rules/${code}.md`;
     assert.equal(
-      formatSummary(tally, 2000, rules),
+      formatRuleLines(tally, rules, { quiet: false }),
       [
-        '2 files, 2 cables in 2.00 s, 1 cables/s',
-        '1 error, 3 warnings, 1 info',
-        '  CBL101 missing-portion-marking  3 warnings',
-        '  CBL001                          1 error',
-        '  CBL301                          1 info',
+        '',
+        `CBL101 missing-portion-marking  3 warnings  ${page('CBL101')}`,
+        `CBL001                          1 error     ${page('CBL001')}`,
+        `CBL301                          1 info      ${page('CBL301')}`,
         '',
       ].join('\n'),
     );
+    assert.equal(formatRuleLines(tally, rules, { quiet: true }), `\nCBL001  1 error  ${page('CBL001')}\n`);
+    assert.equal(formatRuleLines(emptyTally(), rules, { quiet: false }), '');
+  });
+
+  it('then one summary line: files, cables, time, problems and the files they are in', () => {
+    assert.equal(formatSummary(tally, 2000), 'Checked 2 files (2 cables) in 2.00 s, 1 cables/s: 5 problems (1 error, 3 warnings, 1 info) in 2 files\n');
+    assert.equal(formatSummary(emptyTally(), 10), 'Checked 0 files (0 cables) in 0.01 s: no problems\n');
+  });
+
+  it('says what --fix fixed, would fix, or could fix', () => {
+    const fixable = emptyTally();
+    addToTally(fixable, { cables: 1, problems: [{ code: 'CBL505', severity: 'warning', count: 2 }], fixable: 1 });
+    assert.match(formatSummary(fixable, 10), /: 2 problems \(2 warnings\) in 1 file; 1 can be fixed with --fix\n$/);
+    const fixed = emptyTally();
+    addToTally(fixed, { cables: 1, problems: [], fixed: 3 });
+    addToTally(fixed, { cables: 1, problems: [{ code: 'CBL409', severity: 'warning', count: 1 }], fixed: 1 });
+    assert.match(formatSummary(fixed, 10, { fix: 'write' }), /: fixed 4 problems in 2 files; 1 problem left \(1 warning\) in 1 file\n$/);
+    assert.match(formatSummary(fixed, 10, { fix: 'dry-run' }), /: --fix would fix 4 problems in 2 files \(nothing written\); 1 problem would be left/);
+    assert.match(formatSummary(emptyTally(), 10, { fix: 'write' }), /: nothing to fix; no problems\n$/);
   });
 
   it('exits 1 on errors, 1 over --max-warnings, 2 when an input failed', () => {
@@ -182,6 +232,6 @@ describe('summary and exit code', () => {
     assert.equal(exitCodeOf(tally, undefined), 1);
     count(tally, failedReport('gone.txt', { kind: 'unreadable', message: 'no such file' }));
     assert.equal(exitCodeOf(tally, undefined), 2);
-    assert.match(formatSummary(tally, 10, []), /1 file could not be linted/);
+    assert.match(formatSummary(tally, 10), /; 1 file could not be linted/);
   });
 });

@@ -12,16 +12,17 @@ const ROOT = join(__dirname, '..', '..');
 const SAMPLE = join(ROOT, '..', 'shared', 'samples', '09MEXICO283.txt');
 const UNMARKED = join(ROOT, 'test', 'fixtures', 'cli', 'unmarked-paragraph.cable');
 
-async function run(argv: string[], stdin = '') {
+async function run(argv: string[], stdin = '', env: Record<string, string> = {}, isTTY = false) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     cwd: ROOT,
-    stdout: { write: (text: string) => (stdout += text) },
+    stdout: { isTTY, write: (text: string) => (stdout += text) },
     stderr: { isTTY: false, write: (text: string) => (stderr += text) },
     readStdin: async () => new TextEncoder().encode(stdin),
     workerPath: join(ROOT, 'dist', 'no-such-worker.js'),
     cores: 1,
+    env,
     now: () => 0,
   });
   return { code, stdout, stderr };
@@ -40,24 +41,35 @@ describe('runCli', () => {
     assert.equal(result.stderr, "cable-lint: --max-warnings expects a whole number of 0 or more, got 'x'\nTry 'cable-lint --help'.\n");
   });
 
-  it('prints text and its summary on stdout', async () => {
-    const result = await run(['--jobs', '1', 'test/fixtures/cli/unmarked-paragraph.cable']);
+  it('prints the problems, the rules with their pages and one summary line on stdout', async () => {
+    const result = await run(['--jobs', '1', 'test/fixtures/cli/unmarked-paragraph.cable', 'test/fixtures/cli/clean.cable']);
     assert.equal(result.code, 0);
     assert.equal(result.stderr, '');
     assert.equal(
       result.stdout,
       [
-        'test/fixtures/cli/unmarked-paragraph.cable',
-        '  09MEXICO283 | 2009-02-04T17:08:00Z | CONFIDENTIAL | Embassy Mexico | ROUTINE | 3 paragraphs',
-        '  THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES',
         'test/fixtures/cli/unmarked-paragraph.cable:29:1: warning CBL501 Paragraph 3 has no portion marking: expected one of (U), (SBU) or (C) before the text, as this cable is CONFIDENTIAL.',
         '',
-        '1 file, 1 cable in 0.00 s',
-        '1 warning',
-        '  CBL501 missing-portion-marking  1 warning',
+        'CBL501 missing-portion-marking  1 warning  https://github.com/cable-tools/cable-language/blob/main/docs/rules/CBL501.md',
+        'Checked 2 files (2 cables) in 0.00 s: 1 problem (1 warning) in 1 file',
         '',
       ].join('\n'),
     );
+  });
+
+  it('colours only with --color, or FORCE_COLOR, and never with --no-color or NO_COLOR', async () => {
+    const file = 'test/fixtures/cli/unmarked-paragraph.cable';
+    const coloured = (text: string) => /\x1b\[/.test(text);
+    assert.ok(!coloured((await run([file])).stdout), 'not a terminal: plain');
+    assert.ok(coloured((await run(['--color', file])).stdout));
+    assert.ok(!coloured((await run(['--color', '--no-color', file])).stdout), 'the last flag wins');
+    assert.ok(coloured((await run([file], '', { FORCE_COLOR: '1' })).stdout));
+    assert.ok(!coloured((await run([file], '', { FORCE_COLOR: '0' }, true)).stdout));
+    assert.ok(coloured((await run([file], '', {}, true)).stdout), 'a terminal: colour');
+    assert.ok(!coloured((await run([file], '', { NO_COLOR: '1' }, true)).stdout));
+    assert.ok(!coloured((await run([file], '', { TERM: 'dumb' }, true)).stdout));
+    assert.ok(!coloured((await run(['--no-color', file], '', { FORCE_COLOR: '1' }, true)).stdout), 'the flag wins over the environment');
+    assert.ok(!coloured((await run(['--color', '--format', 'json', file])).stdout), 'JSON is never coloured');
   });
 
   it('keeps JSON alone on stdout, the summary and failures on stderr', async () => {
@@ -67,7 +79,7 @@ describe('runCli', () => {
       result.stdout.trim().split('\n').map((line) => JSON.parse(line).file),
       ['<stdin>', UNMARKED],
     );
-    assert.match(result.stderr, /^cable-lint: cannot read 'missing\.cable': no such file\n3 files, 2 cables in 0\.00 s\n1 warning\n/);
+    assert.match(result.stderr, /^cable-lint: cannot read 'missing\.cable': no such file\nChecked 3 files \(2 cables\) in 0\.00 s: 1 problem \(1 warning\) in 1 file; 1 file could not be linted \(see the messages above\)\n$/);
   });
 
   it('falls back to one thread when the worker script is missing, saying so', async () => {

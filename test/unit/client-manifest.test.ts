@@ -72,8 +72,9 @@ describe('package.json contributions', () => {
   });
 
   it('contributes exactly the commands the client registers', () => {
-    const source = readFileSync(join(ROOT, 'client', 'src', 'commands.ts'), 'utf8');
-    const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1]).sort();
+    // Commands are registered in commands.ts, and the preview's beside the preview.
+    const sources = ['commands.ts', join('preview', 'registerPreview.ts')].map((file) => readFileSync(join(ROOT, 'client', 'src', file), 'utf8'));
+    const registered = sources.flatMap((source) => [...source.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1])).sort();
     assert.deepEqual(contributes.commands.map((command) => command.command).sort(), registered);
     for (const command of contributes.commands) assert.equal(command.category, 'Cable');
   });
@@ -94,6 +95,25 @@ describe('package.json contributions', () => {
       assert.equal(schema.scope, WINDOW_SCOPED.includes(key) ? 'window' : 'resource', `scope of ${key}`);
     }
   });
+
+  it('gives cables prose defaults: wrapped, no word or quick suggestions, no formatting, the text saved as it is', () => {
+    const defaults = (contributes as { configurationDefaults?: Record<string, Record<string, unknown>> }).configurationDefaults;
+    assert.deepEqual(defaults?.['[cable]'], {
+      'editor.defaultColorDecorators': false,
+      'editor.wordWrap': 'on',
+      // VS Code 1.85 made this an enum; `false` would no longer turn it off.
+      'editor.wordBasedSuggestions': 'off',
+      // Completion still opens on the server's trigger characters, where it has something to offer.
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      'editor.formatOnSave': false,
+      'editor.formatOnType': false,
+      'editor.formatOnPaste': false,
+      // Cablegate lines end in spaces, and a cable's last line may have no newline: an archival record is saved byte for byte.
+      'files.trimTrailingWhitespace': false,
+      'files.insertFinalNewline': false,
+      'files.trimFinalNewlines': false,
+    });
+  });
 });
 
 describe('snippets/cable.json', () => {
@@ -109,8 +129,8 @@ describe('snippets/cable.json', () => {
     }
   });
 
-  it('has a new-paragraph snippet', () => {
-    assert.match([snippets['New paragraph'].body].flat().join('\n'), /^¶\$\{1:\d+\}\. \(\$\{2\|C,/);
+  it('leaves numbered paragraphs to completion, which gives the next number and the cable’s level', () => {
+    assert.deepEqual(Object.keys(snippets), ['New cable']);
   });
 
   it('gives every snippet a prefix, a body and a description', () => {

@@ -57,23 +57,43 @@ describe('doComplete of portion markings', () => {
   it('offers markings right after a paragraph number, the cable’s level first', () => {
     const text = SAMPLE.replace('¶3. (U) The', '¶3. The');
     const items = complete(text, after(text, '¶3. '));
-    assert.equal(items[0].label, '(C)');
-    assert.equal(items[0].preselect, true);
-    assert.ok(labels(items).includes('(SBU)') && labels(items).includes('(S//NF)'));
-    assert.deepEqual(edit(items[0]), { range: { start: { line: 82, character: 4 }, end: { line: 82, character: 4 } }, newText: '(C) ' });
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.equal(sorted[0].label, '(C)');
+    assert.equal(sorted[0].preselect, true);
+    assert.ok(labels(items).includes('(SBU)') && labels(items).includes('(C//NF)'));
+    assert.deepEqual(edit(sorted[0]), { range: { start: { line: 82, character: 4 }, end: { line: 82, character: 4 } }, newText: '(C) ' });
+  });
+
+  it('offers only the markings the cable’s level allows: none above CONFIDENTIAL in a CONFIDENTIAL cable', () => {
+    const text = SAMPLE.replace('¶3. (U) The', '¶3. The');
+    assert.deepEqual(labels(complete(text, after(text, '¶3. '))).sort(), ['(C)', '(C//NF)', '(C/NF)', '(C/NOFORN)', '(C/REL NATO)', '(SBU)', '(SBU//NF)', '(SBU/NF)', '(SBU/REL NATO)', '(U)', '(U//FOUO)']);
+  });
+
+  it('offers (U) and (SBU) markings in an UNCLASSIFIED cable, every marking when the level is unknown', () => {
+    const unclassified = 'UNCLAS MEXICO 000001\n\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: PLAIN\n\n¶1. (U) First.\n\n¶2. \n';
+    assert.deepEqual(labels(complete(unclassified, { line: 8, character: 4 })).sort(), ['(SBU)', '(SBU//NF)', '(SBU/NF)', '(SBU/REL NATO)', '(U)', '(U//FOUO)']);
+    const secret = unclassified.replace('UNCLAS', 'S E C R E T');
+    assert.ok(labels(complete(secret, { line: 8, character: 4 })).includes('(S//NF)'));
+    assert.ok(!labels(complete(secret, { line: 8, character: 4 })).includes('(TS)'));
+    const unknown = 'TAGS: PGOV\nSUBJECT: NO LEVEL\n\n¶1. First.\n\n¶2. \n';
+    assert.ok(labels(complete(unknown, { line: 5, character: 4 })).includes('(TS)'));
   });
 
   it('replaces a marking begun with a parenthesis', () => {
-    const text = SAMPLE.replace('¶3. (U) The', '¶3. (S The');
-    const items = complete(text, after(text, '¶3. (S'));
-    const secret = items.find((i) => i.label === '(S)')!;
-    assert.deepEqual(edit(secret).range, { start: { line: 82, character: 4 }, end: { line: 82, character: 6 } });
-    assert.match((secret.documentation as MarkupContent).value, /Above the cable's classification \(CONFIDENTIAL\)/);
+    const text = SAMPLE.replace('¶3. (U) The', '¶3. (C The');
+    const items = complete(text, after(text, '¶3. (C'));
+    const confidential = items.find((i) => i.label === '(C)')!;
+    assert.deepEqual(edit(confidential).range, { start: { line: 82, character: 4 }, end: { line: 82, character: 6 } });
   });
 
   it('does not offer markings inside a paragraph’s text', () => {
     const items = complete(SAMPLE, after(SAMPLE, '¶3. (U) The major'));
     assert.ok(!labels(items).includes('(C)'));
+  });
+
+  it('stops offering markings once the prose of an unmarked paragraph has begun', () => {
+    const text = SAMPLE.replace('¶3. (U) The', '¶3. The');
+    assert.deepEqual(labels(complete(text, after(text, '¶3. The '))), [], 'a space typed in the sentence pops nothing up');
   });
 });
 
@@ -127,20 +147,30 @@ describe('doComplete of snippets', () => {
     assert.equal(complete(text, { line: 0, character: 0 })[0].label, 'New cable');
   });
 
-  it('offers the next paragraph with its number and the cable’s level', () => {
+  it('offers the next paragraph with its number and the cable’s level, plain or opening a Summary or a Comment', () => {
     const text = SAMPLE.replace(/\n \nVisit Mexico City/, '\n \n \nVisit Mexico City');
     const blank = after(text, 'bulk cash smuggling. \n \n');
-    const [item] = complete(text, blank);
+    const [item, summary, comment] = complete(text, blank);
     assert.equal(item.label, '¶13. (C)');
     assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
     assert.equal(edit(item).newText, '¶13. (C) $0');
+    assert.deepEqual([summary.label, edit(summary).newText], ['¶13. (C) Summary', '¶13. (C) Summary: $0 End Summary.']);
+    assert.deepEqual([comment.label, edit(comment).newText], ['¶13. (C) Comment', '¶13. (C) Comment: $0 End Comment.']);
+    assert.ok(summary.filterText!.includes('summary') && comment.filterText!.includes('comment'), 'typing summary or comment finds them');
+  });
+
+  it('numbers a paragraph typed as `para`, `summary` or `¶` as the paragraphs above it do', () => {
+    const text = 'UNCLAS MEXICO 000001\n\nTAGS: PGOV\nSUBJECT: PLAIN NUMBERS\n\n¶1. (U) First.\n\n¶2. (U) Second.\n\nsummary';
+    const items = complete(text, { line: 9, character: 7 });
+    assert.deepEqual(items.slice(0, 3).map((i) => edit(i).newText), ['¶3. (U) $0', '¶3. (U) Summary: $0 End Summary.', '¶3. (U) Comment: $0 End Comment.']);
+    assert.deepEqual(edit(items[1]).range, { start: { line: 9, character: 0 }, end: { line: 9, character: 7 } });
   });
 
   it('numbers after the paragraph above the cursor and follows its style', () => {
     const text = 'UNCLAS MEXICO 000001\n\nTAGS: PGOV\nSUBJECT: PLAIN NUMBERS\n\n1. (U) First.\n\n2. (U) Second.\n\n';
-    const [item, skeleton] = complete(text, { line: 9, character: 0 });
-    assert.equal(edit(item).newText, '3. (U) $0');
-    assert.equal(skeleton.label, 'New cable', 'after the last cable a new cable may start too');
+    const items = complete(text, { line: 9, character: 0 });
+    assert.equal(edit(items[0]).newText, '3. (U) $0');
+    assert.equal(items[items.length - 1].label, 'New cable', 'after the last cable a new cable may start too');
   });
 
   it('offers nothing in the middle of paragraph text', () => {

@@ -173,9 +173,10 @@ describe('doHover on the routing header', () => {
     assert.deepEqual(hover.range, range(20, 3, 20, 9));
   });
 
-  it('decodes the date-time group 041708Z FEB 09 into words and an ISO date', () => {
+  it('decodes the date-time group 041708Z FEB 09 into words, giving the date once', () => {
     const hover = hoverAt(SAMPLE, '041708Z FEB 09', { nth: 1, delta: 3 })!;
-    assert.match(hover.value, /Wednesday, 4 February 2009, 17:08 UTC: \*\*2009-02-04 17:08 UTC\*\*/);
+    assert.match(hover.value, /^\*\*041708Z FEB 09\*\* — date-time group\n\n\*\*Wednesday, 4 February 2009, 17:08 UTC\*\*\n\n/);
+    assert.equal(hover.value.match(/2009/g)!.length, 1, hover.value);
     assert.deepEqual(hover.range, range(22, 2, 22, 16));
   });
 
@@ -184,9 +185,10 @@ describe('doHover on the routing header', () => {
     assert.match(hoverAt(SAMPLE, 'R 041708Z', { nth: 1 })!.value, /\*\*R\*\* — precedence[\s\S]*ROUTINE/);
   });
 
-  it('decodes the DE line’s day of year', () => {
+  it('decodes the DE line’s day of year, giving the date and time once', () => {
     const hover = hoverAt(SAMPLE, '0351708', { nth: 1 })!;
-    assert.match(hover.value, /day 35 of the year, 17:08 UTC: Wednesday, 4 February 2009/);
+    assert.match(hover.value, /Sent on day 35 of the year: \*\*Wednesday, 4 February 2009, 17:08 UTC\*\*\.$/);
+    assert.equal(hover.value.match(/17:08/g)!.length, 1, hover.value);
     assert.deepEqual(hover.range, range(20, 19, 20, 26));
   });
 });
@@ -229,6 +231,121 @@ describe('doHover on references', () => {
     const empty = new InMemoryWorkspaceIndex();
     empty.setCompleteness({ state: 'scanning' });
     assert.match(hoverAt(own, '08MEXICO3456', { workspace: empty, name: '08MEXICO3456.txt' })!.value, /No other file among those indexed cites it so far \(indexing: 0 files read\)\./);
+  });
+});
+
+describe('doHover on REFTEL and ref A in the text', () => {
+  const citing = readFileSync(join(FIXTURES, 'cites-08MEXICO3456.txt'), 'utf8');
+  const workspace = new InMemoryWorkspaceIndex();
+  for (const name of ['08MEXICO3456.txt', 'cites-08MEXICO3456.txt', 'two-cables.txt']) {
+    workspace.setFile(`file:///ws/${name}`, readFileSync(join(FIXTURES, name), 'utf8'));
+  }
+  /** A cable whose REF line names a cable in the workspace, an e-mail and two telegrams of the State Department. */
+  const threeRefs = [
+    'C O N F I D E N T I A L MEXICO 000500',
+    '',
+    'SIPDIS',
+    '',
+    'E.O. 12958: DECL: 02/16/2019',
+    'TAGS: PGOV KJUS MX',
+    'SUBJECT: FOLLOW-UP ON JUDICIAL REFORM',
+    '',
+    'REF: A. 08 MEXICO 3456',
+    '     B. EMAIL FROM WHA/MEX 02/10/09',
+    '     C. 08 STATE 12345, 23456',
+    '',
+    'Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)',
+    '',
+    '¶1. (C) As reftels report, ref C asks and refs A and D confirm, the',
+    'REFTEL A NEW LAW passed.',
+    '',
+    'BASSETT',
+    '',
+  ].join('\n');
+  const at = (text: string, needle: string, name = '09MEXICO500.txt', delta = 1) => hoverAt(text, needle, { workspace, name, delta })!;
+
+  it('names the cable `Reftel A` points to, over the words and the letter, and finds it in the workspace', () => {
+    const hover = at(citing, 'Reftel A', 'cites-08MEXICO3456.txt');
+    assert.match(hover.value, /^\*\*Reftel A\*\* — reference telegram\n\nPoints to REF \*\*A\*\*: cable \*\*08MEXICO3456\*\*\./);
+    assert.match(hover.value, /In the workspace: \*\*08MEXICO3456\\\.txt\*\*: JUDICIAL REFORM IN BAJA CALIFORNIA$/);
+    const line = citing.split('\n').findIndex((l) => l.includes('Reftel A'));
+    assert.deepEqual(hover.range, range(line, 8, line, 16));
+  });
+
+  it('lists every REF item for `reftels`, each with its ref id and whether the workspace holds it', () => {
+    const hover = at(threeRefs, 'reftels');
+    assert.match(hover.value, /^\*\*reftels\*\* — reference telegrams\n\nPoints to the 3 items of the REF line:/);
+    assert.match(hover.value, /REF \*\*A\*\*: cable \*\*08MEXICO3456\*\* \(in the workspace: \*\*08MEXICO3456\\\.txt\*\*\)  \n/);
+    assert.match(hover.value, /REF \*\*B\*\*: an e-mail, no cable  \n/);
+    assert.match(hover.value, /REF \*\*C\*\*: cables \*\*08STATE12345\*\* \(not in the workspace\), \*\*08STATE23456\*\* \(not in the workspace\)$/);
+  });
+
+  it('names the telegrams of `ref C` and what the workspace holds of each', () => {
+    const hover = at(threeRefs, 'ref C');
+    assert.match(hover.value, /Points to REF \*\*C\*\*: cables \*\*08STATE12345\*\* \(not in the workspace\), \*\*08STATE23456\*\* \(not in the workspace\)\.$/);
+  });
+
+  it('says which letter of `refs A and D` the REF line lacks', () => {
+    const hover = at(threeRefs, 'refs A and D');
+    assert.match(hover.value, /^\*\*refs A and D\*\* — references\n\n/);
+    assert.match(hover.value, /Points to REF \*\*A\*\*: cable \*\*08MEXICO3456\*\*\.\n\nThe REF line has no item \*\*D\*\*\./);
+  });
+
+  it('reads `REFTEL A NEW LAW` as the word REFTEL when no letter names an item', () => {
+    const text = threeRefs.replace(/REF: A\. 08 MEXICO 3456\n[\s\S]*?23456\n/, 'REF: 08 MEXICO 3456\n');
+    const hover = at(text, 'REFTEL A NEW');
+    assert.match(hover.value, /^\*\*REFTEL\*\* — reference telegram\n\nPoints to the REF item: cable \*\*08MEXICO3456\*\*\./);
+    const line = text.split('\n').findIndex((l) => l.startsWith('REFTEL'));
+    assert.deepEqual(hover.range, range(line, 0, line, 6));
+  });
+
+  it('says so when the caption has no REF line', () => {
+    const text = threeRefs.replace(/REF: A\. 08 MEXICO 3456\n[\s\S]*?23456\n\n/, '');
+    assert.match(at(text, 'reftels').value, /caption has no REF line, so the telegram it refers to is not named here\.$/);
+  });
+
+  it('ends a REF item that names no telegram with what it is, not with its text', () => {
+    const hover = at(threeRefs, 'EMAIL FROM');
+    assert.equal(hover.value, '**Reference B** — an e-mail\n\nNot a telegram: it has no ref id, so no cable file is linked to it.');
+  });
+});
+
+describe('doHover never ends with a bare source line', () => {
+  /** The markdown's words as a reader sees them. */
+  const plain = (markdown: string) => markdown.replace(/\\(.)/g, '$1').replace(/\*\*?/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+  const cables: Array<[string, string]> = [
+    ['09MEXICO283.txt', SAMPLE],
+    ...['08MEXICO3456.txt', 'cites-08MEXICO3456.txt', 'two-cables.txt'].map((name): [string, string] => [name, readFileSync(join(FIXTURES, name), 'utf8')]),
+    ['09MEXICO501.txt', 'C O N F I D E N T I A L MEXICO 000501\n\nE.O. 13526: DECL: MM/DD/YYYY\nTAGS: PGOV\nSUBJECT: SUBJECT IN CAPITALS\nREF: A. EMAIL FROM WHA/MEX 02/10/09 B. ANKAR...\n\n¶1. (C) Text, reftel A.\n\nSIGNATURE\n'],
+  ];
+
+  it('ends every hover of these cables with what the hovered text means, never the text or its line', () => {
+    let hovers = 0;
+    for (const [name, text] of cables) {
+      const document = TextDocument.create(`file:///w/${name}`, 'cable', 1, text);
+      const model = parseCableFile(text, { fileName: name });
+      const lines = text.split(/\r?\n/);
+      lines.forEach((line, index) => {
+        for (const word of line.matchAll(/\S+/g)) {
+          const hover = doHover(document, model, { line: index, character: word.index! }, DEFAULT_SETTINGS);
+          if (!hover) continue;
+          hovers++;
+          const blocks = (hover.contents as MarkupContent).value.split('\n\n');
+          const last = plain(blocks[blocks.length - 1]);
+          const { start, end } = hover.range!;
+          const hovered = start.line === end.line ? lines[start.line].slice(start.character, end.character).trim() : undefined;
+          const shown = `${name}:${index + 1}: ${blocks.join(' / ')}`;
+          assert.notEqual(last, hovered, shown);
+          assert.ok(last.length < 8 || !lines[start.line].includes(last), shown);
+        }
+      });
+    }
+    assert.ok(hovers > 250, `${hovers} hovers`);
+  });
+
+  it('says that DECL: MM/DD/YYYY is a placeholder still to fill', () => {
+    const [, text] = cables[cables.length - 1];
+    assert.match(hoverAt(text, 'MM/DD/YYYY', { name: '09MEXICO501.txt' })!.value, /^\*\*MM\/DD\/YYYY\*\* — declassification instruction\n\nA placeholder of the new\-cable skeleton, still to fill: the declassification date/);
   });
 });
 

@@ -24,11 +24,17 @@ describe('the sample cable 09MEXICO283', () => {
     assert.equal(missing[0].message, '¶5 has no portion marking: expected one of (U), (SBU) or (C) before the text, as this cable is CONFIDENTIAL.');
   });
 
-  it('whose quick fix restores (C) and is the preferred fix', () => {
+  it('whose quick fixes offer each level the cable allows, none preferred, and one restores (C)', () => {
     const [missing] = withCode(lint(withoutMarking), 'CBL501');
-    const [fix] = quickFixesFor(withoutMarking, missing);
-    assert.equal(fix.title, 'Insert the portion marking (C)');
-    assert.equal(fix.isPreferred, true);
-    assert.equal(applyAction(withoutMarking, fix), sample);
+    const fixes = quickFixesFor(withoutMarking, missing);
+    assert.deepEqual(
+      fixes.map((fix) => [fix.title, fix.isPreferred]),
+      [
+        ["Insert (U) — changes the record's text", undefined],
+        ["Insert (SBU) — changes the record's text", undefined],
+        ["Insert (C) — changes the record's text", undefined],
+      ],
+    );
+    assert.equal(applyAction(withoutMarking, fixes[2]), sample);
   });
 });

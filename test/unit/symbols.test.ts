@@ -187,6 +187,37 @@ describe('findDocumentSymbols on other shapes', () => {
   });
 });
 
+describe('findDocumentSymbols on the banner’s controls', () => {
+  /** As 06ANKARA4688 writes it: SIPDIS below the banner, then NOFORN and SIPDIS again. */
+  const text = [
+    'C O N F I D E N T I A L ANKARA 004688 ',
+    ' ',
+    'SIPDIS ',
+    ' ',
+    'NOFORN ',
+    'SIPDIS ',
+    ' ',
+    'E.O. 12958: DECL: 08/08/2021 ',
+    'TAGS: PGOV PINR PREL TU',
+    "SUBJECT: TURKEY'S FOREIGN POLICY SPLIT",
+    ' ',
+    'Classified By: Ambassador Ross Wilson, for reasons 1.4(b) and (d).',
+    ' ',
+    '1. (C/NF) Summary: Text. End Summary.',
+    '',
+  ].join('\n');
+
+  it('names each control once, in the order written', () => {
+    const banner = child(outline(text, '06ANKARA4688.txt')[0], 'Banner');
+    assert.equal(banner.detail, 'CONFIDENTIAL, SIPDIS, NOFORN');
+  });
+
+  it('repeats no control when SIPDIS comes twice, as in 05MINSK851', () => {
+    const twice = 'UNCLAS SECTION 01 OF 02 MINSK 000851 \n \nSIPDIS \n \nSIPDIS \n \nSENSITIVE \n \nE.O. 12958: N/A\nTAGS: PGOV BO\nSUBJECT: TEXT\n \n1. (SBU) Text.\n';
+    assert.equal(child(outline(twice, '05MINSK851.txt')[0], 'Banner').detail, 'UNCLASSIFIED, section 1 of 2, SIPDIS, SENSITIVE');
+  });
+});
+
 describe('outline cap', () => {
   it('the service tells its host when the outline was cut at 5,000 entries', () => {
     const service = getLanguageService();

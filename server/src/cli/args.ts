@@ -8,6 +8,9 @@ import type { RuleLevel } from '../language/settings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
+/** `--fix` writes the safe fixes into the files, `--fix-dry-run` prints them as a diff, else neither. */
+export type FixMode = 'off' | 'write' | 'dry-run';
+
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
@@ -27,6 +30,9 @@ export interface CliOptions {
   summaryOnly: boolean;
   /** Patterns choosing the files inside folders; empty means `.cable` files and `.txt` files that look like cables. */
   globs: string[];
+  fix: FixMode;
+  /** `--color` (true) or `--no-color` (false), the last one given; undefined lets the environment decide. */
+  color?: boolean;
   help: boolean;
   version: boolean;
 }
@@ -45,6 +51,10 @@ const OPTION_SPEC = {
   'no-progress': { type: 'boolean' },
   'summary-only': { type: 'boolean' },
   glob: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -53,12 +63,12 @@ const OPTION_SPEC = {
 export function parseCliArgs(argv: readonly string[], cores: number = availableParallelism()): ParsedArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // parseArgs explains unknown options and missing values well; keep its words.
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   const options: CliOptions = {
     paths: positionals,
     format: 'text',
@@ -68,9 +78,12 @@ export function parseCliArgs(argv: readonly string[], cores: number = availableP
     progress: !(values['no-progress'] ?? false),
     summaryOnly: values['summary-only'] ?? false,
     globs: values.glob ?? [],
+    fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : 'off',
     help: values.help ?? false,
     version: values.version ?? false,
   };
+  const color = lastColorFlag(tokens);
+  if (color !== undefined) options.color = color;
   if (options.help || options.version) return { ok: true, options };
 
   const problems: string[] = [];
@@ -98,11 +111,32 @@ export function parseCliArgs(argv: readonly string[], cores: number = availableP
     else options.jobs = n;
   }
   if (options.summaryOnly && options.format !== 'text') problems.push('--summary-only applies to the text format only');
+  problems.push(...fixProblems(values, options));
   for (const glob of options.globs) if (glob.trim() === '') problems.push('--glob expects a pattern, got an empty one');
   if (options.paths.length === 0) problems.push('no input: give files, folders, or - for standard input');
   if (options.paths.filter((p) => p === '-').length > 1) problems.push('standard input (-) can be read only once');
 
   return problems.length ? { ok: false, error: problems.join('\n') } : { ok: true, options };
+}
+
+/** `--color` or `--no-color`, whichever came last (a later flag overrides an alias's). */
+function lastColorFlag(tokens: ReadonlyArray<{ kind: string; name?: string }>): boolean | undefined {
+  let color: boolean | undefined;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'color') color = true;
+    else if (token.name === 'no-color') color = false;
+  }
+  return color;
+}
+
+/** `--fix` and `--fix-dry-run` exclude each other; neither can write back standard input, and the diff is text. */
+function fixProblems(values: { fix?: boolean; 'fix-dry-run'?: boolean }, options: CliOptions): string[] {
+  if (values.fix && values['fix-dry-run']) return ['--fix and --fix-dry-run exclude each other: --fix writes the fixes, --fix-dry-run only shows them'];
+  if (options.fix === 'write' && options.paths.includes('-')) return ['--fix cannot write back standard input (-): use --fix-dry-run to see the fixes as a diff'];
+  if (options.fix === 'dry-run' && options.format !== 'text') return ['--fix-dry-run prints a diff, so it applies to the text format only'];
+  if (options.fix === 'dry-run' && options.summaryOnly) return ['--fix-dry-run prints a diff, not --summary-only counts'];
+  return [];
 }
 
 /** `CBL101=off` or `missing-portion-marking=error` → key and level, or a message saying what is wrong. */

@@ -30,6 +30,7 @@ runCli(process.argv.slice(2), {
   readStdin,
   workerPath: join(__dirname, 'lintWorker.js'),
   cores: availableParallelism(),
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -21,6 +21,8 @@ export interface DiscoverOptions {
   /** Patterns choosing files in folders; empty means `.cable` files and `.txt` files that look like cables. */
   globs: readonly string[];
   cwd: string;
+  /** What the `.cable-lint.json` files leave out (`ignore`): such files are not inputs, such folders not walked. */
+  configs?: { isIgnored(path: string): boolean; isIgnoredFolder(path: string): boolean };
 }
 
 /** Folders nobody keeps cables in, and that can be huge. */
@@ -30,11 +32,14 @@ export interface Discovery {
   inputs: LintInput[];
   /** Folders given that held no file to lint: worth a word, since a wrong folder or glob would pass unnoticed. */
   emptyFolders: string[];
+  /** Files named on the command line that a `.cable-lint.json` ignores, as given. */
+  ignoredFiles: string[];
 }
 
 export function discoverInputs(paths: readonly string[], options: DiscoverOptions): Discovery {
   const inputs: LintInput[] = [];
   const emptyFolders: string[] = [];
+  const ignoredFiles: string[] = [];
   const seen = new Set<string>();
   const globs = options.globs.map(compileGlob);
   const wanted = globs.length ? (rel: string) => globs.some((test) => test(rel)) : undefined;
@@ -56,14 +61,16 @@ export function discoverInputs(paths: readonly string[], options: DiscoverOption
       inputs.push({ kind: 'unreadable', name: given, reason: describeFsError(error) });
       continue;
     }
-    if (!isFolder) addFile(given, path);
-    else {
+    if (!isFolder) {
+      if (options.configs?.isIgnored(path)) ignoredFiles.push(given);
+      else addFile(given, path);
+    } else {
       const before = inputs.length;
-      walkFolder(given, path, wanted, addFile, inputs);
+      walkFolder(given, path, wanted, addFile, inputs, options.configs);
       if (inputs.length === before) emptyFolders.push(given);
     }
   }
-  return { inputs, emptyFolders };
+  return { inputs, emptyFolders, ignoredFiles };
 }
 
 /** Depth-first in name order; symlinked folders are followed once (a loop would never end). */
@@ -73,6 +80,7 @@ function walkFolder(
   wanted: ((relativePath: string) => boolean) | undefined,
   addFile: (name: string, path: string) => void,
   inputs: LintInput[],
+  configs?: DiscoverOptions['configs'],
 ): void {
   const visited = new Set<string>();
   const visit = (folder: string) => {
@@ -91,8 +99,9 @@ function walkFolder(
       const path = join(folder, entry.name);
       const kind = entryKind(entry, path);
       if (kind === 'folder') {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) visit(path);
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !configs?.isIgnoredFolder(path)) visit(path);
       } else if (kind === 'file') {
+        if (configs?.isIgnored(path)) continue;
         const rel = relative(root, path).split('\\').join('/');
         const name = join(givenRoot, rel);
         const take = wanted ? wanted(rel) : isCableFile(path);

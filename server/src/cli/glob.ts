@@ -1,8 +1,9 @@
 /**
- * Simple glob patterns for `--glob`: `*` and `?` stay within one path segment, `**` spans any number of
- * segments (none included), `[abc]` is a character class. Paths use `/` on every platform.
- * Written here rather than taken from node because `path.matchesGlob` is still experimental in node 20.
+ * Glob patterns for `--glob`, in the syntax of `.cable-lint.json` (see configGlob.ts: `*` and `?` within one
+ * path segment, `**` across segments, classes, choices): relative to the searched folder, and, as in
+ * .gitignore, a pattern without a slash is about file names at any depth. Paths use `/` on every platform.
  */
+import { globToRegexSource } from '../language/config/configGlob';
 
 /** Compiles `pattern` once; the returned test takes a `/`-separated path relative to the searched folder. */
 export function compileGlob(pattern: string): (relativePath: string) => boolean {
@@ -14,35 +15,4 @@ export function compileGlob(pattern: string): (relativePath: string) => boolean 
     const path = relativePath.replace(/\\/g, '/');
     return regex.test(matchName ? path.slice(path.lastIndexOf('/') + 1) : path);
   };
-}
-
-function globToRegexSource(pattern: string): string {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*' && pattern[i + 1] === '*') {
-      const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-      const atSegmentEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
-      if (atSegmentStart && atSegmentEnd) {
-        // `**/` matches zero or more whole segments; a trailing `**` matches everything below.
-        if (i + 2 === pattern.length) source += '.*';
-        else source += '(?:[^/]*/)*';
-        i += 2;
-        continue;
-      }
-      source += '[^/]*';
-      i++;
-    } else if (ch === '*') source += '[^/]*';
-    else if (ch === '?') source += '[^/]';
-    else if (ch === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) source += '\\[';
-      else {
-        const body = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
-        source += body.startsWith('!') ? `[^/${body.slice(1)}]` : `[${body}]`;
-        i = close;
-      }
-    } else source += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
-  }
-  return source;
 }

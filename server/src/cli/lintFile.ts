@@ -1,15 +1,20 @@
 /**
- * Lints one input through the language service: read (with a size limit), parse, validate, summarise.
- * The same function runs in a worker and in the main thread, so `--jobs 1` and `--jobs N` agree.
+ * Lints one input through the language service: read (with a size limit), parse, validate, summarise, and
+ * with `--fix` apply the safe fixes (written in place, or shown as a diff with `--fix-dry-run`). The same
+ * function runs in a worker and in the main thread, so `--jobs 1` and `--jobs N` agree.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { getSafeFixes } from '../language/features/codeActions';
 import type { LanguageService } from '../language/languageService';
 import type { LanguageSettings } from '../language/settings';
 import { summarizeCable } from './cableSummary';
 import { describeFsError } from './discover';
+import { unifiedDiff } from './fix/diff';
+import { NotWrittenError, writeFileAtomic, type ReadStamp } from './fix/writeAtomic';
 import { formatFile, type FileOutputOptions } from './format/formatter';
+import { styleFor } from './format/style';
 import { problemCounts } from './tally';
 import { utf8 } from './utf8';
 import { failedReport, type FileReport, type LintedFile, type ReportDiagnostic, type Severity } from './report';
@@ -17,23 +22,47 @@ import { failedReport, type FileReport, type LintedFile, type ReportDiagnostic, 
 /** Larger files are reported and skipped: no cable is that long, and parsing one would stall a worker. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** A file to read, or text already read (standard input). */
-export type LintSource = { kind: 'file'; name: string; path: string } | { kind: 'text'; name: string; text: string };
+/** A file to read, or text already read (standard input); `settings`, when its .cable-lint.json files give some, replace the run's. */
+export type LintSource = ({ kind: 'file'; name: string; path: string } | { kind: 'text'; name: string; text: string }) & { settings?: LanguageSettings };
 
 export function lintSource(service: LanguageService, settings: LanguageSettings, source: LintSource): FileReport {
-  let text: string;
-  if (source.kind === 'text') text = source.text;
-  else {
-    const read = readLimited(source.path);
-    if (typeof read !== 'string') return failedReport(source.name, read);
-    text = read;
-  }
-  return lintText(service, settings, source.name, text);
+  const read = readSource(source);
+  return 'kind' in read ? failedReport(source.name, read) : lintText(service, source.settings ?? settings, source.name, read.text);
 }
 
-/** Lints one input and formats its output, as the run prints and counts it. */
+/** Lints one input and formats its output, as the run prints and counts it; applies its safe fixes as `output.fix` says. */
 export function lintToOutput(service: LanguageService, settings: LanguageSettings, output: FileOutputOptions, source: LintSource): LintedFile {
-  return toLintedFile(lintSource(service, settings, source), output);
+  const mode = output.fix ?? 'off';
+  if (mode === 'off') return toLintedFile(lintSource(service, settings, source), output);
+  const read = readSource(source);
+  if ('kind' in read) return toLintedFile(failedReport(source.name, read), output);
+  // Only text that reads back to the same bytes can be rewritten with nothing changed but the fixes.
+  const lossless = read.bytes === undefined || Buffer.from(read.text, 'utf8').equals(read.bytes);
+  const outcome = lintAndFix(service, source.settings ?? settings, source.name, read.text, lossless);
+  if (!outcome.fixed) {
+    const linted = toLintedFile(outcome.report, output);
+    // The dry run's stdout is the diff alone.
+    if (mode === 'dry-run') linted.out = '';
+    if (!lossless && outcome.report.fixable) linted.notice = `not fixed '${source.name}': it is not valid UTF-8, so rewriting it would change more than the fixes`;
+    return linted;
+  }
+  const { fixed } = outcome;
+  if (mode === 'dry-run') {
+    const linted = toLintedFile(fixed.report, output);
+    linted.out = unifiedDiff(source.name, read.text, fixed.text, output.style ? styleFor(output.style) : undefined);
+    linted.fixed = fixed.count;
+    return linted;
+  }
+  try {
+    if (source.kind === 'file') writeFileAtomic(source.path, new TextEncoder().encode(fixed.text), read.stamp!);
+  } catch (error) {
+    const linted = toLintedFile(outcome.report, output);
+    linted.notice = `not fixed '${source.name}': ${error instanceof NotWrittenError ? error.message : describeFsError(error)}`;
+    return linted;
+  }
+  const linted = toLintedFile(fixed.report, output);
+  linted.fixed = fixed.count;
+  return linted;
 }
 
 /** A report as the run needs it: formatted for a per-file format, whole for one that prints at the end. */
@@ -41,28 +70,76 @@ export function toLintedFile(report: FileReport, output: FileOutputOptions): Lin
   const out = formatFile(report, output);
   const linted: LintedFile = { file: report.file, out: out ?? '', cables: report.cables.length, problems: problemCounts(report) };
   if (report.failure) linted.failure = report.failure;
+  if (report.fixable) linted.fixable = report.fixable;
   if (out === undefined) linted.report = report;
   return linted;
 }
 
 /** Parses and validates `text`; a throw is a bug in a rule or the parser, kept with its stack. */
 export function lintText(service: LanguageService, settings: LanguageSettings, name: string, text: string): FileReport {
+  return lintAndFix(service, settings, name, text, false).report;
+}
+
+/** The text after its safe fixes, how many problems they fix, and the report of the new text. */
+interface FixedText {
+  text: string;
+  count: number;
+  report: FileReport;
+}
+
+/**
+ * Fixes can uncover others (a TAGS line that repeats a glued pair is reported one pair at a time), so the fixed
+ * text is linted and fixed again, a few times at most, as other linters do.
+ */
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Lints `text` and, when `fix` and it has safe fixes, the text they give too. `fixable` counts the problems of
+ * `text` itself that have a safe fix, the ones its report shows.
+ */
+function lintAndFix(service: LanguageService, settings: LanguageSettings, name: string, text: string, fix: boolean): { report: FileReport; fixed?: FixedText } {
   try {
-    const model = service.parse(TextDocument.create(name, 'cable', 1, text));
-    const { diagnostics, capped } = service.validate(model, settings);
-    return { file: name, cables: model.cables.map(summarizeCable), diagnostics: diagnostics.map(toReportDiagnostic).sort(byPosition), capped };
+    const first = lintOnce(service, settings, name, text);
+    if (first.safe.fixed.length) first.report.fixable = first.safe.fixed.length;
+    if (!fix || !first.safe.edits.length) return { report: first.report };
+    let current = first;
+    let count = 0;
+    for (let pass = 0; pass < MAX_FIX_PASSES && current.safe.edits.length; pass++) {
+      count += current.safe.fixed.length;
+      current = lintOnce(service, settings, name, TextDocument.applyEdits(current.document, current.safe.edits));
+    }
+    // Left with a safe fix only when the passes ran out.
+    if (current.safe.fixed.length) current.report.fixable = current.safe.fixed.length;
+    return { report: first.report, fixed: { text: current.document.getText(), count, report: current.report } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return failedReport(name, { kind: 'crash', message, stack: error instanceof Error ? error.stack : undefined });
+    return { report: failedReport(name, { kind: 'crash', message, stack: error instanceof Error ? error.stack : undefined }) };
   }
 }
 
+function lintOnce(service: LanguageService, settings: LanguageSettings, name: string, text: string) {
+  const document = TextDocument.create(name, 'cable', 1, text);
+  const model = service.parse(document);
+  const { diagnostics, capped } = service.validate(model, settings);
+  const safe = getSafeFixes(document, model, diagnostics);
+  const report: FileReport = { file: name, cables: model.cables.map(summarizeCable), diagnostics: diagnostics.map(toReportDiagnostic).sort(byPosition), capped };
+  return { document, report, safe };
+}
+
+/** The text of a source, with the bytes and the stamp a file was read with (for `--fix`). */
+function readSource(source: LintSource): { text: string; bytes?: Uint8Array; stamp?: ReadStamp } | { kind: 'unreadable' | 'too-large'; message: string } {
+  if (source.kind === 'text') return { text: source.text };
+  const read = readLimited(source.path);
+  return 'kind' in read ? read : { text: utf8(read.bytes), bytes: read.bytes, stamp: read.stamp };
+}
+
 /** Too-large files are refused from their size alone, before any byte is read. */
-function readLimited(path: string): string | { kind: 'unreadable' | 'too-large'; message: string } {
+function readLimited(path: string): { bytes: Uint8Array; stamp: ReadStamp } | { kind: 'unreadable' | 'too-large'; message: string } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) return { kind: 'too-large', message: tooLargeMessage(size) };
     const bytes = new Uint8Array(size);
     let read = 0;
@@ -71,7 +148,7 @@ function readLimited(path: string): string | { kind: 'unreadable' | 'too-large';
       if (n === 0) break;
       read += n;
     }
-    return utf8(bytes.subarray(0, read));
+    return { bytes: bytes.subarray(0, read), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
   } catch (error) {
     return { kind: 'unreadable', message: describeFsError(error) };
   } finally {

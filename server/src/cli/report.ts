@@ -64,6 +64,8 @@ export interface FileReport {
   /** True when the per-cable problem limit cut the list. */
   capped: boolean;
   failure?: InputFailure;
+  /** How many of the diagnostics have a safe fix (`--fix` applies those); absent means none. */
+  fixable?: number;
 }
 
 export function failedReport(file: string, failure: InputFailure): FileReport {
@@ -90,4 +92,10 @@ export interface LintedFile {
   problems: ProblemCount[];
   failure?: InputFailure;
   report?: FileReport;
+  /** Problems of the file left with a safe fix (see `FileReport.fixable`). */
+  fixable?: number;
+  /** Problems `--fix` fixed in the file, or `--fix-dry-run` would fix; `problems` are those left after. */
+  fixed?: number;
+  /** A message for stderr about the file that is no failure, e.g. why its fixes were not written. */
+  notice?: string;
 }

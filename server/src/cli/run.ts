@@ -4,11 +4,13 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CliConfigs } from '../config/cliConfig';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../language/settings';
 import { parseCliArgs, type CliOptions } from './args';
 import { discoverInputs, type LintInput } from './discover';
 import { createFormatter } from './format/formatter';
-import { formatSummary } from './format/summary';
+import { formatRuleLines, formatSummary } from './format/summary';
+import { decideStyle, styleFor, type StyleOptions } from './format/style';
 import { startLintPool, type LintPool } from './lintPool';
 import { MAX_FILE_BYTES, tooLargeMessage, toLintedFile, type LintSource } from './lintFile';
 import { OrderedQueue } from './orderedQueue';
@@ -29,6 +31,8 @@ export interface CliIo {
   workerPath: string;
   /** Default for `--jobs`. */
   cores?: number;
+  /** The environment, for `NO_COLOR`, `FORCE_COLOR` and `TERM`; none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
 }
 
@@ -65,21 +69,29 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
   const now = io.now ?? Date.now;
   const startedAt = now();
   const settings: LanguageSettings = { ...DEFAULT_SETTINGS, rules: options.rules, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
-  const output = { format: options.format, quiet: options.quiet, summaryOnly: options.summaryOnly };
+  const output = { format: options.format, quiet: options.quiet, summaryOnly: options.summaryOnly, style: textStyle(options, io), fix: options.fix };
   const pool = startLintPool({ jobs: workerCount(options, io), workerPath: io.workerPath, settings, output });
   try {
-    return await lintInputs(options, io, rules, pool, startedAt);
+    return await lintInputs(options, io, rules, pool, startedAt, settings);
   } finally {
     pool.close();
   }
 }
 
 /** Finds the inputs, lints them, streams each file's output in input order, then the summary. */
-async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleInfo[], pool: LintPool, startedAt: number): Promise<number> {
+async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleInfo[], pool: LintPool, startedAt: number, settings: LanguageSettings): Promise<number> {
   const now = io.now ?? Date.now;
-  const { inputs, emptyFolders } = discoverInputs(options.paths, { globs: options.globs, cwd: io.cwd });
+  const configs = new CliConfigs();
+  const { inputs, emptyFolders, ignoredFiles } = discoverInputs(options.paths, { globs: options.globs, cwd: io.cwd, configs });
   for (const folder of emptyFolders) io.stderr.write(`${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`);
+  for (const file of ignoredFiles) io.stderr.write(`${CLI_NAME}: skipped '${file}': a .cable-lint.json "ignore" glob leaves it out\n`);
   const { sources, slots, early } = await planInputs(inputs, io);
+  // Each file's .cable-lint.json files, then --rule on top; a problem in one stops the run as a bad --rule does.
+  for (const source of sources) source.settings = configs.settingsFor(source.kind === 'file' ? source.path : undefined, io.cwd, settings);
+  if (configs.problems.length) {
+    io.stderr.write(configs.describeProblems(CLI_NAME, io.cwd));
+    return 2;
+  }
 
   const tally = emptyTally();
   const formatter = createFormatter({ ...options, toolVersion: CLI_VERSION, rules, cwd: io.cwd });
@@ -89,6 +101,7 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
     const out = formatter.file(file);
     // stderr always shares the bar's terminal; stdout only when it is one too.
     if (file.failure) progress.interrupt(() => io.stderr.write(failureMessage(file)));
+    if (file.notice) progress.interrupt(() => io.stderr.write(`${CLI_NAME}: ${file.notice}\n`));
     if (out && io.stdout.isTTY) progress.interrupt(() => io.stdout.write(out));
     else if (out) io.stdout.write(out);
     progress.tick();
@@ -99,10 +112,19 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
   progress.stop();
 
   io.stdout.write(formatter.end());
-  const summary = formatSummary(tally, now() - startedAt, rules);
-  if (options.format === 'text') io.stdout.write(summary);
-  else io.stderr.write(summary);
+  const elapsed = now() - startedAt;
+  // The text format ends with the rules' pages and the summary; other output (JSON, SARIF, a diff) stays alone on stdout.
+  if (options.format === 'text' && options.fix !== 'dry-run') {
+    const style = styleFor(textStyle(options, io));
+    io.stdout.write(formatRuleLines(tally, rules, { quiet: options.quiet, style }) + formatSummary(tally, elapsed, { fix: options.fix, style }));
+  } else io.stderr.write(formatSummary(tally, elapsed, { fix: options.fix }));
   return exitCodeOf(tally, options.maxWarnings);
+}
+
+/** Colour and links for the text format on stdout, as the flags and the environment say; none for the other formats. */
+function textStyle(options: CliOptions, io: CliIo): StyleOptions {
+  if (options.format !== 'text') return { color: false, hyperlinks: false };
+  return decideStyle({ flag: options.color, env: io.env ?? {}, isTTY: io.stdout.isTTY === true });
 }
 
 /**

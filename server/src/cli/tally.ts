@@ -7,13 +7,20 @@ export interface RunTally {
   cables: number;
   /** Inputs not linted: unreadable, too large, or a bug while linting. */
   failed: number;
+  /** Inputs with at least one problem (after the fixes, with `--fix`). */
+  filesWithProblems: number;
+  /** Problems with a safe fix that `--fix` would apply. */
+  fixable: number;
+  /** Problems fixed by `--fix` (or that `--fix-dry-run` would fix), and in how many files. */
+  fixed: number;
+  fixedFiles: number;
   bySeverity: Record<Severity, number>;
   /** Rule code → how many of each severity it reported. */
   byRule: Map<string, Record<Severity, number>>;
 }
 
 export function emptyTally(): RunTally {
-  return { files: 0, cables: 0, failed: 0, bySeverity: zeroCounts(), byRule: new Map() };
+  return { files: 0, cables: 0, failed: 0, filesWithProblems: 0, fixable: 0, fixed: 0, fixedFiles: 0, bySeverity: zeroCounts(), byRule: new Map() };
 }
 
 function zeroCounts(): Record<Severity, number> {
@@ -33,13 +40,19 @@ export function problemCounts(report: FileReport): ProblemCount[] {
 }
 
 /** Counts every diagnostic, whatever `--quiet` shows: `--max-warnings` is about what remains, not what is printed. */
-export function addToTally(tally: RunTally, file: Pick<LintedFile, 'cables' | 'problems' | 'failure'>): void {
+export function addToTally(tally: RunTally, file: Pick<LintedFile, 'cables' | 'problems' | 'failure' | 'fixable' | 'fixed'>): void {
   tally.files++;
   if (file.failure) {
     tally.failed++;
     return;
   }
   tally.cables += file.cables;
+  if (file.problems.length) tally.filesWithProblems++;
+  tally.fixable += file.fixable ?? 0;
+  if (file.fixed) {
+    tally.fixed += file.fixed;
+    tally.fixedFiles++;
+  }
   for (const { code, severity, count } of file.problems) {
     tally.bySeverity[severity] += count;
     let counts = tally.byRule.get(code);

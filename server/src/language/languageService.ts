@@ -27,6 +27,8 @@ import { doHover } from './features/hover';
 import { findDefinition, findDocumentLinks, findReferences } from './features/links';
 import { MAX_SYMBOLS, outlineCableFile } from './features/symbols';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
+import { getPreview } from './features/preview';
+import type { PreviewDocument } from '../../../shared/previewProtocol';
 import type { CableFile } from './model';
 import { parseCableFile } from './parse/parseCableFile';
 import { validateCableFile } from './rules/validate';
@@ -63,6 +65,8 @@ export interface LanguageService {
   findWorkspaceSymbols(query: string): SymbolInformation[];
   /** The children of one node of the Cables view. */
   getCablesTree(params: CablesTreeParams): CablesTreeNode[];
+  /** The Cable Preview's reading view of the file (header cards and reflowed body); `settings` for the user's acronyms. */
+  getPreview(document: TextDocument, model: CableFile, settings?: LanguageSettings): PreviewDocument;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -85,5 +89,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     findReferences: (document, model, position, includeDeclaration) => findReferences(document, model, position, workspace, includeDeclaration),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(query, workspace),
     getCablesTree: (params) => cablesTreeChildren(workspace, params, dictionaries),
+    getPreview: (document, model, settings) => getPreview(document, model, { dictionaries, workspace, settings }),
   };
 }

@@ -23,8 +23,8 @@ export class FolderWatcher {
     if (this.watchers.has(folder)) return;
     try {
       const watcher = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
-        // Hidden and tool folders are not indexed, so their churn (.git) is not looked at.
-        if (name && !/(^|\/)(\.|node_modules\/)/.test(name.toString())) this.note(join(folder, name.toString()));
+        // Hidden and tool folders are not indexed, so their churn (.git) is not looked at; `.cable-lint.json` is.
+        if (name && !/(^|\/)(\.(?!cable-lint\.json$)|node_modules\/)/.test(name.toString())) this.note(join(folder, name.toString()));
       });
       watcher.on('error', (error) => this.log(`Watching ${folder} failed: ${error.message}; changes on disk are seen at the next start.`));
       this.watchers.set(folder, watcher);

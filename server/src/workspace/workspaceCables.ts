@@ -267,6 +267,7 @@ export class WorkspaceCables implements WorkspaceIndex {
 
     const cacheFile = this.options.cacheDirectory ? cacheFileOf(this.options.cacheDirectory, folder.path) : undefined;
     const cached = cacheFile ? await this.readCache(cacheFile, folder.path) : new Map<string, CachedFile>();
+    const cachedFiles = cached.size;
     const budget = Math.max(0, this.settings.maxFiles - this.filesFromOtherFolders(folder));
     const listing = await listCandidateFiles(folder.path, {
       maxFiles: budget,
@@ -298,7 +299,7 @@ export class WorkspaceCables implements WorkspaceIndex {
       progress?.report(`${count(done)} of ${count(total!)} files`, total ? Math.floor((done / total) * 100) : undefined);
       this.sendStatus();
     }, () => this.disposed || !this.folders.has(folder.path));
-    if (cached.size !== folder.files.size) folder.dirty = true;
+    if (cachedFiles !== folder.files.size) folder.dirty = true;
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const limited = folder.limited ? ` (stopped at cable.index.maxFiles = ${count(this.settings.maxFiles)}; ${count(listing.beyondLimit)} more files not read)` : '';
@@ -349,8 +350,8 @@ export class WorkspaceCables implements WorkspaceIndex {
     });
   }
 
-  /** Applies summaries to the index; returns the uris whose entry changed. */
-  private apply(folder: Folder, results: readonly FileResult[], cached: ReadonlyMap<string, CachedFile>): string[] {
+  /** Applies summaries to the index; returns the uris whose entry changed. A cached entry is dropped once used, so the cache and the index are not both held whole. */
+  private apply(folder: Folder, results: readonly FileResult[], cached: Map<string, CachedFile>): string[] {
     const changed: string[] = [];
     for (const result of results) {
       const uri = pathToFileURL(result.path).href;
@@ -363,6 +364,7 @@ export class WorkspaceCables implements WorkspaceIndex {
         case 'unchanged': {
           // Unchanged since the index or the cache read it: keep what is there, or take the cache's summary.
           const summary = folder.files.has(uri) ? undefined : cached.get(uri)?.summary;
+          cached.delete(uri);
           if (summary) {
             this.keepDiskFile(folder, uri, result.stamp, summary);
             changed.push(uri);

@@ -3,18 +3,23 @@
  * JSON Lines print each file on its own, so a file's output is made where it is linted (`formatFile`, on the
  * worker); SARIF prints one log for the run, so its reports come to the main thread whole.
  */
-import type { OutputFormat } from '../args';
+import type { FixMode, OutputFormat } from '../args';
 import type { FileReport, LintedFile } from '../report';
 import type { RuleInfo } from '../ruleInfo';
 import { formatJsonLine } from './json';
 import { buildSarifLog } from './sarif';
+import { styleFor, type StyleOptions } from './style';
 import { formatTextReport } from './text';
 
-/** What formatting one file needs: plain data, so it can be sent to a worker. */
+/** What formatting one file needs, and what to do with its safe fixes: plain data, so it can be sent to a worker. */
 export interface FileOutputOptions {
   format: OutputFormat;
   quiet: boolean;
   summaryOnly: boolean;
+  /** Colours and links of the text format and the diff; none when absent. */
+  style?: StyleOptions;
+  /** `off` when absent. */
+  fix?: FixMode;
 }
 
 export interface OutputFormatter {
@@ -34,7 +39,7 @@ export interface FormatterOptions extends FileOutputOptions {
 export function formatFile(report: FileReport, options: FileOutputOptions): string | undefined {
   switch (options.format) {
     case 'text':
-      return formatTextReport(report, options);
+      return formatTextReport(report, { quiet: options.quiet, summaryOnly: options.summaryOnly, style: options.style && styleFor(options.style) });
     case 'json':
       return formatJsonLine(report, options.quiet);
     case 'sarif':

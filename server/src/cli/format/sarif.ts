@@ -4,6 +4,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ruleDocsUrl } from '../../language/rules/ruleDocs';
 import type { RuleLevel } from '../../language/settings';
 import type { FileReport, Severity } from '../report';
 import type { RuleInfo } from '../ruleInfo';
@@ -60,6 +61,7 @@ export function buildSarifLog(reports: readonly FileReport[], options: SarifOpti
               id: rule.code,
               name: rule.name,
               shortDescription: { text: rule.description },
+              helpUri: ruleDocsUrl(rule.code),
               defaultConfiguration: { level: LEVEL_OF_RULE_LEVEL[rule.defaultLevel], enabled: rule.defaultLevel !== 'off' },
             })),
           },

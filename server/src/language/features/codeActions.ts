@@ -1,14 +1,27 @@
 /**
- * Quick fixes for the rules' diagnostics, built from the fix data each diagnostic carries: insert a missing
- * portion marking, renumber paragraphs, replace an unknown TAG, make the security line or the banner agree
- * with the classification. A fix whose text no longer matches the document (the user typed since the
+ * Quick fixes for the rules' diagnostics, built from the fix data each diagnostic carries: renumber
+ * paragraphs, replace an unknown TAG, insert a missing portion marking, make the security line or the banner
+ * agree with the classification. A fix whose text no longer matches the document (the user typed since the
  * diagnostic) is not offered, rather than applied to the wrong text.
+ *
+ * A fix the cable's text proves (`safe` in its data) is the preferred one and `cable-lint --fix` applies it
+ * (`getSafeFixes`); any other fix would put into an archival record what the record does not prove, so it is
+ * never preferred and its title says that it changes the record's text.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CableFile, Paragraph } from '../model';
-import { isFixData, type InsertMarkingFix, type RenumberFix, type ReplaceFix, type ReplaceTarget } from '../rules/fixData';
+import { isFixData, isSafeFix, type FixData, type InsertMarkingFix, type NumberEdit, type RenumberFix, type ReplaceFix, type ReplaceTarget } from '../rules/fixData';
 import { comparePositions } from './ranges';
+
+/** Ends the title of every fix that is not proved by the text. */
+export const CHANGES_RECORD = " — changes the record's text";
+
+/** One way to fix a diagnostic: what the title says and the edits. */
+interface FixChoice {
+  title: string;
+  edits: TextEdit[];
+}
 
 /** The quick fixes for the cable diagnostics of `context` that touch `range`. */
 export function getCodeActions(document: TextDocument, model: CableFile, range: Range, context: CodeActionContext): CodeAction[] {
@@ -17,25 +30,65 @@ export function getCodeActions(document: TextDocument, model: CableFile, range: 
   const offered = new Set<string>();
   for (const diagnostic of context.diagnostics) {
     if (diagnostic.source !== 'cable' || !isFixData(diagnostic.data) || !overlaps(diagnostic.range, range)) continue;
-    const action = actionFor(document, model, diagnostic, diagnostic.data);
-    if (!action) continue;
-    // Every numbering diagnostic of a cable carries the same renumbering: offer it once.
-    const key = JSON.stringify([action.title, action.edit]);
-    if (offered.has(key)) continue;
-    offered.add(key);
-    actions.push(action);
+    const fix = diagnostic.data;
+    const safe = isSafeFix(fix);
+    for (const choice of fixChoices(document, model, diagnostic, fix)) {
+      // Every numbering diagnostic of a cable carries the same renumbering: offer it once.
+      const key = JSON.stringify([choice.title, choice.edits]);
+      if (offered.has(key)) continue;
+      offered.add(key);
+      actions.push(quickFix(document, safe ? choice.title : choice.title + CHANGES_RECORD, diagnostic, choice.edits, safe));
+    }
   }
   return actions;
 }
 
-function actionFor(document: TextDocument, model: CableFile, diagnostic: Diagnostic, fix: ReplaceFix | InsertMarkingFix | RenumberFix): CodeAction | undefined {
+/** The safe fixes of some diagnostics, as `cable-lint --fix` applies them. */
+export interface SafeFixes {
+  /** Non-overlapping edits, in document order. */
+  edits: TextEdit[];
+  /** The diagnostics these edits fix. */
+  fixed: Diagnostic[];
+}
+
+/**
+ * The edits of every safe fix among `diagnostics` that still matches the document: each fix once (the numbering
+ * diagnostics of a cable share one), and a fix that would overlap one already taken left for a later run.
+ */
+export function getSafeFixes(document: TextDocument, model: CableFile, diagnostics: readonly Diagnostic[]): SafeFixes {
+  const taken: Array<{ start: number; end: number }> = [];
+  const edits: TextEdit[] = [];
+  const fixed: Diagnostic[] = [];
+  const chosen = new Map<string, boolean>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'cable' || !isFixData(diagnostic.data) || !isSafeFix(diagnostic.data)) continue;
+    const [choice] = fixChoices(document, model, diagnostic, diagnostic.data);
+    if (!choice) continue;
+    const key = JSON.stringify(choice.edits);
+    if (!chosen.has(key)) {
+      const spans = choice.edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) }));
+      const free = spans.every((span) => !taken.some((other) => span.start < other.end && other.start < span.end));
+      chosen.set(key, free);
+      if (free) {
+        taken.push(...spans);
+        edits.push(...choice.edits);
+      }
+    }
+    if (chosen.get(key)) fixed.push(diagnostic);
+  }
+  edits.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return { edits, fixed };
+}
+
+/** The ways to fix `diagnostic` that still fit the document: one for most fixes, one per level for a marking. */
+function fixChoices(document: TextDocument, model: CableFile, diagnostic: Diagnostic, fix: FixData): FixChoice[] {
   switch (fix.fix) {
     case 'replace':
-      return replaceAction(document, diagnostic, fix);
+      return replaceChoices(document, diagnostic, fix);
     case 'insert-marking':
-      return insertMarkingAction(document, model, diagnostic, fix);
+      return insertMarkingChoices(document, model, fix);
     case 'renumber-paragraphs':
-      return renumberAction(document, diagnostic, fix);
+      return renumberChoices(document, fix);
   }
 }
 
@@ -43,23 +96,23 @@ function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
-function quickFix(document: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], isPreferred = false): CodeAction {
+function quickFix(document: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], isPreferred: boolean): CodeAction {
   const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } };
   if (isPreferred) action.isPreferred = true;
   return action;
 }
 
 const REPLACE_TITLES: Record<ReplaceTarget, (fix: ReplaceFix) => string> = {
-  tag: (fix) => `Replace TAG ${fix.expected} with ${fix.replacement}`,
+  tag: (fix) => `Replace ${fix.expected} with ${fix.replacement}`,
   'security-letters': (fix) => `Change the security letters to ${fix.replacement}`,
   'security-prosign': (fix) => `Change the prosign to ${fix.replacement}`,
   'banner-classification': (fix) => `Change the banner to ${fix.replacement}`,
 };
 
-function replaceAction(document: TextDocument, diagnostic: Diagnostic, fix: ReplaceFix): CodeAction | undefined {
-  if (document.getText(diagnostic.range) !== fix.expected) return undefined;
+function replaceChoices(document: TextDocument, diagnostic: Diagnostic, fix: ReplaceFix): FixChoice[] {
+  if (document.getText(diagnostic.range) !== fix.expected) return [];
   const title = REPLACE_TITLES[fix.target]?.(fix);
-  return title ? quickFix(document, title, diagnostic, [TextEdit.replace(diagnostic.range, fix.replacement)], true) : undefined;
+  return title ? [{ title, edits: [TextEdit.replace(diagnostic.range, fix.replacement)] }] : [];
 }
 
 /** The paragraph numbered on `line` that still has no marking, in the current model. */
@@ -83,17 +136,28 @@ function markingEdit(document: TextDocument, paragraph: Paragraph, marking: stri
   return TextEdit.insert(at, `${/\s/.test(before) ? '' : ' '}${marking}${endsLine ? '' : ' '}`);
 }
 
-function insertMarkingAction(document: TextDocument, model: CableFile, diagnostic: Diagnostic, fix: InsertMarkingFix): CodeAction | undefined {
+/** One choice per marking the cable allows, lowest level first, as the diagnostic lists them. */
+function insertMarkingChoices(document: TextDocument, model: CableFile, fix: InsertMarkingFix): FixChoice[] {
   const paragraphs = fix.lines.map((line) => unmarkedParagraphOn(model, line)).filter((p): p is Paragraph => p !== undefined);
-  if (!paragraphs.length) return undefined;
-  const edits = paragraphs.map((paragraph) => markingEdit(document, paragraph, fix.marking));
-  if (fix.lines.length === 1) return quickFix(document, `Insert the portion marking ${fix.marking}`, diagnostic, edits, true);
-  return quickFix(document, `Mark the ${paragraphs.length} unmarked paragraphs ${fix.marking}`, diagnostic, edits);
+  if (!paragraphs.length) return [];
+  return fix.markings.map((marking) => ({
+    title: fix.lines.length === 1 ? `Insert ${marking}` : `Mark ${paragraphs.length === 1 ? 'the unmarked paragraph' : `all ${paragraphs.length} unmarked paragraphs`} ${marking}`,
+    edits: paragraphs.map((paragraph) => markingEdit(document, paragraph, marking)),
+  }));
 }
 
-function renumberAction(document: TextDocument, diagnostic: Diagnostic, fix: RenumberFix): CodeAction | undefined {
-  if (!fix.edits.length || fix.edits.some((edit) => document.getText(edit.range) !== edit.expected)) return undefined;
-  const edits = fix.edits.map((edit) => TextEdit.replace(edit.range, edit.newText));
-  const count = edits.length === 1 ? '1 number' : `${edits.length} numbers`;
-  return quickFix(document, `Renumber the paragraphs in sequence (${count})`, diagnostic, edits);
+function renumberChoices(document: TextDocument, fix: RenumberFix): FixChoice[] {
+  if (!fix.edits.length || fix.edits.some((edit) => document.getText(edit.range) !== edit.expected)) return [];
+  return [{ title: renumberTitle(fix.edits), edits: fix.edits.map((edit) => TextEdit.replace(edit.range, edit.newText)) }];
+}
+
+/** The most renumberings a title spells out; beyond them it counts. */
+const TITLE_RENUMBERINGS = 3;
+
+/** `Renumber ¶9 as ¶7`, `Renumber ¶4 as ¶3 and ¶5 as ¶4`, `Renumber 6 paragraphs in sequence: ¶4 as ¶3, ¶5 as ¶4, …`. */
+export function renumberTitle(edits: readonly NumberEdit[]): string {
+  const one = (edit: NumberEdit) => (edit.pilcrow ? `¶${edit.from} as ¶${edit.to}` : `paragraph ${edit.from} as ${edit.to}`);
+  if (edits.length > TITLE_RENUMBERINGS) return `Renumber ${edits.length} paragraphs in sequence: ${edits.slice(0, 2).map(one).join(', ')}, …`;
+  const parts = edits.map(one);
+  return `Renumber ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}`;
 }

@@ -7,7 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { getDictionaries, type Dictionaries } from '../dicts/dictionaries';
 import { LEVEL_RANK, type Cable, type CableFile, type Level } from '../model';
-import { bodyCableAt, cableSkeletonItem, isOutsideCables, nextParagraphItem } from './completionSnippets';
+import { classificationTier } from '../rules/cableFacts';
+import { bodyCableAt, cableSkeletonItem, isOutsideCables, nextParagraphItems } from './completionSnippets';
 import { reasonWording } from './executiveOrders';
 import { escapeMarkdown } from './markdown';
 import { clampPosition, isWithin, lineText } from './ranges';
@@ -62,32 +63,38 @@ function isWithinLines(range: Range, position: Position): boolean {
   return range.start.line <= position.line && position.line <= range.end.line;
 }
 
-/** Portion markings right after a paragraph number (`¶13. (` or `¶13. |`); the cable's level first. */
+/**
+ * Portion markings right after a paragraph number (`¶13. (` or `¶13. |`): only those the cable's level allows
+ * (none above its classification, as CBL504 judges), the cable's own level first; all of them when the level is unknown.
+ */
 function markingItems(cable: Cable, position: Position, before: string, dictionaries: Dictionaries): CompletionItem[] | undefined {
   const paragraph = cable.body.paragraphs.find((p) => p.numberToken.range.start.line === position.line);
   if (!paragraph || position.character < paragraph.numberToken.range.end.character) return undefined;
   const marking = paragraph.marking;
   if (marking && !isWithin(marking.range, position)) return undefined;
   const typed = before.slice(paragraph.numberToken.range.end.character);
-  const match = /^(\s*)(\(?[A-Za-z/ ]*)$/.exec(typed);
+  // Right after the number, or inside a `(` being typed: never once prose has begun, so typing a sentence pops nothing up.
+  const match = /^(\s*)(\([A-Za-z/ ]*)?$/.exec(typed);
   if (!match) return undefined;
   const start = paragraph.numberToken.range.end.character + match[1].length;
   const range: Range = marking ? marking.range : upTo(position, start);
   const cableLevel = cable.classification?.value.level;
   const labels = Object.keys(dictionaries.markings.portion_markings).filter((label) => !label.includes('...'));
-  return labels.map((label) => {
+  return labels.flatMap((label) => {
     const level = label.slice(1).split('/')[0].replace(')', '') as Level;
-    const above = cableLevel !== undefined && LEVEL_RANK[level] !== undefined && LEVEL_RANK[level] > LEVEL_RANK[cableLevel];
-    return {
-      label,
-      kind: CompletionItemKind.EnumMember,
-      detail: dictionaries.markings.portion_markings[label],
-      documentation: above ? markdown(`Above the cable's classification (${escapeMarkdown(cable.classification!.value.text)}).`) : undefined,
-      textEdit: { range, newText: marking ? label : `${match[1] ? '' : ' '}${label} ` },
-      filterText: label,
-      sortText: `${level === cableLevel && label === `(${level})` ? '0' : above ? '2' : '1'}${label}`,
-      preselect: level === cableLevel && label === `(${level})` ? true : undefined,
-    };
+    if (cableLevel !== undefined && LEVEL_RANK[level] !== undefined && classificationTier(level) > classificationTier(cableLevel)) return [];
+    const own = level === cableLevel && label === `(${level})`;
+    return [
+      {
+        label,
+        kind: CompletionItemKind.EnumMember,
+        detail: dictionaries.markings.portion_markings[label],
+        textEdit: { range, newText: marking ? label : `${match[1] ? '' : ' '}${label} ` },
+        filterText: label,
+        sortText: `${own ? '0' : '1'}${label}`,
+        preselect: own ? true : undefined,
+      },
+    ];
   });
 }
 
@@ -158,7 +165,7 @@ function snippetItems(model: CableFile, position: Position, line: string, before
   const range = upTo(position, started[1].length);
   const items: CompletionItem[] = [];
   const cable = bodyCableAt(model, position);
-  if (cable) items.push(nextParagraphItem(cable, position, range));
+  if (cable) items.push(...nextParagraphItems(cable, position, range));
   if (!/[¶\d]/.test(started[2]) && isOutsideCables(model, position)) items.push(cableSkeletonItem(range));
   return items.length ? items : undefined;
 }

@@ -1,24 +1,33 @@
 /**
  * Snippet completions that depend on where the cursor is: a whole cable skeleton on a blank line outside any
- * cable, and the next paragraph (its number and the cable's level already filled in) on a blank line in a body.
+ * cable, and the next paragraph (its number and the cable's level already filled in), plain or opening a
+ * Summary or a Comment, on a blank line in a body.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { Cable, CableFile, Position } from '../model';
+import { PLACEHOLDERS } from '../rules/placeholders';
 
-const CABLE_SKELETON = [
-  '${1|C O N F I D E N T I A L,S E C R E T,U N C L A S|} ${2:POST} ${3:000001}',
+/** Snippet text is literal except for `$`, `}` and `\\`. */
+const literal = (text: string) => text.replace(/[$}\\]/g, (ch) => `\\${ch}`);
+
+/**
+ * The skeleton's defaults pass the rules except its placeholders, which CBL413 flags until they are filled; the
+ * first choices agree with each other (CONFIDENTIAL and `(C)`).
+ */
+export const CABLE_SKELETON = [
+  `\${1|C O N F I D E N T I A L,S E C R E T,U N C L A S|} \${2:${literal(PLACEHOLDERS.post)}} \${3:000001}`,
   '',
   'SIPDIS',
   '',
-  'E.O. ${4|12958,13526|}: DECL: ${5:MM/DD/YYYY}',
+  `E.O. \${4|13526,12958|}: DECL: \${5:${literal(PLACEHOLDERS.decl)}}`,
   'TAGS: ${6:PREL PGOV}',
-  'SUBJECT: ${7:SUBJECT IN CAPITALS}',
+  `SUBJECT: \${7:${literal(PLACEHOLDERS.subject)}}`,
   '',
-  'Classified By: ${8:NAME, TITLE}. Reasons 1.4 (${9:b}) and (${10:d}).',
+  `Classified By: \${8:${literal(PLACEHOLDERS.classifiedBy)}}. Reasons 1.4 (\${9:b}) and (\${10:d}).`,
   '',
-  '¶1. (${11|C,S,SBU,U|}) Summary. ${0} End Summary.',
+  '¶1. (${11|C,S,SBU,U|}) Summary: ${0} End Summary.',
   '',
-  '${12:SIGNATURE}',
+  `\${12:${literal(PLACEHOLDERS.signature)}}`,
 ].join('\n');
 
 /** A blank line before the first cable or after the last one (an empty document is both). */
@@ -56,8 +65,18 @@ export function bodyCableAt(model: CableFile, position: Position): Cable | undef
   return inBody ? cable : undefined;
 }
 
-/** `¶13. (C) $0`: the number after the paragraph above the cursor, the cable's level (a choice when unknown). */
-export function nextParagraphItem(cable: Cable, position: Position, range: Range): CompletionItem {
+/** What a new paragraph opens with: plain text, or a Summary or Comment closed so that it folds. */
+const PARAGRAPH_KINDS = [
+  { label: '', detail: 'Next paragraph with its portion marking', body: '$0', words: 'paragraph' },
+  { label: ' Summary', detail: 'Next paragraph, a summary closed by End Summary so that it folds', body: 'Summary: $0 End Summary.', words: 'summary paragraph' },
+  { label: ' Comment', detail: 'Next paragraph, a comment closed by End Comment so that it folds', body: 'Comment: $0 End Comment.', words: 'comment paragraph' },
+];
+
+/**
+ * `¶13. (C) $0`, and the same opening a Summary or a Comment: the number after the paragraph above the cursor,
+ * the cable's level (a choice when unknown).
+ */
+export function nextParagraphItems(cable: Cable, position: Position, range: Range): CompletionItem[] {
   const above = cable.body.paragraphs.filter((p) => p.range.start.line < position.line);
   const previous = above[above.length - 1];
   const number = previous ? previous.number + 1 : 1;
@@ -66,13 +85,13 @@ export function nextParagraphItem(cable: Cable, position: Position, range: Range
   const prefix = `${pilcrow ? '¶' : ''}${number}.`;
   // Levels are written as their markings: U, SBU, C, S, TS.
   const marking = level ? `(${level})` : '(${1|C,S,SBU,U|})';
-  return {
-    label: `${prefix} ${level ? marking : '(…)'}`,
+  return PARAGRAPH_KINDS.map((kind, index) => ({
+    label: `${prefix} ${level ? marking : '(…)'}${kind.label}`,
     kind: CompletionItemKind.Snippet,
-    detail: 'Next paragraph with its portion marking',
+    detail: kind.detail,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: `${prefix} ${marking} $0` },
-    filterText: `${prefix} paragraph`,
-    sortText: '0',
-  };
+    textEdit: { range, newText: `${prefix} ${marking} ${kind.body}` },
+    filterText: `${prefix} ${kind.words}`,
+    sortText: `0${index}`,
+  }));
 }

@@ -19,7 +19,7 @@ import {
 } from './hoverClassification';
 import type { RenderContext } from './hoverContext';
 import { addressListHover, dateTimeGroupHover, deLineHover, precedenceHover, routingIndicatorHover, securityLineHover, transmissionIdHover } from './hoverHeader';
-import { referenceHover, refIdHover } from './hoverReferences';
+import { referenceHover, refIdHover, reftelHover } from './hoverReferences';
 import { findHoverTarget, type FoundTarget } from './hoverTargets';
 import { controlHover, tagHover, tagKeywordHover, tagNameHover, wordHover } from './hoverWords';
 
@@ -82,5 +82,7 @@ function render({ target }: FoundTarget, context: RenderContext): string | undef
       return referenceHover(target.item, context, target.citation);
     case 'refId':
       return refIdHover(target.refId, target.own, context);
+    case 'reftel':
+      return reftelHover(target.text, target.items, target.missing, context);
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Markings } from '../dicts/dictionaries';
 import { LEVEL_RANK, type Classification, type ClassifiedByField, type EoLine, type Level, type PortionMarking, type Reason } from '../model';
+import { PLACEHOLDER_EXPECTED, isPlaceholder } from '../rules/placeholders';
 import { isoDateInWords } from './dateWords';
 import { executiveOrder, reasonWording, type ReasonContext } from './executiveOrders';
 import type { RenderContext } from './hoverContext';
@@ -127,7 +128,9 @@ function declSentence(eo: EoLine, markings?: Markings): string | undefined {
     case 'missing':
       return 'No declassification instruction is given.';
     default:
-      return undefined;
+      return isPlaceholder('decl', text)
+        ? `A placeholder of the new-cable skeleton, still to fill: ${escapeMarkdown(PLACEHOLDER_EXPECTED.decl)}.`
+        : 'Neither a date nor a known declassification marking (OADR, X1–X8, 25X1…).';
   }
 }
 

@@ -28,21 +28,22 @@ export function deLineHover(de: DeLine, cable: Cable | undefined, dictionaries: 
   if (de.dayOfYear !== undefined && de.hour !== undefined && de.minute !== undefined) {
     const year = cable?.routing?.dtg?.fullYear ?? (cable?.date ? +cable.date.value.slice(0, 4) : undefined);
     const decoded = year ? dayOfYearInWords(year, de.dayOfYear, de.hour, de.minute) : undefined;
-    const time = `day ${de.dayOfYear} of the year, ${String(de.hour).padStart(2, '0')}:${String(de.minute).padStart(2, '0')} UTC`;
-    when = decoded ? `Sent on ${time}: ${decoded.words} (**${decoded.iso}**).` : `Sent on ${time}.`;
+    // The date once: decoded, the day of the year needs no time of its own.
+    const time = `${String(de.hour).padStart(2, '0')}:${String(de.minute).padStart(2, '0')} UTC`;
+    when = decoded ? `Sent on day ${de.dayOfYear} of the year: **${decoded.words}**.` : `Sent on day ${de.dayOfYear} of the year, ${time}.`;
   }
-  const body = de.wellFormed ? `${parts.join(', ')}.` : 'This DE line does not have the usual shape `DE RUEHxx #nnnn/nn ddddhhmm`.';
+  const body = de.wellFormed ? `${parts.join(', ')}.` : 'This DE line does not have the usual shape `DE RUEHxx #nnnn/nn dddhhmm`: station, serial and section, then the day of the year and the time.';
   return paragraphs(['**DE line** — sending station and transmission', body, when]);
 }
 
-/** `041708Z FEB 09` → `Wednesday, 4 February 2009, 17:08 UTC` and `2009-02-04 17:08 UTC`. */
+/** `041708Z FEB 09` → `Wednesday, 4 February 2009, 17:08 UTC`, the date given once. */
 export function dateTimeGroupHover(dtg: DateTimeGroup, dictionaries: Dictionaries): string {
   const written = `${dtg.dayTime.text} ${dtg.month.text} ${dtg.year.text}`;
   const decoded = dtg.monthNumber ? utcInWords(dtg.fullYear, dtg.monthNumber, dtg.day, dtg.hour, dtg.minute) : undefined;
   const precedence = dtg.precedence ? dictionaries.precedence.get(dtg.precedence.text) : undefined;
   return paragraphs([
     `${strong(written)} — date-time group`,
-    decoded ? `${decoded.words}: **${decoded.iso}**` : 'Not a real date and time (day, hour, minute or month out of range).',
+    decoded ? `**${decoded.words}**` : 'Not a real date and time (day, hour, minute or month out of range).',
     'Day, hour and minute, `Z` for Zulu (UTC), then month and year.',
     precedence && `Precedence ${strong(dtg.precedence!.text)}: ${escapeMarkdown(precedence)}`,
   ]);

@@ -24,15 +24,74 @@ const KIND_WORDS: Record<Exclude<ReferenceKind, 'cable'>, string> = {
   other: 'not a cable',
 };
 
+const NOT_A_TELEGRAM = {
+  kind: 'Not a telegram: it has no ref id, so no cable file is linked to it.',
+  other: 'No telegram could be read in it (a post and a serial such as 08 MEXICO 3456), so no cable file is linked to it.',
+};
+
 /** `A. 08 MEXICO 3456`: the canonical ref id it names and where that cable is; for `STATE 12345, 23456`, the one under the cursor. */
 export function referenceHover(item: Reference, context: RenderContext, citation?: CableCitation): string {
   const title = item.letter ? `Reference ${escapeMarkdown(item.letter.text.replace(/[().¶]/g, ''))}` : 'Reference';
-  if (item.kind !== 'cable') return paragraphs([`**${title}** — ${KIND_WORDS[item.kind]}`, escapeMarkdown(item.text)]);
+  // The item's text is under the cursor already: say what it is instead of echoing it.
+  if (item.kind !== 'cable') return paragraphs([`**${title}** — ${KIND_WORDS[item.kind]}`, NOT_A_TELEGRAM[item.kind === 'other' ? 'other' : 'kind']]);
   const cited = citation ?? item.cables[0];
   const refId = cited?.refId ?? item.refId;
   const others = item.cables.length > 1 ? `One of ${item.cables.length} cables this item names: ${item.cables.map((c) => strong(c.refId ?? c.text)).join(', ')}.` : undefined;
   if (!refId) return paragraphs([`**${title}** — a cable`, 'Its year is unknown (neither the item nor the cable gives one), so its ref id cannot be told.', others]);
   return paragraphs([`**${title}** — cable ${strong(refId)}`, describeRefId(refId), others, whereInWorkspace(refId, context.workspace)]);
+}
+
+/**
+ * `reftel`, `ref B`, `REFS A and C` in the text: the caption's REF items the word points to, each with the cable
+ * it names and whether the workspace holds it.
+ */
+export function reftelHover(text: string, items: Reference[], missing: string[], context: RenderContext): string {
+  const word = text.split(/\s/)[0].toUpperCase();
+  const { acronyms } = context.dictionaries;
+  // `REFS` may be missing where `REF` is not: its plural then.
+  const meaning = acronyms.get(word) ?? (word.endsWith('S') ? `${acronyms.get(word.slice(0, -1)) ?? 'Reference'}s` : 'Reference');
+  const title = `${strong(text)} — ${escapeMarkdown(meaning.toLowerCase())}`;
+  const absent = missing.length ? `The REF line has no item ${missing.map(strong).join(', ')}.` : undefined;
+  if (!items.length) return paragraphs([title, "This cable's caption has no REF line, so the telegram it refers to is not named here."]);
+  const { workspace } = context;
+  if (items.length === 1) {
+    const [item] = items;
+    const ids = citedIds(item);
+    // One cable: where it is, with its subject, as on the REF item itself; several: each one's place in a word.
+    if (ids.length === 1) return paragraphs([title, `Points to ${itemName(item)}: ${itemWords(item)}.`, absent, whereInWorkspace(ids[0], workspace)]);
+    return paragraphs([title, `Points to ${itemName(item)}: ${itemWords(item, workspace)}.`, absent]);
+  }
+  const lines = items.map((item) => `${itemName(item)}: ${itemWords(item, workspace)}`);
+  return paragraphs([title, `Points to the ${items.length} items of the REF line:`, lines.join('  \n'), absent]);
+}
+
+function itemName(item: Reference): string {
+  return item.letter ? `REF ${strong(item.letter.text.replace(/[().¶:]/g, ''))}` : 'the REF item';
+}
+
+/** The ref ids an item names: one per telegram, when its year is known. */
+function citedIds(item: Reference): string[] {
+  if (item.kind !== 'cable') return [];
+  const ids = item.cables.map((c) => c.refId).filter((id): id is string => id !== undefined);
+  return ids.length ? [...new Set(ids)] : item.refId ? [item.refId] : [];
+}
+
+/** `cable **08MEXICO3456**`, with `workspace` `cable **08MEXICO3456** (not in the workspace)`; `an e-mail, no cable`. */
+function itemWords(item: Reference, workspace?: WorkspaceIndex): string {
+  if (item.kind !== 'cable') return `${KIND_WORDS[item.kind]}, no cable`;
+  const ids = citedIds(item);
+  if (!ids.length) return 'a cable whose year is unknown, so its ref id cannot be told';
+  const named = ids.map((id) => `${strong(id)}${workspace ? ` (${inWorkspaceWords(id, workspace)})` : ''}`);
+  return `${ids.length === 1 ? 'cable' : 'cables'} ${named.join(', ')}`;
+}
+
+/** `in the workspace: **08MEXICO3456.txt**`, `not in the workspace`, or what the index holds so far. */
+function inWorkspaceWords(refId: string, workspace: WorkspaceIndex): string {
+  const files = workspace.findCableFiles(refId);
+  const incomplete = incompleteness(workspace.completeness());
+  if (!files.length) return incomplete ? `not among the cables indexed${incomplete}` : 'not in the workspace';
+  const names = files.slice(0, MAX_LISTED).map((location) => strong(fileNameOf(location.uri)));
+  return `in the workspace${incomplete}: ${names.join(', ')}${files.length > MAX_LISTED ? ` and ${files.length - MAX_LISTED} more` : ''}`;
 }
 
 /** A ref id: the cable's own (with who cites it) or another (with where it is). */

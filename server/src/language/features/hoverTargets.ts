@@ -51,6 +51,7 @@ export type HoverTarget =
   | { kind: 'decl'; range: Range; eo: EoLine }
   | { kind: 'reference'; range: Range; item: Reference; citation?: CableCitation }
   | { kind: 'refId'; range: Range; refId: string; own: boolean }
+  | { kind: 'reftel'; range: Range; text: string; items: Reference[]; missing: string[] }
   | { kind: 'section'; range: Range; n: number; m: number; page: boolean };
 
 export interface FoundTarget {
@@ -63,7 +64,7 @@ export interface FoundTarget {
 export function findHoverTarget(document: TextDocument, model: CableFile, asked: Position): FoundTarget | undefined {
   const position = clampPosition(document, asked);
   const cable = model.cables.find((c) => c.range.start.line <= position.line && position.line <= c.range.end.line);
-  const target = (cable && modelTarget(document, cable, position)) ?? wordTarget(document, position);
+  const target = (cable && modelTarget(document, cable, position)) ?? wordTarget(document, cable, position);
   return target ? { target, cable } : undefined;
 }
 
@@ -201,12 +202,55 @@ function bodyTarget(cable: Cable, position: Position): HoverTarget | undefined {
   return undefined;
 }
 
-/** Free text: a compact ref id, else an upper-case word for the acronym, TAG and control dictionaries. */
-function wordTarget(document: TextDocument, position: Position): HoverTarget | undefined {
+/** Free text: `REFTEL` and `REF A` (the caption's REF items), a compact ref id, else an upper-case word for the acronym, TAG and control dictionaries. */
+function wordTarget(document: TextDocument, cable: Cable | undefined, position: Position): HoverTarget | undefined {
   const word = wordAt(document, position);
   if (!word) return undefined;
+  const reftel = cable ? reftelTarget(document, cable, word) : undefined;
+  if (reftel) return reftel;
   const refId = /^\d{2}[A-Z]/.test(word.text) ? parseRefId(word.text) : undefined;
   if (refId) return { kind: 'refId', range: word.range, refId: refId.text, own: false };
   if (!/[A-Z]/.test(word.text)) return undefined;
   return { kind: 'word', range: word.range, text: word.text, lineText: lineText(document, position.line) };
+}
+
+/** The words that point to the caption's REF items in the text: `reftel`, `REFTELS`, `ref A`, `REFS A and B`. */
+const REFTEL_WORD = /^(?:reftels?|refs?)$/i;
+/** Item letters after the word: ` A`, ` B and C`, ` A-C`, ` A, B`; upper case, as the caption writes them. */
+const ITEM_LETTERS = /^\s+([A-H](?:\s*(?:,|and|AND|&|-|–)\s*[A-H])*)(?![A-Za-z0-9])/;
+
+/**
+ * `reftel` points to the caption's REF items (all of them, or the only one); `ref B` to item B. Letters that name
+ * no item (`REFTEL A NEW LAW` in an all-capitals cable) are read as words, not letters.
+ */
+function reftelTarget(document: TextDocument, cable: Cable, word: { text: string; range: Range }): HoverTarget | undefined {
+  if (!REFTEL_WORD.test(word.text)) return undefined;
+  const items = cable.caption.refs?.items ?? [];
+  const rest = lineText(document, word.range.start.line).slice(word.range.end.character);
+  const written = ITEM_LETTERS.exec(rest);
+  const letters = written ? expandLetters(written[1]) : [];
+  const named = items.filter((item) => item.letter && letters.includes(itemLetter(item)));
+  if (!named.length) return { kind: 'reftel', range: word.range, text: word.text, items, missing: [] };
+  const end = { line: word.range.end.line, character: word.range.end.character + written![0].length };
+  const missing = letters.filter((letter) => !named.some((item) => itemLetter(item) === letter));
+  return { kind: 'reftel', range: { start: word.range.start, end }, text: `${word.text}${written![0]}`, items: named, missing };
+}
+
+/** `A.`, `(B)`, `¶C` → `A`, `B`, `C`. */
+function itemLetter(item: Reference): string {
+  return (item.letter?.text ?? '').replace(/[().¶:\s]/g, '').toUpperCase();
+}
+
+/** `A-C` → A, B, C; `B and D` → B, D. */
+function expandLetters(text: string): string[] {
+  const letters: string[] = [];
+  for (const part of text.split(/\s*(?:,|and|AND|&)\s*/)) {
+    const span = /^([A-H])\s*[-–]\s*([A-H])$/.exec(part);
+    if (!span) {
+      letters.push(part.trim());
+      continue;
+    }
+    for (let code = span[1].charCodeAt(0); code <= span[2].charCodeAt(0); code++) letters.push(String.fromCharCode(code));
+  }
+  return letters.filter(Boolean);
 }

@@ -115,8 +115,20 @@ function bannerSymbol(cable: Cable, budget: Budget): DocumentSymbol | undefined 
   const banner = cable.banner;
   if (!banner) return undefined;
   const section = banner.section ? `section ${banner.section.n} of ${banner.section.m}` : undefined;
-  const detail = [banner.classification.text, section, ...banner.controls.map((c) => c.text)].filter(Boolean).join(', ');
+  const detail = [banner.classification.text, section, ...distinctControls(banner)].filter(Boolean).join(', ');
   return budget.make('Banner', SymbolKind.Constant, banner.range, banner.classificationToken.range, detail);
+}
+
+/** Each control once, in the order written: 220 corpus cables write `SIPDIS` twice (after the banner and again below). */
+function distinctControls(banner: NonNullable<Cable['banner']>): string[] {
+  const key = (text: string) => text.toUpperCase().replace(/[\s.]+/g, '');
+  const seen = new Set<string>();
+  return banner.controls.map((c) => c.text.trim()).filter((text) => {
+    const k = key(text);
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function captionSymbol(caption: Caption, budget: Budget): DocumentSymbol | undefined {

@@ -7,8 +7,9 @@ import { parseSlashDate, daysInMonth } from '../parse/dates';
 import { cableDay, cableFullYear, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
 import { reasonFault, reasonSectionFor } from './classificationReasons';
 import { isClassifiedByParagraph } from './portionMarkings';
+import { PLACEHOLDER_EXPECTED, PLACEHOLDER_FIELD_WORDS, unfilledPlaceholders } from './placeholders';
 import type { CableRule } from './rule';
-import { suggestTag, tagMeaning } from './tagSuggestions';
+import { isProvedTag, suggestTag, tagMeaning } from './tagSuggestions';
 
 /** Executive orders that governed classification in the cables' years, 1966–2010. */
 const KNOWN_ORDERS = new Set(['10501', '11652', '12065', '12356', '12958', '13292', '13526']);
@@ -158,14 +159,15 @@ export const unknownTagRule: CableRule = {
     const tags = cable.caption.tags;
     if (!tags || !tagsListApplies(cable)) return;
     const { dictionaries } = context;
-    // Two known tags without the space: read as both, and the missing space offered as the fix.
+    // Two known tags without the space: read as both, and the missing space offered as the fix, which the
+    // text proves (no letter changes).
     for (const word of tags.glued ?? []) {
       const replacement = word.parts.join(' ');
       const meaning = tagMeaning(replacement.toUpperCase(), dictionaries);
       context.report({
         range: word.range,
         message: `TAGS '${word.text}' run together: did you mean ${replacement}${meaning ? ` (${meaning})` : ''}?`,
-        fix: { fix: 'replace', target: 'tag', expected: word.text, replacement },
+        fix: { fix: 'replace', target: 'tag', expected: word.text, replacement, safe: true },
       });
     }
     // A long TAGS list may repeat a code: search the suggestion once per code.
@@ -182,7 +184,7 @@ export const unknownTagRule: CableRule = {
         message: suggestion
           ? `Unknown TAG '${tag.text}': did you mean ${suggestion}${meaning ? ` (${meaning})` : ''}?`
           : `Unknown TAG '${tag.text}': expected a code from the TAGS list (subject, program, country or organization).`,
-        fix: suggestion ? { fix: 'replace', target: 'tag', expected: tag.text, replacement: suggestion } : undefined,
+        fix: suggestion ? { fix: 'replace', target: 'tag', expected: tag.text, replacement: suggestion, safe: isProvedTag(code, suggestion, dictionaries) } : undefined,
       });
     }
   },
@@ -298,6 +300,23 @@ export const unknownClassificationReasonRule: CableRule = {
   },
 };
 
+export const unfilledPlaceholderRule: CableRule = {
+  code: 'CBL413',
+  name: 'unfilled-placeholder',
+  severity: 'warning',
+  description: 'Text the new-cable skeleton left to fill in (`DECL: MM/DD/YYYY`, `SUBJECT IN CAPITALS`, `NAME, TITLE`, `POST`, `RUEHXX`, `SIGNATURE`).',
+  scope: 'cable',
+  stage: 'syntax',
+  check(cable, context) {
+    for (const placeholder of unfilledPlaceholders(cable)) {
+      context.report({
+        range: placeholder.range,
+        message: `${PLACEHOLDER_FIELD_WORDS[placeholder.field]} still holds the skeleton's placeholder '${placeholder.text}': expected ${PLACEHOLDER_EXPECTED[placeholder.field]}.`,
+      });
+    }
+  },
+};
+
 export const CAPTION_RULES: CableRule[] = [
   missingEoLineRule,
   malformedEoLineRule,
@@ -311,4 +330,5 @@ export const CAPTION_RULES: CableRule[] = [
   unparsedReferenceRule,
   missingClassifiedByRule,
   unknownClassificationReasonRule,
+  unfilledPlaceholderRule,
 ];

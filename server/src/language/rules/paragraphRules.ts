@@ -5,7 +5,7 @@
 import type { Cable, Level, Paragraph, Span } from '../model';
 import { parseClassificationWords } from '../parse/classification';
 import { allowedMarkings, cableLevel, classificationTier, levelWords, listWithOr, markingOf, needsPortionMarkings } from './cableFacts';
-import type { NumberEdit } from './fixData';
+import type { NumberEdit, RenumberFix } from './fixData';
 import { topLevelParagraphs } from './paragraphOutline';
 import { carriesMarking, looksLikeMarking, marksEntireText, needsNoMarking } from './portionMarkings';
 import type { CableRule } from './rule';
@@ -42,7 +42,8 @@ export const missingPortionMarkingRule: CableRule = {
       context.report({
         range: paragraph.numberToken.range,
         message: `${paragraphLabel(paragraph)} has no portion marking: expected one of ${listWithOr(allowedMarkings(level))} before the text, as this cable is ${levelWords(level)}.`,
-        fix: { fix: 'insert-marking', marking: markingOf(level), lines: [paragraph.numberToken.range.start.line] },
+        // Each level the cable allows, none preferred: which one the paragraph was is not in the text.
+        fix: { fix: 'insert-marking', markings: allowedMarkings(level), lines: [paragraph.numberToken.range.start.line] },
       });
     }
   },
@@ -63,7 +64,7 @@ export const noPortionMarkingsRule: CableRule = {
     context.report({
       range: unmarked[0].numberToken.range,
       message: `None of the ${unmarked.length} paragraphs has a portion marking, although this cable is ${levelWords(level)}: expected one of ${listWithOr(allowedMarkings(level))} after each paragraph number.`,
-      fix: { fix: 'insert-marking', marking: markingOf(level), lines: unmarked.map((p) => p.numberToken.range.start.line) },
+      fix: { fix: 'insert-marking', markings: allowedMarkings(level), lines: unmarked.map((p) => p.numberToken.range.start.line) },
     });
   },
 };
@@ -110,15 +111,16 @@ export const markingAboveClassificationRule: CableRule = {
   },
 };
 
+/** `¶4.` → `¶3.`: the paragraph's number token rewritten to `wanted`. */
+function numberEdit(paragraph: Paragraph, wanted: number): NumberEdit {
+  const token = paragraph.numberToken;
+  return { range: token.range, expected: token.text, newText: token.text.replace(/\d+/, String(wanted)), from: paragraph.number, to: wanted, pilcrow: paragraph.pilcrow };
+}
+
 /** The number edits that make the paragraphs run on from the first one's number. */
 function renumberEdits(paragraphs: Paragraph[]): NumberEdit[] {
   const first = paragraphs[0]?.number ?? 1;
-  return paragraphs.flatMap((paragraph, k) => {
-    const wanted = first + k;
-    if (paragraph.number === wanted) return [];
-    const token = paragraph.numberToken;
-    return [{ range: token.range, expected: token.text, newText: token.text.replace(/\d+/, String(wanted)) }];
-  });
+  return paragraphs.flatMap((paragraph, k) => (paragraph.number === first + k ? [] : [numberEdit(paragraph, first + k)]));
 }
 
 /** How `paragraph` breaks the sequence after `previous`: `repeats`, `goes back after` or `skips after`. */
@@ -149,14 +151,24 @@ export const paragraphNumberingRule: CableRule = {
         last = paragraph.number;
         continue;
       }
-      edits ??= renumberEdits(paragraphs);
+      const wanted = last + 1;
+      // Between ¶6 and ¶8 a ¶9 can only be ¶7: the numbers on both sides prove it, so rewriting that one number
+      // is a safe fix. Any other break (a gap, a repeat, a list that starts again at 1) may be a paragraph the
+      // copy lost or a list of its own, so renumbering the rest is offered, never applied unasked.
+      const proved = withheld === 0 && !paragraph.withheldAfter && paragraphs[k + 1]?.number === last + 2;
       // One stray number (`¶25` between `¶1` and `¶2`) is reported alone; the sequence goes on after it.
-      const stray = paragraph.number !== last && paragraphs[k + 1]?.number === last + 1;
-      const message = stray
-        ? `${paragraphLabel(paragraph)} is out of sequence between ${numberLabel(paragraph, last)} and ${numberLabel(paragraph, last + 1)}: expected ${numberLabel(paragraph, last + 1)}.`
-        : `${paragraphLabel(paragraph)} ${sequenceBreak(paragraph, last)} ${numberLabel(paragraph, last)}: expected ${numberLabel(paragraph, last + 1)}.`;
-      context.report({ range: paragraph.numberToken.range, message, fix: { fix: 'renumber-paragraphs', edits } });
-      if (!stray) last = paragraph.number;
+      const stray = !proved && paragraph.number !== last && paragraphs[k + 1]?.number === wanted;
+      const message = proved
+        ? `${paragraphLabel(paragraph)} is out of sequence between ${numberLabel(paragraph, last)} and ${numberLabel(paragraph, last + 2)}: expected ${numberLabel(paragraph, wanted)}.`
+        : stray
+          ? `${paragraphLabel(paragraph)} is out of sequence between ${numberLabel(paragraph, last)} and ${numberLabel(paragraph, wanted)}: expected ${numberLabel(paragraph, wanted)}.`
+          : `${paragraphLabel(paragraph)} ${sequenceBreak(paragraph, last)} ${numberLabel(paragraph, last)}: expected ${numberLabel(paragraph, wanted)}.`;
+      const fix: RenumberFix = proved
+        ? { fix: 'renumber-paragraphs', edits: [numberEdit(paragraph, wanted)], safe: true }
+        : { fix: 'renumber-paragraphs', edits: (edits ??= renumberEdits(paragraphs)) };
+      context.report({ range: paragraph.numberToken.range, message, fix });
+      if (proved) last = wanted;
+      else if (!stray) last = paragraph.number;
     }
   },
 };

@@ -35,6 +35,23 @@ export function suggestTag(code: string, dictionaries: Dictionaries): string | u
   return gluedTags(upper, dictionaries) ?? typoOf(upper, dictionaries);
 }
 
+/**
+ * True when the text itself proves `suggestion` for `code`, so the fix is safe to apply unasked: two known
+ * tags run together (the space alone is missing), or the one known tag a single letter away (changed, added,
+ * dropped or two swapped). With two known tags a letter away, the text does not say which was meant.
+ */
+export function isProvedTag(code: string, suggestion: string, dictionaries: Dictionaries): boolean {
+  const upper = code.toUpperCase();
+  if (suggestion.includes(' ')) return suggestion.replace(' ', '') === upper;
+  let near = 0;
+  for (const tag of dictionaries.tags.keys()) {
+    if (Math.abs(tag.length - upper.length) > 1 || editDistance(upper, tag) !== 1) continue;
+    if (upper.length === 4 && tag.length !== 4) continue;
+    if (++near > 1) return false;
+  }
+  return near === 1 && dictionaries.tags.has(suggestion);
+}
+
 /** What a suggested tag means, for messages: `Iraq + Political Affairs--External Political Relations`. */
 export function tagMeaning(tag: string, dictionaries: Dictionaries): string | undefined {
   const meanings = tag.split(' ').map((part) => dictionaries.tags.get(part)?.meaning);

@@ -9,6 +9,7 @@ import type { CableFile } from '../model';
 import type { LanguageSettings } from '../settings';
 import { ALL_RULES, RULE_FAILURE } from './registry';
 import type { Finding, Rule, RuleContext, RuleMeta, RuleStage } from './rule';
+import { ruleDocsUrl } from './ruleDocs';
 import { effectiveLevel, toDiagnosticSeverity } from './severity';
 
 export interface ValidateOptions {
@@ -69,6 +70,8 @@ function toDiagnostic(rule: RuleMeta, level: Exclude<ReturnType<typeof effective
     range: finding.range,
     severity: toDiagnosticSeverity(level),
     code: rule.code,
+    // Editors link the code to the rule's page (VS Code's Problems panel and hover).
+    codeDescription: { href: ruleDocsUrl(rule.code) },
     source: 'cable',
     message: finding.message,
   };
