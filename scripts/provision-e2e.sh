@@ -4,7 +4,9 @@
 #   .tools/code-server  code-server (VS Code in a browser), installed under that Node 24.
 # Idempotent: a tool whose marker file is present is kept as it is. Each tool is installed into a
 # staging folder and renamed into place only when complete, so an interrupted run leaves nothing half-done.
-# Needs Debian's packages (installed by .ci/run): chromium libkrb5-dev neovim, plus make, g++ and python3.
+# code-server's native modules build with Debian's libkrb5-dev, make, g++ and python3; `npm test` and
+# `npm run provision-e2e` (scripts/provision.mjs) see to those, and to chromium and neovim, then call this.
+#   --check   install nothing: exit 0 when both tools are present, 1 when a run would install one.
 set -euo pipefail
 
 NODE_VERSION=24.21.0
@@ -12,14 +14,30 @@ CODE_SERVER_VERSION=4.139.1
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
-mkdir -p "$tools"
 
 log() { printf '[provision-e2e] %s\n' "$*"; }
 
+check_only=false
+[[ "${1:-}" == "--check" ]] && check_only=true
+
+node_present() {
+  [[ -f "$tools/node24/.provisioned-$NODE_VERSION" ]] && "$tools/node24/bin/node" --version >/dev/null 2>&1
+}
+
+code_server_present() {
+  [[ -f "$tools/code-server/.provisioned-$CODE_SERVER_VERSION" && -f "$tools/code-server/node_modules/code-server/out/node/entry.js" ]]
+}
+
+if $check_only; then
+  node_present && code_server_present
+  exit
+fi
+mkdir -p "$tools"
+
 # Node 24: a registry tarball that holds bin/node and include/node (headers for node-gyp); no install script.
 provision_node() {
-  local dest="$tools/node24" marker="$tools/node24/.provisioned-$NODE_VERSION"
-  if [[ -f "$marker" ]] && "$dest/bin/node" --version >/dev/null 2>&1; then
+  local dest="$tools/node24"
+  if node_present; then
     log "node $NODE_VERSION: present"
     return
   fi
@@ -40,14 +58,15 @@ provision_node() {
 # code-server: npm must itself run under Node 24 (its postinstall checks the user agent) and node-gyp must
 # build against Node 24's headers, not the machine-wide nodedir that names Node 20's.
 provision_code_server() {
-  local dest="$tools/code-server" marker="$tools/code-server/.provisioned-$CODE_SERVER_VERSION"
-  if [[ -f "$marker" && -f "$dest/node_modules/code-server/out/node/entry.js" ]]; then
+  local dest="$tools/code-server"
+  if code_server_present; then
     log "code-server $CODE_SERVER_VERSION: present"
     return
   fi
   log "code-server $CODE_SERVER_VERSION: installing (about 3-4 minutes on 2 cores)"
   local stage
   stage=$(mktemp -d "$tools/code-server.stage.XXXXXX")
+  chmod 755 "$stage" # mktemp's 0700 would stay on .tools/code-server once it is renamed into place
   # allowScripts names the packages whose install scripts must run, so npm versions that skip
   # unreviewed scripts still build code-server's native modules.
   cat >"$stage/package.json" <<JSON

@@ -28,7 +28,6 @@ let server: ServerController | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<CableExtensionApi> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
-  const logSettingsWarning = onceEach((message: string) => output.appendLine(`[settings] ${message}`));
   // The workspace's own storage when a folder is open, so each workspace keeps its own index cache.
   const cacheDirectory = (context.storageUri ?? context.globalStorageUri).fsPath;
   const controller = new ServerController(
@@ -37,7 +36,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<CableE
         serverModule: context.asAbsolutePath('dist/server.js'),
         output,
         onGiveUp: (cause, crashLimit) => void reportServerGaveUp(cause, crashLimit),
-        onSettingsWarning: logSettingsWarning,
         cacheDirectory,
       }),
     // vscode-languageclient has already logged why and shown it with a "Go to output" button.
@@ -82,14 +80,4 @@ export async function activate(context: vscode.ExtensionContext): Promise<CableE
 export async function deactivate(): Promise<void> {
   await server?.stop();
   server = undefined;
-}
-
-/** The server asks for settings on every change and document; say each problem with them once. */
-function onceEach(log: (message: string) => void): (message: string) => void {
-  const seen = new Set<string>();
-  return (message) => {
-    if (seen.has(message)) return;
-    seen.add(message);
-    log(message);
-  };
 }

@@ -6,18 +6,15 @@
 import type { OutputChannel } from 'vscode';
 import {
   LanguageClient,
-  ResponseError,
   RevealOutputChannelOn,
   State,
   TransportKind,
-  type ConfigurationParams,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { CableInitializationOptions } from '../../shared/protocol';
 import { ReportingErrorHandler } from './errorHandler';
 import type { GiveUpCause } from './messages';
-import { normaliseConfigurationItem } from './settings';
 
 /** The client id: also makes vscode-languageclient read the `cable.trace.server` setting. */
 export const CLIENT_ID = 'cable';
@@ -32,8 +29,6 @@ export interface CableClientOptions {
   output: OutputChannel;
   /** Told when the server is down for good; `crashLimit` is how many crashes that took. */
   onGiveUp: (cause: GiveUpCause, crashLimit: number) => void;
-  /** Where settings problems go. */
-  onSettingsWarning: (message: string) => void;
   /** A folder the server may keep its index cache in; without one it uses its own default. */
   cacheDirectory?: string;
 }
@@ -70,6 +65,8 @@ export function createCableClient(options: CableClientOptions): LanguageClient {
       { scheme: 'file', language: 'cable' },
       { scheme: 'untitled', language: 'cable' },
     ],
+    // The server reads `workspace/configuration` answers as they are, by the rules of shared/settings.ts, for
+    // every editor alike; its problems with a value go to this output channel (the server's log).
     synchronize: { configurationSection: 'cable' },
     outputChannel: options.output,
     traceOutputChannel: options.output,
@@ -83,19 +80,6 @@ export function createCableClient(options: CableClientOptions): LanguageClient {
     initializationFailedHandler: (error) => {
       client.error('The server failed to initialize.', error, false);
       return false;
-    },
-    middleware: {
-      workspace: {
-        configuration: async (params: ConfigurationParams, token, next) => {
-          const values = await next(params, token);
-          if (values instanceof ResponseError) return values;
-          return values.map((value, index) => {
-            const { value: clean, warnings } = normaliseConfigurationItem(params.items[index]?.section, value);
-            warnings.forEach(options.onSettingsWarning);
-            return clean;
-          });
-        },
-      },
     },
   };
   const client = new CableLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

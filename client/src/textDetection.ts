@@ -1,10 +1,11 @@
 /**
  * `cable.detectInTextFiles`: a `.txt` file that opens as plain text but starts like a cable is switched
  * to `cable`. VS Code's `firstLine` matching cannot do this, because `.txt` is already claimed by plain
- * text, and it sees only one line.
+ * text, and it sees only one line. The detector is the one `cable-lint` and the server's index use.
  */
 import * as vscode from 'vscode';
-import { DETECTION_LINE_LIMIT, looksLikeCable } from './cableDetection';
+import { SNIFF_LINES, looksLikeCable } from '../../shared/cableDetection';
+import { detectsTextFiles } from './settings';
 
 export function registerTextFileDetection(): vscode.Disposable {
   // Open files switched once are left alone: if the user sets one back to plain text, that sticks.
@@ -40,11 +41,12 @@ function isCandidate(document: vscode.TextDocument): boolean {
   return (
     document.languageId === 'plaintext' &&
     document.uri.path.toLowerCase().endsWith('.txt') &&
-    vscode.workspace.getConfiguration('cable', document.uri).get<boolean>('detectInTextFiles', true)
+    detectsTextFiles(vscode.workspace.getConfiguration('cable', document.uri))
   );
 }
 
+/** The lines the detector reads (it cuts them to the bytes a reader of the file would see). */
 function firstLines(document: vscode.TextDocument): string {
-  const lines = Math.min(document.lineCount, DETECTION_LINE_LIMIT);
+  const lines = Math.min(document.lineCount, SNIFF_LINES);
   return document.getText(new vscode.Range(0, 0, lines, 0));
 }

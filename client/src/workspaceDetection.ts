@@ -5,35 +5,34 @@
  */
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { looksLikeCable } from './cableDetection';
+import { SNIFF_BYTES, looksLikeCable } from '../../shared/cableDetection';
+import { detectsTextFiles } from './settings';
 
 /** Folders nobody keeps cables in, and that can be huge. */
 const EXCLUDE = '**/{node_modules,.git}/**';
 /** Enough `.txt` files to meet a cable in a mixed folder; few enough to stay well under a second. */
 const TEXT_FILES_LOOKED_AT = 40;
-/** The detector reads at most 30 lines; cable heads are short lines, so this holds them. */
-const HEAD_BYTES = 16 * 1024;
 
 export async function workspaceHoldsCables(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;
   if ((await vscode.workspace.findFiles('**/*.cable', EXCLUDE, 1)).length > 0) return true;
   for (const uri of await vscode.workspace.findFiles('**/*.txt', EXCLUDE, TEXT_FILES_LOOKED_AT)) {
-    if (!vscode.workspace.getConfiguration('cable', uri).get<boolean>('detectInTextFiles', true)) continue;
+    if (!detectsTextFiles(vscode.workspace.getConfiguration('cable', uri))) continue;
     const head = await readHead(uri);
     if (head !== undefined && looksLikeCable(head)) return true;
   }
   return false;
 }
 
-/** The first bytes of a local file as text; undefined for files that cannot be read (or are not on disk, where the server cannot read them either). */
+/** The bytes the detector reads of a local file, as text; undefined for files that cannot be read (or are not on disk, where the server cannot read them either). */
 async function readHead(uri: vscode.Uri): Promise<string | undefined> {
   if (uri.scheme !== 'file') return undefined;
   try {
     const file = await open(uri.fsPath, 'r');
     try {
-      const bytes = new Uint8Array(HEAD_BYTES);
-      const { bytesRead } = await file.read(bytes, 0, HEAD_BYTES, 0);
-      // A character cut at the end decodes to U+FFFD, on a line the detector may not even read.
+      const bytes = new Uint8Array(SNIFF_BYTES);
+      const { bytesRead } = await file.read(bytes, 0, SNIFF_BYTES, 0);
+      // A character cut at the end decodes to U+FFFD, as the server's and cable-lint's readers decode it.
       return new TextDecoder().decode(bytes.subarray(0, bytesRead));
     } finally {
       await file.close();

@@ -33,7 +33,7 @@ import { SavedVersions } from './savedVersions';
 import { SERVER_NAME, SERVER_VERSION } from './serverInfo';
 import { SettingsStore } from './settingsStore';
 import { CABLES_CHANGED_NOTIFICATION, CABLES_TREE_REQUEST, CHECK_ALL_REQUEST, INDEX_STATUS_NOTIFICATION, type CablesTreeParams, type CableInitializationOptions, type IndexStatus } from '../../shared/protocol';
-import { toIndexSettings, type ValidateScope } from './settingsMapping';
+import { toWorkspaceSettings } from './settingsMapping';
 import { NOTHING_CHECKED, WorkspaceChecks } from './workspaceChecks';
 import { createFileSummariser } from './workspace/fileSummariser';
 import { FolderWatcher } from './workspace/folderWatcher';
@@ -77,7 +77,7 @@ function startSession(connection: Connection, params: InitializeParams, platform
     onFilesChanged: (uris) => void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
   });
   const service = getLanguageService({ workspace });
-  const models = new DocumentModels((document) => service.parse(document));
+  const models = new DocumentModels((document, onFailure) => service.parse(document, onFailure), (message) => log.error(message));
   const saved = new SavedVersions(models);
   const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
   // Each document's .cable-lint.json files, under the editor settings; read again when one changes.
@@ -164,9 +164,8 @@ function startSession(connection: Connection, params: InitializeParams, platform
   /** `cable.index.*` and `cable.validate.scope` hold for the whole workspace: asked without a scope, or taken from what was pushed. */
   const applyWorkspaceSettings = async (pushed?: unknown) => {
     const raw = client.configuration ? await connection.workspace.getConfiguration({ section: 'cable' }).catch(() => undefined) : (pushed as { cable?: unknown } | undefined)?.cable;
-    const section = (typeof raw === 'object' && raw !== null ? raw : {}) as { index?: unknown; validate?: { scope?: unknown } };
-    workspace.setSettings(toIndexSettings(section.index, (message) => log.info(message)));
-    const scope: ValidateScope = section.validate?.scope === 'workspace' ? 'workspace' : 'openFiles';
+    const { index, scope } = toWorkspaceSettings(raw, (message) => log.info(message));
+    workspace.setSettings(index);
     void workspace.whenScanned().then(() => checks.setScope(scope));
   };
   connection.onDidChangeConfiguration(({ settings: pushed }) =>

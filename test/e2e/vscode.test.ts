@@ -5,6 +5,8 @@
  * of `scripts/provision-e2e.sh`; fails without them unless CABLE_E2E=skip.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   DEFECTIVE_FIXTURE, DEFECTIVE_PROBLEMS, DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE,
@@ -13,16 +15,18 @@ import {
 import { cableLanguageLabel } from './support/extensionPackage';
 import { formatOutline, sampleOutlineProblems, treeFromRows } from './support/outlineCheck';
 import { startSession, type Session } from './support/session';
-import { e2eSkipReason } from './support/tools';
+import { e2eSkipReason, projectRoot } from './support/tools';
 import {
   applyQuickFix, goToLine, hoverAndRead, openFile, read, screenshot, showOutline, showProblems, waitFor,
   waitForLanguage, waitForProblems, type ShownProblem,
 } from './support/workbench';
-import { BASE_WORKSPACE_SETTINGS } from './support/workspace';
+import { BASE_WORKSPACE_SETTINGS, createCableWorkspace } from './support/workspace';
 
 /** The first activation starts the extension host and the language server: give it time. */
 const FIRST_ACTIVATION_MS = 90_000;
 const UPDATE_MS = 30_000;
+/** A cable that starts with a key-value record (`id: 81871`, `date: …`): the client took it for plain text until it used the server's detector. */
+const RECORD_PROBE = 'key-value-record.txt';
 
 describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReason() }, () => {
   let session: Session | undefined;
@@ -32,7 +36,11 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
   };
 
   before(async () => {
-    session = await startSession();
+    session = await startSession(() => {
+      const workspace = createCableWorkspace();
+      copyFileSync(join(projectRoot, 'test', 'fixtures', 'detection', 'cables', RECORD_PROBE), workspace.path(RECORD_PROBE));
+      return workspace;
+    });
   }, { timeout: 180_000 });
 
   after(async () => {
@@ -62,6 +70,10 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
       await openFile(page, NOT_A_CABLE_FIXTURE);
       assert.equal(await read(page, 'statusLanguage'), 'Plain Text');
       assert.equal((await read(page, 'tokenColours')).length, 1, 'plain text is drawn in one colour');
+      // From plain text to a cable that opens with a record: the client decides by the detector cable-lint
+      // and the server use (shared/cableDetection.ts).
+      await openFile(page, RECORD_PROBE);
+      await waitForLanguage(page, cableLanguageLabel(), UPDATE_MS);
     });
   });
 

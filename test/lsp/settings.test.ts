@@ -1,4 +1,4 @@
-/** Settings changes reach open documents: a rule turned off, validation turned off, the problem cap. */
+/** Settings changes reach open documents: a rule turned off, validation turned off, the problem cap, values typed by hand. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loggedErrors, openDocument, ruleCode, sampleWithoutMarking, startSession, type Session } from './session';
@@ -54,6 +54,19 @@ describe('settings changes (built server over stdio)', () => {
     assert.match(notice.message, /unmarked-paragraph\.cable has more than 0 problems/);
     await changeSettings({ maxNumberOfProblems: 0, acronyms: { GOM: 'Government of Mexico' } });
     assert.equal(client.notifications.slice(messagesSince).filter((n) => n.method === 'window/showMessage').length, 1);
+  });
+
+  it('reads hand-typed values by the rules VS Code users get (shared/settings.ts), and logs what it drops', async () => {
+    const { client } = session;
+    // A number typed as a string and a level in capitals: read, as they always were in VS Code.
+    const capped = await changeSettings({ maxNumberOfProblems: '0', rules: { [MISSING_MARKING.toLowerCase()]: 'ERROR' } });
+    assert.deepEqual(capped.diagnostics, []);
+    const shown = await changeSettings({ rules: { [MISSING_MARKING]: 'ERROR' }, validate: { run: 'ONTYPE' } });
+    assert.equal(shown.diagnostics.find((d: any) => d.code === MISSING_MARKING)?.severity, 1);
+    const since = client.mark();
+    await changeSettings({ rules: { [MISSING_MARKING]: 'loud' } });
+    const logged = await client.waitForNotification('window/logMessage', (p: any) => /cable\.rules: ignored/.test(p.message), { since });
+    assert.match(logged.message, new RegExp(`${MISSING_MARKING}.*"loud"`));
   });
 
   it('logged no error', () => {

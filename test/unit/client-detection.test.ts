@@ -1,18 +1,19 @@
 /**
- * `looksLikeCable`, which switches `.txt` files to the `cable` language: every real cable of the corpus
- * must be recognised from its first 30 lines, and everyday text files must not be.
+ * `looksLikeCable` (shared/cableDetection.ts), which switches `.txt` files to the `cable` language in the
+ * client, as the server and cable-lint pick them: every real cable of the corpus must be recognised from
+ * the lines the detector reads, and everyday text files must not be.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DETECTION_LINE_LIMIT, looksLikeCable } from '../../client/src/cableDetection';
+import { SNIFF_LINES, looksLikeCable } from '../../shared/cableDetection';
 
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared');
 const CORPUS = join(SHARED, 'corpus');
 
-function firstLines(text: string, count = DETECTION_LINE_LIMIT): string {
+function firstLines(text: string, count = SNIFF_LINES): string {
   return text.split(/\r\n|\r|\n/).slice(0, count).join('\n');
 }
 
@@ -23,7 +24,7 @@ describe('looksLikeCable on the corpus', () => {
     assert.equal(files.length, 720);
   });
 
-  it('recognises every corpus cable from its first 30 lines', () => {
+  it(`recognises every corpus cable from its first ${SNIFF_LINES} lines`, () => {
     const missed = files.filter((name) => !looksLikeCable(firstLines(readFileSync(join(CORPUS, name), 'utf8'))));
     assert.deepEqual(missed, []);
   });
@@ -118,9 +119,9 @@ describe('looksLikeCable on other text', () => {
     it(`rejects ${name}`, () => assert.equal(looksLikeCable(text), false));
   }
 
-  it(`looks only at the first ${DETECTION_LINE_LIMIT} lines`, () => {
-    const late = `${'prose line\n'.repeat(DETECTION_LINE_LIMIT)}VZCZCXRO3019\n`;
+  it(`looks only at the first ${SNIFF_LINES} lines`, () => {
+    const late = `${'prose line\n'.repeat(SNIFF_LINES)}VZCZCXRO3019\n`;
     assert.equal(looksLikeCable(late), false);
-    assert.ok(looksLikeCable(`${'prose line\n'.repeat(DETECTION_LINE_LIMIT - 1)}VZCZCXRO3019\n`));
+    assert.ok(looksLikeCable(`${'prose line\n'.repeat(SNIFF_LINES - 1)}VZCZCXRO3019\n`));
   });
 });

@@ -1,14 +1,19 @@
 /**
- * The manifest's contributions agree with the client: every command the client registers is
- * contributed (and the other way round), every setting the client reads is declared with its
- * default, and the files the manifest points at exist and parse.
+ * The manifest's contributions agree with the code: every command the client registers is
+ * contributed (and the other way round), every setting of `shared/settings.ts` is declared with its
+ * default, scope and values, the server's defaults are the manifest's, and the files the manifest
+ * points at exist and parse.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CABLE_SETTINGS } from '../../client/src/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
+import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_INDEX_SETTINGS } from '../../server/src/settingsMapping';
+import {
+  DEFAULT_CABLE_SETTINGS, RULE_LEVELS, TRACE_LEVELS, VALIDATE_RUNS, VALIDATE_SCOPES, WINDOW_SCOPED_SETTINGS,
+} from '../../shared/settings';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -18,6 +23,7 @@ interface SettingSchema {
   scope?: string;
   markdownDescription?: string;
   enum?: string[];
+  additionalProperties?: { enum?: string[] };
 }
 interface Manifest {
   main: string;
@@ -44,8 +50,6 @@ function leafSettings(value: object, prefix = ''): [string, unknown][] {
   });
 }
 
-/** Settings that hold for the whole window: the trace, and the workspace index's (the server reads them without a folder). */
-const WINDOW_SCOPED = ['cable.trace.server', 'cable.validate.scope', 'cable.index.maxFiles', 'cable.index.maxFileSizeMB'];
 
 describe('package.json contributions', () => {
   it('declares the cable language with its configuration, grammar and snippets', () => {
@@ -79,7 +83,7 @@ describe('package.json contributions', () => {
     for (const command of contributes.commands) assert.equal(command.category, 'Cable');
   });
 
-  it('declares every setting the client normalises, with the same default', () => {
+  it('declares every setting of shared/settings.ts, with the same default', () => {
     const properties = contributes.configuration.properties;
     for (const [path, value] of leafSettings(DEFAULT_CABLE_SETTINGS)) {
       const schema = properties[`cable.${path}`];
@@ -92,8 +96,26 @@ describe('package.json contributions', () => {
   it('describes every setting in markdown and scopes it', () => {
     for (const [key, schema] of Object.entries(contributes.configuration.properties)) {
       assert.ok(schema.markdownDescription, `${key} has no markdownDescription`);
-      assert.equal(schema.scope, WINDOW_SCOPED.includes(key) ? 'window' : 'resource', `scope of ${key}`);
+      assert.equal(schema.scope, WINDOW_SCOPED_SETTINGS.includes(key) ? 'window' : 'resource', `scope of ${key}`);
     }
+  });
+
+  it('offers the values shared/settings.ts reads, for each enumerated setting', () => {
+    const properties = contributes.configuration.properties;
+    assert.deepEqual(properties['cable.validate.run'].enum, VALIDATE_RUNS);
+    assert.deepEqual(properties['cable.validate.scope'].enum, VALIDATE_SCOPES);
+    assert.deepEqual(properties['cable.trace.server'].enum, TRACE_LEVELS);
+    assert.deepEqual(properties['cable.rules'].additionalProperties?.enum, RULE_LEVELS);
+  });
+
+  it("gives the server the manifest's defaults, for documents, the workspace index and cable-lint", () => {
+    const declared = (key: string) => contributes.configuration.properties[`cable.${key}`].default;
+    assert.deepEqual(DEFAULT_DOCUMENT_SETTINGS, {
+      language: { rules: declared('rules'), maxNumberOfProblems: declared('maxNumberOfProblems'), acronyms: declared('acronyms') },
+      validate: { enable: declared('validate.enable'), run: declared('validate.run'), scope: declared('validate.scope') },
+    });
+    assert.deepEqual(DEFAULT_SETTINGS, DEFAULT_DOCUMENT_SETTINGS.language);
+    assert.deepEqual(DEFAULT_INDEX_SETTINGS, { maxFiles: declared('index.maxFiles'), maxFileBytes: (declared('index.maxFileSizeMB') as number) * 1024 * 1024 });
   });
 
   it('gives cables prose defaults: wrapped, no word or quick suggestions, no formatting, the text saved as it is', () => {

@@ -44,6 +44,11 @@ test('a DTG with service text after it keeps the text apart', () => {
   assert.equal(isDateTimeGroupLine(lineOf('R 041708Z FEB 09 the minister said')), false);
 });
 
+test('a control of several words is read only as words: REL TO, not the end of QUARREL', () => {
+  assert.deepEqual(parseBannerLine(lineOf('S E C R E T MEXICO 000283 REL TO USA, GBR'))!.controls.map((c) => c.text), ['REL TO']);
+  assert.deepEqual(parseBannerLine(lineOf('S E C R E T MEXICO 000283 THE QUARREL TO END ALL QUARRELS'))!.controls, []);
+});
+
 test('a DTG with a lower-case month, on a line cut out of a longer one', () => {
   const dtg = parseDateTimeGroup(lineOf('291359Z Nov 00', 3, 20))!;
   assert.equal(dtg.iso, '2000-11-29T13:59:00Z');

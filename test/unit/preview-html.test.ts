@@ -63,7 +63,7 @@ SIPDIS
 
 E.O. 12958: DECL: 01/15/2019
 TAGS: PGOV <img src=x onerror=alert(1)> MX
-SUBJECT: <script>alert(document.cookie)</script> "onerror=alert(2) 
+SUBJECT: <script>alert(document.cookie)</script> "onerror=alert(2)${" "}
 
 REF: A. 08 MEXICO 3456 <a href="javascript:alert(3)">click</a>
      B. javascript:alert(4)

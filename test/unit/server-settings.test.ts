@@ -1,4 +1,4 @@
-/** The server's reading of the `cable` settings: mapping to LanguageSettings, per-document cache, invalidation. */
+/** The server's reading of the `cable` settings (by shared/settings.ts): mapping to LanguageSettings, per-document cache, invalidation. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_DOCUMENT_SETTINGS, canonicalRuleKey, toDocumentSettings, DEFAULT_INDEX_SETTINGS, toIndexSettings } from '../../server/src/settingsMapping';
@@ -45,20 +45,24 @@ describe('toDocumentSettings', () => {
     assert.match(logged[1]!, /CBL202/);
   });
 
-  it('takes the default for a maxNumberOfProblems that is not a number ≥ 0', () => {
+  it('takes the default for a maxNumberOfProblems that is not a number ≥ 0, and reads one typed as a string', () => {
     const logged: string[] = [];
-    for (const raw of ['50', -1, Number.NaN, Number.POSITIVE_INFINITY, null, true]) {
+    for (const raw of [-1, Number.NaN, Number.POSITIVE_INFINITY, true, 'many']) {
       assert.equal(toDocumentSettings({ maxNumberOfProblems: raw }, (m) => logged.push(m)).language.maxNumberOfProblems, 1000);
     }
-    assert.equal(logged.length, 6);
+    assert.equal(logged.length, 5);
+    assert.equal(toDocumentSettings({ maxNumberOfProblems: null }, (m) => logged.push(m)).language.maxNumberOfProblems, 1000, 'null is unset');
+    assert.equal(logged.length, 5);
+    assert.equal(toDocumentSettings({ maxNumberOfProblems: '50' }).language.maxNumberOfProblems, 50);
     assert.equal(toDocumentSettings({ maxNumberOfProblems: 0 }).language.maxNumberOfProblems, 0);
     assert.equal(toDocumentSettings({ maxNumberOfProblems: 12.7 }).language.maxNumberOfProblems, 12);
   });
 
-  it('keeps only non-empty acronym expansions and valid validate values', () => {
+  it('keeps only non-empty acronym expansions and valid validate values, in any case', () => {
     const settings = toDocumentSettings({ acronyms: { GOM: ' Government of Mexico ', X: '', Y: 3 }, validate: { enable: 'no', run: 'sometimes' } });
     assert.deepEqual(settings.language.acronyms, { GOM: 'Government of Mexico' });
     assert.deepEqual(settings.validate, DEFAULT_DOCUMENT_SETTINGS.validate);
+    assert.equal(toDocumentSettings({ validate: { run: 'onsave' } }).validate.run, 'onSave');
   });
 
   it('writes rule codes upper case and names lower case', () => {

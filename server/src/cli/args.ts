@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { RuleLevel } from '../language/settings';
+import { RULE_LEVELS, type RuleLevel } from '../../../shared/settings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -12,7 +12,7 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export type FixMode = 'off' | 'write' | 'dry-run';
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
-export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+export { RULE_LEVELS };
 
 /** What the user asked for, validated. */
 export interface CliOptions {

@@ -7,7 +7,7 @@ import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, typ
 import { join, relative, resolve } from 'node:path';
 import { compileGlob } from './glob';
 import { utf8 } from './utf8';
-import { looksLikeCable, SNIFF_BYTES } from '../language/cableDetection';
+import { looksLikeCable, SNIFF_BYTES } from '../../../shared/cableDetection';
 
 export const STDIN_NAME = '<stdin>';
 

@@ -50,8 +50,11 @@ export interface ValidationResult {
 /** Told about a rule that threw (it is also reported as a CBL000 diagnostic), so the host can log the stack. */
 export type RuleFailureListener = (rule: { code: string; name: string }, error: unknown) => void;
 
+/** Told about a parser bug (the model then holds a CBL002 problem), so the host can log the stack. */
+export type ParseFailureListener = (error: unknown) => void;
+
 export interface LanguageService {
-  parse(document: TextDocument): CableFile;
+  parse(document: TextDocument, onParseFailure?: ParseFailureListener): CableFile;
   validate(model: CableFile, settings: LanguageSettings, onRuleFailure?: RuleFailureListener): ValidationResult;
   getCodeActions(document: TextDocument, model: CableFile, range: Range, context: CodeActionContext): CodeAction[];
   /** The outline; `onCapped` hears when it was cut at MAX_SYMBOLS, so the host can tell the user. */
@@ -73,7 +76,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const dictionaries = options.dictionaries ?? getDictionaries();
   const workspace = options.workspace ?? new InMemoryWorkspaceIndex();
   return {
-    parse: (document) => parseCableFile(document.getText(), { fileName: document.uri }),
+    parse: (document, onParseFailure) => parseCableFile(document.getText(), { fileName: document.uri, onFailure: onParseFailure }),
     validate: (model, settings, onRuleFailure) => validateCableFile(model, settings, dictionaries, { onRuleFailure }),
     getCodeActions: (document, model, range, context) => getCodeActions(document, model, range, context),
     findDocumentSymbols: (document, model, onCapped) => {

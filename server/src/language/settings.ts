@@ -1,5 +1,10 @@
-/** Settings the language service honours, as read from `cable.*` for one document. */
-export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+/**
+ * Settings the language service honours, as read from `cable.*` for one document. Their types and defaults
+ * come from `shared/settings.ts`, the one reading of the settings for every editor and for cable-lint.
+ */
+import { DEFAULT_CABLE_SETTINGS, type RuleLevel } from '../../../shared/settings';
+
+export type { RuleLevel } from '../../../shared/settings';
 
 export interface LanguageSettings {
   /** Rule code (`CBL101`) or name (`missing-portion-marking`) → level; unknown keys are ignored. */
@@ -10,7 +15,7 @@ export interface LanguageSettings {
 }
 
 export const DEFAULT_SETTINGS: LanguageSettings = {
-  rules: {},
-  maxNumberOfProblems: 1000,
-  acronyms: {},
+  rules: { ...DEFAULT_CABLE_SETTINGS.rules },
+  maxNumberOfProblems: DEFAULT_CABLE_SETTINGS.maxNumberOfProblems,
+  acronyms: { ...DEFAULT_CABLE_SETTINGS.acronyms },
 };

@@ -5,7 +5,7 @@
  */
 import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { SNIFF_BYTES, looksLikeCable } from '../language/cableDetection';
+import { SNIFF_BYTES, looksLikeCable } from '../../../shared/cableDetection';
 import { summariseCableFile, type FileSummary } from '../language/workspace/fileSummary';
 import { parseCableFile } from '../language/parse/parseCableFile';
 

@@ -1,6 +1,7 @@
 /**
  * Where the end-to-end tools live and whether they are there. The tools are provisioned into the
- * project's ignored `.tools/` by `scripts/provision-e2e.sh`; Chromium and Neovim come from Debian.
+ * project's ignored `.tools/` by `scripts/provision-e2e.sh`; Chromium and Neovim come from Debian
+ * (`scripts/provision.mjs`, which `npm test` runs first, sees to both).
  * A missing tool is a failure with the command that fixes it, never a silent skip: only
  * `CABLE_E2E=skip` skips, and says so.
  */
@@ -17,8 +18,9 @@ export const e2eOutputDir = join(projectRoot, '.e2e');
 export const screenshotsDir = join(e2eOutputDir, 'screenshots');
 
 const toolsDir = join(projectRoot, '.tools');
-const PROVISION_HINT = 'Run `bash scripts/provision-e2e.sh` (and `apt-get install -y chromium libkrb5-dev neovim`), '
-  + 'or set CABLE_E2E=skip to skip the end-to-end tests explicitly.';
+// `npm test` and `npm run test:e2e` provision before they run these suites; this is for a suite run alone.
+const PROVISION_HINT = 'Run `npm run provision-e2e` (Node 24 and code-server into .tools/, and as root Debian\'s chromium '
+  + 'and neovim; otherwise it names the apt-get command to run), or set CABLE_E2E=skip to skip the end-to-end tests explicitly.';
 
 /** The reason to skip, when the user asked for it with `CABLE_E2E=skip`; otherwise undefined. */
 export function e2eSkipReason(): string | undefined {

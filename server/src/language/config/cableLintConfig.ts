@@ -18,11 +18,11 @@
  */
 import { editDistance } from '../dicts/dictionaries';
 import { RULES } from '../rules/registry';
-import type { RuleLevel } from '../settings';
+import { RULE_LEVELS, type RuleLevel } from '../../../../shared/settings';
 import { parseJsonc, positionAt, type JsonNode, type JsonObjectNode, type TextPosition } from './jsonc';
 
 export const CONFIG_FILE_NAME = '.cable-lint.json';
-export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+export { RULE_LEVELS };
 
 /** One `overrides` entry: rules for the files its globs match. */
 export interface ConfigOverride {

@@ -1,13 +1,25 @@
 /**
- * The reference dictionaries (TAGS, acronyms, routing indicators, precedence, markings, stations), loaded once from
- * the JSON data files beside this module (copied from the shared dictionaries; see data/PROVENANCE.md).
+ * The reference dictionaries, loaded once from the JSON data files beside this module (see data/PROVENANCE.md):
+ * TAGS, acronyms, routing indicators, precedence, markings and stations (copied from the shared dictionaries),
+ * and the domain knowledge every layer reads from here alone: classification levels and their spellings,
+ * dissemination controls, executive orders and their reasons, months and the two-digit-year rule.
  */
+import { buildCalendar, type Calendar } from './calendar';
+import { buildClassificationLevels, type ClassificationLevels } from './classificationLevels';
+import { buildControls, type Controls } from './controls';
+import { buildExecutiveOrders, type ExecutiveOrders } from './executiveOrders';
 import acronymsData from './data/acronyms.json';
+import classifierTitlesData from './data/classifier-titles.json';
 import markingsData from './data/markings.json';
 import precedenceData from './data/precedence.json';
 import routingData from './data/routing.json';
 import stationsData from './data/stations.json';
 import tagsData from './data/tags.json';
+
+export type { Calendar, Month } from './calendar';
+export type { ClassificationLevels, LevelEntry } from './classificationLevels';
+export type { ControlEntry, Controls } from './controls';
+export type { ExecutiveOrder, ExecutiveOrders, OrderReasons, ReasonSection } from './executiveOrders';
 
 export type TagKind = 'subject' | 'program' | 'geographic' | 'organization';
 
@@ -16,12 +28,9 @@ export interface TagEntry {
   meaning: string;
 }
 
+/** Meanings of written forms: `(S//NF)`, `OADR`, `CCCCC`. Levels, controls and reasons have their own dictionaries. */
 export interface Markings {
-  caveats: Record<string, string>;
-  classification_levels: Record<string, string>;
   declassification_markings: Record<string, string>;
-  dissemination_controls: Record<string, string>;
-  eo_classification_reasons: Record<string, string>;
   portion_markings: Record<string, string>;
   security_line: Record<string, string>;
 }
@@ -60,6 +69,25 @@ export interface Dictionaries {
   stationNames: ReadonlyMap<string, string>;
   /** FM-line address (`AMCONSUL MONTERREY`, `SECSTATE WASHDC`) → origin and published label. */
   stationAddresses: ReadonlyMap<string, StationMatch>;
+  /** U, SBU, C, S, TS: names, spellings, marking words, security letters. */
+  levels: ClassificationLevels;
+  /** SIPDIS, NOFORN, SENSITIVE…: meanings, spellings, marking abbreviations. */
+  controls: Controls;
+  /** E.O. 10501 to 13526, and the reasons 12958, 13292 and 13526 list. */
+  orders: ExecutiveOrders;
+  /** Months, weekdays, two-digit years. */
+  calendar: Calendar;
+  /** Words of a classifier's title in `Classified By` lines (`polcouns`, `a/dcm`), lower case. */
+  classifierTitles: ClassifierTitles;
+}
+
+/** The words `Classified By: POLCOUNS CHARLES V. BARCLAY` is read with (data/classifier-titles.json). */
+export interface ClassifierTitles {
+  titles: ReadonlySet<string>;
+  /** `of`, `for`, `and`: words inside a title. */
+  connectors: ReadonlySet<string>;
+  /** `state`, `embassy`, `usg`: words of the agency after a title. */
+  agencies: ReadonlySet<string>;
 }
 
 let loaded: Dictionaries | undefined;
@@ -73,6 +101,15 @@ export function getDictionaries(): Dictionaries {
     precedence: new Map(Object.entries(precedenceData as Record<string, string>)),
     markings: markingsData as Markings,
     ...stationMaps(stationsData as Record<string, StationEntry>),
+    levels: buildClassificationLevels(),
+    controls: buildControls(),
+    orders: buildExecutiveOrders(),
+    calendar: buildCalendar(),
+    classifierTitles: {
+      titles: new Set(classifierTitlesData.titles),
+      connectors: new Set(classifierTitlesData.connectors),
+      agencies: new Set(classifierTitlesData.agencies),
+    },
   };
   return loaded;
 }

@@ -47,7 +47,9 @@ export function meaningsOf(word: string, context: WordContext): Meaning[] {
   if (!key) return meanings;
   const definition = context.cable ? findAcronymDefinitions(context.document, context.cable).get(key) : undefined;
   if (definition) meanings.push({ source: 'cable', text: definition.expansion, definition });
-  const control = context.dictionaries.markings.dissemination_controls[key];
+  // A control's code (`NODIS`), not a control that is also an English word (`SENSITIVE`), which prose uses as a word.
+  const controlEntry = context.dictionaries.controls.byCode.get(key);
+  const control = controlEntry && !controlEntry.plainWord ? controlEntry.meaning : undefined;
   if (control) meanings.push({ source: 'control', text: control });
   const plainWord = ENGLISH_WORDS.has(key) && !/[a-z]/.test(context.lineText);
   const entry = plainWord ? undefined : context.dictionaries.acronyms.get(key);

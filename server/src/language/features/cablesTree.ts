@@ -5,6 +5,8 @@
  */
 import type { CablesGrouping, CablesTreeNode, CablesTreeParams } from '../../../../shared/protocol';
 import type { Dictionaries } from '../dicts/dictionaries';
+import { LEVEL_RANK } from '../model';
+import { parseClassificationWords } from '../parse/classification';
 import { parseCableQuery } from '../workspace/cableQuery';
 import type { IndexedCable, WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -13,8 +15,6 @@ export const CABLES_PAGE_SIZE = 500;
 
 /** The key of cables that lack the grouped value (no date, no origin, no TAGS). */
 export const NONE_KEY = '-';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** What a grouping puts a cable under at each level; a TAG grouping puts a cable under each of its TAGS. */
 interface Level {
@@ -28,7 +28,7 @@ const yearOf = (cable: IndexedCable) => [cable.date?.slice(0, 4) ?? NONE_KEY];
 const byYear: Level = { keys: yearOf, label: (key) => (key === NONE_KEY ? 'Undated' : key), order: noneLast((a, b) => a.localeCompare(b)) };
 
 const LEVELS = {
-  date: [byYear, { keys: (cable) => [cable.date?.slice(5, 7) ?? NONE_KEY], label: (key) => MONTHS[Number(key) - 1] ?? 'Month unknown', order: noneLast((a, b) => a.localeCompare(b)) }],
+  date: [byYear, { keys: (cable) => [cable.date?.slice(5, 7) ?? NONE_KEY], label: (key, dictionaries) => dictionaries.calendar.months[Number(key) - 1]?.name ?? 'Month unknown', order: noneLast((a, b) => a.localeCompare(b)) }],
   origin: [{ keys: (cable) => [cable.origin ?? NONE_KEY], label: (key) => (key === NONE_KEY ? 'Origin unknown' : key), order: noneLast((a, b) => a.localeCompare(b)) }, byYear],
   classification: [
     { keys: (cable) => [cable.classification ?? NONE_KEY], label: (key) => (key === NONE_KEY ? 'Not classified in the text' : key), order: noneLast(byLevel) },
@@ -90,12 +90,10 @@ function byLevel(a: string, b: string): number {
   return levelRank(a) - levelRank(b) || a.localeCompare(b);
 }
 
+/** The rank of the level a classification text names (`SECRET//NOFORN` → S); a text that names none sorts after U. */
 function levelRank(text: string): number {
-  if (text.startsWith('UNCLASSIFIED')) return 0;
-  if (text.startsWith('CONFIDENTIAL')) return 2;
-  if (text.startsWith('SECRET')) return 3;
-  if (text.startsWith('TOP SECRET')) return 4;
-  return 1;
+  const level = parseClassificationWords(text)?.level;
+  return level ? LEVEL_RANK[level] : LEVEL_RANK.U + 0.5;
 }
 
 function noneLast(order: (a: string, b: string) => number): (a: string, b: string) => number {

@@ -7,15 +7,35 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { getDictionaries, type Dictionaries } from '../dicts/dictionaries';
 import { LEVEL_RANK, type Cable, type CableFile, type Level } from '../model';
-import { classificationTier } from '../rules/cableFacts';
+import { classificationText } from '../parse/classification';
+import { classificationTier, isClassified } from '../rules/cableFacts';
 import { bodyCableAt, cableSkeletonItem, isOutsideCables, nextParagraphItems } from './completionSnippets';
 import { reasonWording } from './executiveOrders';
 import { escapeMarkdown } from './markdown';
 import { clampPosition, isWithin, lineText } from './ranges';
 
-const REASON_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-const CLASSIFICATION_WORDS = ['UNCLASSIFIED', 'UNCLAS', 'LIMITED OFFICIAL USE', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET', 'CONFIDENTIAL//NOFORN', 'SECRET//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY'];
-const SPACED_WORDS: Record<string, string> = { 'U N C L A S': 'UNCLAS', 'C O N F I D E N T I A L': 'CONFIDENTIAL', 'S E C R E T': 'SECRET', 'T O P S E C R E T': 'TOP SECRET' };
+/** Every reason letter an order lists (a–h), as the dictionary's sections give them. */
+function reasonLetters(dictionaries: Dictionaries): string[] {
+  return [...new Set(dictionaries.orders.sections.flatMap((section) => [...section.letters]))].sort();
+}
+
+/**
+ * The classification words a header line may start with, and what each means: every spelling of every level
+ * (`UNCLAS`, `LIMITED OFFICIAL USE`), the classified levels with NOFORN, and index.csv's name of SBU.
+ */
+function classificationWords({ levels }: Dictionaries): Array<{ word: string; meaning?: string }> {
+  const words = [
+    ...levels.list.flatMap((entry) => entry.spellings.map((word) => ({ word, entry }))),
+    ...levels.list.filter((entry) => isClassified(entry.level)).map((entry) => ({ word: classificationText(entry.level, ['NOFORN']), entry })),
+    ...levels.list.filter((entry) => !entry.spellings.includes(entry.name)).map((entry) => ({ word: entry.name, entry })),
+  ];
+  return words.map(({ word, entry }) => ({ word, meaning: levels.spellingMeanings.get(word) ?? entry.meaning }));
+}
+
+/** Banner words letter-spaced, as banners write them: `C O N F I D E N T I A L` for CONFIDENTIAL. */
+function spacedWords({ levels }: Dictionaries): Array<[spaced: string, word: string]> {
+  return levels.list.flatMap((entry) => (entry.banner ? [[entry.banner.replace(/ /g, '').split('').join(' '), entry.banner] as [string, string]] : []));
+}
 
 export function doComplete(document: TextDocument, model: CableFile, asked: Position, dictionaries: Dictionaries = getDictionaries()): CompletionList {
   const position = clampPosition(document, asked);
@@ -111,8 +131,8 @@ function reasonItems(cable: Cable, position: Position, before: string, dictionar
   const given = new Set(field.reasons.map((r) => r.letter));
   const range = upTo(position, position.character - typed.length);
   const context = { date: cable.date?.value, order: cable.caption.eo?.order?.text };
-  return REASON_LETTERS.map((letter) => {
-    const wording = reasonWording(section, letter, context, dictionaries.markings);
+  return reasonLetters(dictionaries).map((letter) => {
+    const wording = reasonWording(section, letter, context, dictionaries.orders);
     return {
       label: `(${letter})`,
       kind: CompletionItemKind.EnumMember,
@@ -136,21 +156,16 @@ function headerWordItems(cable: Cable | undefined, position: Position, before: s
   if (headerEnd !== undefined && position.line >= headerEnd) return undefined;
   if (cable?.routing && isWithinLines(cable.routing.range, position) && position.line !== cable.banner?.range.start.line) return undefined;
   const range = upTo(position, match[1].length);
-  const { markings } = dictionaries;
-  const levelMeaning = (word: string) => markings.classification_levels[word] ?? markings.classification_levels[word.split('//')[0]];
   const words: CompletionItem[] = [
-    ...CLASSIFICATION_WORDS.map((word) => ({ label: word, detail: levelMeaning(word) })),
-    ...Object.entries(SPACED_WORDS).map(([spaced, word]) => ({ label: spaced, detail: `${word} (letter-spaced, as banners write it)` })),
+    ...classificationWords(dictionaries).map(({ word, meaning }) => ({ label: word, detail: meaning })),
+    ...spacedWords(dictionaries).map(([spaced, word]) => ({ label: spaced, detail: `${word} (letter-spaced, as banners write it)` })),
   ].map((item) => ({ ...item, kind: CompletionItemKind.Keyword, textEdit: { range, newText: item.label }, sortText: `0${item.label}` }));
   const afterBanner = cable?.banner !== undefined && position.line > cable.banner.range.start.line;
+  // The controls the parser reads on the lines after the banner (not FGI, a marking caveat only).
   const controls: CompletionItem[] = afterBanner
-    ? Object.entries(markings.dissemination_controls).map(([control, meaning]) => ({
-        label: control,
-        kind: CompletionItemKind.Constant,
-        detail: meaning,
-        textEdit: { range, newText: control },
-        sortText: `1${control}`,
-      }))
+    ? dictionaries.controls.list
+        .filter((control) => control.banner)
+        .map(({ code, meaning }) => ({ label: code, kind: CompletionItemKind.Constant, detail: meaning, textEdit: { range, newText: code }, sortText: `1${code}` }))
     : [];
   return [...words, ...controls];
 }

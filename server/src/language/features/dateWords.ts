@@ -1,7 +1,9 @@
 /** Dates in words for hovers: `041708Z FEB 09` reads as `Wednesday, 4 February 2009, 17:08 UTC`. */
+import { getDictionaries } from '../dicts/dictionaries';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const { calendar } = getDictionaries();
+const MONTHS = calendar.months.map((month) => month.name);
+const WEEKDAYS = calendar.weekdays;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

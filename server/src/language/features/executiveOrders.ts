@@ -1,33 +1,15 @@
 /**
  * The executive orders a cable's `E.O.` line and `REASONS 1.4(b)` cite, and the wording of each reason under the
- * order in force when the cable was written: E.O. 12958 listed the reasons in §1.5 until E.O. 13292 (25 March
- * 2003) renumbered them §1.4 and added (h); E.O. 13526 (in force 27 June 2010) kept §1.4(a)–(h).
+ * order in force when the cable was written (the orders and their dates are the dictionary's, `dicts/executiveOrders.ts`):
+ * E.O. 12958 listed the reasons in §1.5 until E.O. 13292 renumbered them §1.4 and added (h); E.O. 13526 kept §1.4(a)–(h).
  */
-import type { Markings } from '../dicts/dictionaries';
-import orderData from '../dicts/data/executive-orders.json';
+import { getDictionaries, type ExecutiveOrder, type ExecutiveOrders } from '../dicts/dictionaries';
+import { isoDateInWords } from './dateWords';
 
-export interface ExecutiveOrder {
-  number: string;
-  title: string;
-  president: string;
-  /** ISO dates. */
-  signed: string;
-  effective: string;
-  amendedBy?: string;
-  amends?: string;
-  replacedBy?: string;
-}
+export type { ExecutiveOrder };
 
-const ORDERS = (orderData as { orders: Record<string, Omit<ExecutiveOrder, 'number'>> }).orders;
-
-/** Reasons moved from §1.5 to §1.4 on this day. */
-const RENUMBERED = '2003-03-25';
-/** E.O. 13526 took effect on this day. */
-const ORDER_13526_IN_FORCE = '2010-06-27';
-
-export function executiveOrder(number: string): ExecutiveOrder | undefined {
-  const entry = ORDERS[number];
-  return entry ? { number, ...entry } : undefined;
+export function executiveOrder(number: string, orders: ExecutiveOrders = getDictionaries().orders): ExecutiveOrder | undefined {
+  return orders.byNumber.get(number);
 }
 
 export interface ReasonContext {
@@ -47,24 +29,39 @@ export interface ReasonWording {
 }
 
 /** The wording of reason `section(letter)` (`1.4`, `b`) for a cable of `context.date` citing `context.order`. */
-export function reasonWording(section: string, letter: string, context: ReasonContext, markings: Markings): ReasonWording {
-  const reasons = markings.eo_classification_reasons;
+export function reasonWording(section: string, letter: string, context: ReasonContext, orders: ExecutiveOrders): ReasonWording {
   const day = context.date?.slice(0, 10);
   const l = letter.toLowerCase();
-  if (context.order === '13526' || (day !== undefined && day >= ORDER_13526_IN_FORCE)) {
-    return { citation: `E.O. 13526, §1.4(${l})`, wording: reasons[`E.O. 13526 1.4(${l})`] };
-  }
-  const original = reasons[`E.O. 12958 1.5(${l})`];
-  const renumbered = day !== undefined && day >= RENUMBERED;
-  if (section === '1.5') {
-    const note = renumbered ? 'By this date E.O. 13292 had renumbered the reasons as §1.4.' : undefined;
-    return { citation: `E.O. 12958, §1.5(${l})`, wording: original, note };
+  const order = orderOfReasons(orders, day, context.order);
+  const own = order.reasons!.section;
+  const amendment = order.amendedBy ? orders.byNumber.get(order.amendedBy) : undefined;
+  const amended = amendment?.reasons && amendment.reasons.section !== own ? amendment : undefined;
+  if (!amended) return { citation: `E.O. ${order.number}, §${own}(${l})`, wording: orders.category(order, l) };
+  const original = orders.category(order, l);
+  const renumbered = day !== undefined && day >= amended.effective;
+  const newSection = amended.reasons!.section;
+  if (section === own) {
+    const note = renumbered ? `By this date E.O. ${amended.number} had renumbered the reasons as §${newSection}.` : undefined;
+    return { citation: `E.O. ${order.number}, §${own}(${l})`, wording: original, note };
   }
   if (day !== undefined && !renumbered) {
-    return { citation: `E.O. 12958, §1.5(${l})`, wording: original, note: 'Before 25 March 2003 E.O. 12958 listed the reasons in §1.5; read as §1.5.' };
+    const note = `Before ${isoDateInWords(amended.effective)} E.O. ${order.number} listed the reasons in §${own}; read as §${own}.`;
+    return { citation: `E.O. ${order.number}, §${own}(${l})`, wording: original, note };
   }
-  const citation = `E.O. 12958, as amended by E.O. 13292, §1.4(${l})`;
-  if (l === 'g') return { citation, wording: original, note: 'E.O. 13292 added "which includes defense against transnational terrorism".' };
-  if (l === 'h') return { citation, wording: reasons['E.O. 13526 1.4(h)'], note: 'Added by E.O. 13292 in 2003.' };
-  return { citation, wording: original };
+  const citation = `E.O. ${order.number}, as amended by E.O. ${amended.number}, §${newSection}(${l})`;
+  const note = amended.reasons!.notes[l];
+  return note ? { citation, wording: orders.category(amended, l), note } : { citation, wording: orders.category(amended, l) };
+}
+
+/**
+ * The order whose reasons a cable cites: the latest order that replaced another (not an amendment) which the cable
+ * names or which was in force at its date, else the first that listed reasons (E.O. 12958).
+ */
+function orderOfReasons(orders: ExecutiveOrders, day: string | undefined, cited: string | undefined): ExecutiveOrder {
+  const replacing = orders.withReasons.filter((order) => !order.amends);
+  for (let i = replacing.length - 1; i > 0; i--) {
+    const order = replacing[i];
+    if (order.number === cited || (day !== undefined && day >= order.effective)) return order;
+  }
+  return replacing[0];
 }

@@ -53,13 +53,13 @@ function render({ target }: FoundTarget, context: RenderContext): string | undef
     case 'marking':
       return markingHover(target.marking, context);
     case 'classification':
-      return classificationHover(target.text, target.classification, dictionaries.markings);
+      return classificationHover(target.text, target.classification, dictionaries);
     case 'reason':
       return reasonHover(target.reason, context);
     case 'reasons':
       return reasonsHover(target.field, context);
     case 'executiveOrder':
-      return executiveOrderHover(target.eo, dictionaries.markings);
+      return executiveOrderHover(target.eo, dictionaries);
     case 'decl':
       return declHover(target.eo, dictionaries.markings);
     case 'section':

@@ -2,34 +2,19 @@
  * Hovers for what a cable says about its own secrecy: classification words, portion markings and their caveats,
  * the reasons of `Classified By`, the executive order and the declassification instruction of the E.O. line.
  */
-import type { Markings } from '../dicts/dictionaries';
-import { LEVEL_RANK, type Classification, type ClassifiedByField, type EoLine, type Level, type PortionMarking, type Reason } from '../model';
+import type { Dictionaries, Markings } from '../dicts/dictionaries';
+import { LEVEL_RANK, type Classification, type ClassifiedByField, type EoLine, type PortionMarking, type Reason } from '../model';
+import { everyMarking, listWithOr } from '../rules/cableFacts';
 import { PLACEHOLDER_EXPECTED, isPlaceholder } from '../rules/placeholders';
 import { isoDateInWords } from './dateWords';
 import { executiveOrder, reasonWording, type ReasonContext } from './executiveOrders';
 import type { RenderContext } from './hoverContext';
 import { escapeMarkdown, paragraphs, strong } from './markdown';
 
-const LEVEL_WORDS: Record<Level, string> = {
-  U: 'UNCLASSIFIED',
-  SBU: 'SBU',
-  C: 'CONFIDENTIAL',
-  S: 'SECRET',
-  TS: 'TOP SECRET',
-};
-
-const LEVEL_TITLES: Record<Level, string> = {
-  U: 'Unclassified',
-  SBU: 'Sensitive But Unclassified',
-  C: 'Confidential',
-  S: 'Secret',
-  TS: 'Top Secret',
-};
-
 /** A classification as written in a preamble, record, banner or closing line. */
-export function classificationHover(text: string, classification: Classification, markings: Markings): string {
-  const level = markings.classification_levels[LEVEL_WORDS[classification.level]];
-  const caveats = classification.caveats.map((c) => `${strong(c)}: ${escapeMarkdown(caveatMeaning(c, markings) ?? 'caveat')}`);
+export function classificationHover(text: string, classification: Classification, dictionaries: Dictionaries): string {
+  const level = dictionaries.levels.byLevel[classification.level].meaning;
+  const caveats = classification.caveats.map((c) => `${strong(c)}: ${escapeMarkdown(caveatMeaning(c, dictionaries) ?? 'caveat')}`);
   return paragraphs([
     `${strong(text)} — classification ${strong(classification.text)}`,
     level && escapeMarkdown(level),
@@ -39,31 +24,30 @@ export function classificationHover(text: string, classification: Classification
 
 /** `(S//NF)`: level, each caveat spelled out (`NF` = NOFORN), and how it compares with the cable's own level. */
 export function markingHover(marking: PortionMarking, context: RenderContext): string {
-  const { markings } = context.dictionaries;
+  const { markings, levels } = context.dictionaries;
   const written = `(${marking.text})`;
   if (!marking.level) {
-    return paragraphs([`${strong(written)} — not a known portion marking`, 'Expected (U), (SBU), (C), (S) or (TS), optionally with caveats such as //NF or /REL NATO.']);
+    return paragraphs([`${strong(written)} — not a known portion marking`, `Expected ${listWithOr(everyMarking())}, optionally with caveats such as //NF or /REL NATO.`]);
   }
   const known = markings.portion_markings[written.toUpperCase()];
   const parts = marking.text.toUpperCase().split(/\s*\/+\s*/).slice(1);
   const caveats = marking.caveats.map((caveat, i) => {
     const as = parts[i] && parts[i].split(/\s+/)[0] !== caveat.split(' ')[0] ? `${strong(parts[i])} = ` : '';
-    return `${as}${strong(caveat)}: ${escapeMarkdown(caveatMeaning(caveat, markings) ?? 'caveat')}`;
+    return `${as}${strong(caveat)}: ${escapeMarkdown(caveatMeaning(caveat, context.dictionaries) ?? 'caveat')}`;
   });
   const cableLevel = context.cable?.classification?.value.level;
   let comparison: string | undefined;
   if (cableLevel && LEVEL_RANK[marking.level] > LEVEL_RANK[cableLevel]) comparison = `Above the cable's classification (${escapeMarkdown(context.cable!.classification!.value.text)}).`;
   return paragraphs([
-    `${strong(written)} — portion marking: ${LEVEL_TITLES[marking.level]}`,
+    `${strong(written)} — portion marking: ${levels.byLevel[marking.level].title}`,
     known ? escapeMarkdown(known) : undefined,
     caveats.join('  \n'),
     comparison,
   ]);
 }
 
-function caveatMeaning(caveat: string, markings: Markings): string | undefined {
-  const abbreviations: Record<string, string> = { NOFORN: '//NF', FOUO: '//FOUO', FGI: '//FGI', ORCON: '//ORCON', PROPIN: '//PROPIN', 'REL TO': '//REL TO' };
-  return markings.dissemination_controls[caveat] ?? markings.caveats[abbreviations[caveat] ?? `//${caveat}`];
+function caveatMeaning(caveat: string, dictionaries: Dictionaries): string | undefined {
+  return dictionaries.controls.byCode.get(caveat)?.meaning;
 }
 
 function reasonContext(context: RenderContext): ReasonContext {
@@ -72,7 +56,7 @@ function reasonContext(context: RenderContext): ReasonContext {
 
 /** `(b)` of `1.4(b)`: the category's words under the order in force at the cable's date. */
 export function reasonHover(reason: Reason, context: RenderContext): string {
-  const wording = reasonWording(reason.section, reason.letter, reasonContext(context), context.dictionaries.markings);
+  const wording = reasonWording(reason.section, reason.letter, reasonContext(context), context.dictionaries.orders);
   return paragraphs([
     `${strong(`${reason.section}(${reason.letter})`)} — classification reason`,
     `${escapeMarkdown(wording.citation)}: ${wording.wording ? escapeMarkdown(wording.wording) : 'no such category'}`,
@@ -83,18 +67,19 @@ export function reasonHover(reason: Reason, context: RenderContext): string {
 /** `REASONS 1.4`: every reason the cable gives. */
 export function reasonsHover(field: ClassifiedByField, context: RenderContext): string {
   const lines = field.reasons.map((reason) => {
-    const wording = reasonWording(reason.section, reason.letter, reasonContext(context), context.dictionaries.markings);
+    const wording = reasonWording(reason.section, reason.letter, reasonContext(context), context.dictionaries.orders);
     return `${strong(`${reason.section}(${reason.letter})`)}: ${wording.wording ? escapeMarkdown(wording.wording) : 'no such category'}`;
   });
   const first = field.reasons[0];
-  const citation = first ? reasonWording(first.section, first.letter, reasonContext(context), context.dictionaries.markings).citation.replace(/, §.*$/, '') : undefined;
+  const citation = first ? reasonWording(first.section, first.letter, reasonContext(context), context.dictionaries.orders).citation.replace(/, §.*$/, '') : undefined;
   return paragraphs([`**Classification reasons**${citation ? ` — ${escapeMarkdown(citation)}` : ''}`, lines.join('  \n') || 'No reason letters were found.']);
 }
 
 /** `E.O. 12958`: which order, whose, when in force, what replaced it. */
-export function executiveOrderHover(eo: EoLine, markings: Markings): string {
+export function executiveOrderHover(eo: EoLine, dictionaries: Dictionaries): string {
+  const { markings } = dictionaries;
   const number = eo.order?.text;
-  const order = number ? executiveOrder(number) : undefined;
+  const order = number ? executiveOrder(number, dictionaries.orders) : undefined;
   if (!number) return paragraphs(['**E.O.** — executive order', 'The order under which the cable is classified; its number is missing here.']);
   if (!order) return paragraphs([`${strong(`E.O. ${number}`)} — executive order`, 'Not one of the orders on classified national security information.']);
   const history = [

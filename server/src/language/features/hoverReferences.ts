@@ -38,7 +38,7 @@ export function referenceHover(item: Reference, context: RenderContext, citation
   const refId = cited?.refId ?? item.refId;
   const others = item.cables.length > 1 ? `One of ${item.cables.length} cables this item names: ${item.cables.map((c) => strong(c.refId ?? c.text)).join(', ')}.` : undefined;
   if (!refId) return paragraphs([`**${title}** — a cable`, 'Its year is unknown (neither the item nor the cable gives one), so its ref id cannot be told.', others]);
-  return paragraphs([`**${title}** — cable ${strong(refId)}`, describeRefId(refId), others, whereInWorkspace(refId, context.workspace)]);
+  return paragraphs([`**${title}** — cable ${strong(refId)}`, describeRefId(refId, context), others, whereInWorkspace(refId, context.workspace)]);
 }
 
 /**
@@ -96,15 +96,15 @@ function inWorkspaceWords(refId: string, workspace: WorkspaceIndex): string {
 
 /** A ref id: the cable's own (with who cites it) or another (with where it is). */
 export function refIdHover(refId: string, own: boolean, context: RenderContext): string {
-  if (own) return paragraphs([`${strong(refId)} — this cable's ref id`, describeRefId(refId), citedBy(refId, context)]);
-  return paragraphs([`${strong(refId)} — cable ref id`, describeRefId(refId), whereInWorkspace(refId, context.workspace)]);
+  if (own) return paragraphs([`${strong(refId)} — this cable's ref id`, describeRefId(refId, context), citedBy(refId, context)]);
+  return paragraphs([`${strong(refId)} — cable ref id`, describeRefId(refId, context), whereInWorkspace(refId, context.workspace)]);
 }
 
 /** `09MEXICO283` → year 2009, origin MEXICO, serial 283. */
-function describeRefId(refId: string): string {
+function describeRefId(refId: string, context: RenderContext): string {
   const parts = parseRefId(refId);
   if (!parts) return '';
-  const year = +parts.year >= 66 ? 1900 + +parts.year : 2000 + +parts.year;
+  const year = context.dictionaries.calendar.fullYear(+parts.year);
   return `Year ${year}, from ${strong(parts.origin)}, serial ${parts.serial}.`;
 }
 

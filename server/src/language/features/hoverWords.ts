@@ -113,12 +113,7 @@ function sourceLine(meaning: Meaning): string {
 
 /** A control on or after the banner: `SIPDIS`, `NOFORN`, `SENSITIVE`, `FOR OFFICIAL USE ONLY`. */
 export function controlHover(text: string, context: RenderContext): string {
-  const { markings, acronyms } = context.dictionaries;
-  const key = text.toUpperCase().replace(/\s+/g, ' ').trim();
-  const compact = key.replace(/ /g, '');
-  let meaning = markings.dissemination_controls[key] ?? markings.dissemination_controls[compact] ?? acronyms.get(compact);
-  if (!meaning && compact === 'FOROFFICIALUSEONLY') meaning = markings.caveats['//FOUO'];
-  if (!meaning && compact === 'SENSITIVE') meaning = `With UNCLAS: ${markings.dissemination_controls.SBU ?? 'Sensitive But Unclassified'}`;
-  if (!meaning && compact === 'EFTO') meaning = markings.security_line.EEEEE;
+  const { controls, acronyms } = context.dictionaries;
+  const meaning = controls.lookup(text)?.meaning ?? acronyms.get(text.toUpperCase().replace(/\s+/g, ''));
   return paragraphs([`${strong(text)} — dissemination control`, meaning ? escapeMarkdown(meaning) : 'Not in the dictionary of controls.']);
 }

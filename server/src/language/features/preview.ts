@@ -18,7 +18,7 @@ import type {
   PreviewSpanRef,
 } from '../../../../shared/previewProtocol';
 import type { Dictionaries } from '../dicts/dictionaries';
-import type { Cable, CableFile, Level, Paragraph, PortionMarking, Position, Range, Span } from '../model';
+import type { Cable, CableFile, Paragraph, PortionMarking, Position, Range, Span } from '../model';
 import { isDashedLine } from '../parse/body';
 import { parsePortionMarking } from '../parse/classification';
 import type { LanguageSettings } from '../settings';
@@ -54,8 +54,6 @@ const SOURCE_NOTES: Record<Meaning['source'], string | undefined> = {
   tag: 'TAG',
   routing: 'routing indicator',
 };
-
-const LEVEL_TITLES: Record<Level, string> = { U: 'Unclassified', SBU: 'Sensitive But Unclassified', C: 'Confidential', S: 'Secret', TS: 'Top Secret' };
 
 interface Budget {
   left: number;
@@ -417,6 +415,6 @@ function pushRun(runs: PreviewRun[], run: PreviewRun): void {
 
 function previewMarking(marking: Pick<PortionMarking, 'text' | 'level'>, dictionaries: Dictionaries): PreviewMarking {
   const written = `(${marking.text})`;
-  const meaning = dictionaries.markings.portion_markings[written.toUpperCase()] ?? (marking.level ? LEVEL_TITLES[marking.level] : 'Not a known portion marking');
+  const meaning = dictionaries.markings.portion_markings[written.toUpperCase()] ?? (marking.level ? dictionaries.levels.byLevel[marking.level].title : 'Not a known portion marking');
   return { text: written, ...(marking.level ? { level: marking.level } : {}), ...(meaning ? { meaning } : {}) };
 }

@@ -11,8 +11,8 @@ import type {
   PreviewTag,
   PreviewTerm,
 } from '../../../../shared/previewProtocol';
-import type { Dictionaries, Markings } from '../dicts/dictionaries';
-import type { AddressList, Cable, Classification, EoLine, Level, Reference } from '../model';
+import type { Dictionaries } from '../dicts/dictionaries';
+import type { AddressList, Cable, Classification, EoLine, Reference } from '../model';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isoDateInWords, utcInWords } from './dateWords';
 import { executiveOrder, reasonWording } from './executiveOrders';
@@ -22,11 +22,6 @@ export interface HeaderContext {
   dictionaries: Dictionaries;
   workspace?: WorkspaceIndex;
 }
-
-const LEVEL_WORDS: Record<Level, string> = { U: 'UNCLASSIFIED', SBU: 'SBU', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
-
-/** Caveats as the model names them (`NOFORN`) → their key among the dictionary's caveats (`//NF`). */
-const CAVEAT_KEYS: Record<string, string> = { NOFORN: '//NF', FOUO: '//FOUO', FGI: '//FGI', ORCON: '//ORCON', PROPIN: '//PROPIN', 'REL TO': '//REL TO' };
 
 export function previewHeader(cable: Cable, context: HeaderContext): PreviewHeader {
   const { dictionaries } = context;
@@ -45,17 +40,17 @@ export function previewHeader(cable: Cable, context: HeaderContext): PreviewHead
     from: addresses(routing?.from, dictionaries),
     to: addresses(routing?.to, dictionaries),
     info: addresses(routing?.info, dictionaries),
-    classification: cable.classification ? classification(cable.classification.value, cable, dictionaries.markings) : undefined,
+    classification: cable.classification ? classification(cable.classification.value, cable, dictionaries) : undefined,
     precedence: precedence ? { text: precedence, meaning: dictionaries.precedence.get(precedence) } : undefined,
     offices: cable.banner?.officeLines.map((line) => line.text.trim()).filter(Boolean) ?? [],
-    eo: caption.eo ? eoLine(caption.eo, dictionaries.markings) : undefined,
+    eo: caption.eo ? eoLine(caption.eo, dictionaries) : undefined,
     tags: (caption.tags?.tags ?? []).map((tag) => previewTag(tag.text, dictionaries)),
     subject,
     references: (caption.refs?.items ?? []).map((item) => reference(item, context.workspace)),
     classifiedBy: caption.classifiedBy && {
       authority: caption.classifiedBy.authority?.text.trim() || undefined,
       reasons: caption.classifiedBy.reasons.map((reason) => {
-        const wording = reasonWording(reason.section, reason.letter, { date: cable.date?.value, order: caption.eo?.order?.text }, dictionaries.markings);
+        const wording = reasonWording(reason.section, reason.letter, { date: cable.date?.value, order: caption.eo?.order?.text }, dictionaries.orders);
         return { text: `${reason.section}(${reason.letter})`, meaning: wording.wording ? `${wording.citation}: ${wording.wording}` : wording.citation };
       }),
     },
@@ -77,26 +72,27 @@ function addresses(list: AddressList | undefined, dictionaries: Dictionaries): P
   });
 }
 
-function classification(value: Classification, cable: Cable, markings: Markings): NonNullable<PreviewHeader['classification']> {
+function classification(value: Classification, cable: Cable, dictionaries: Dictionaries): NonNullable<PreviewHeader['classification']> {
+  const { controls, levels } = dictionaries;
   const seen = new Set<string>();
-  const controls: PreviewTerm[] = [];
+  const terms: PreviewTerm[] = [];
   for (const token of [...(cable.banner?.controls ?? []), ...(cable.caption.tags?.controls ?? [])]) {
     const text = token.text.replace(/\s+/g, ' ').trim().toUpperCase();
     if (!text || seen.has(text) || value.caveats.includes(text)) continue;
     seen.add(text);
-    controls.push({ text, meaning: markings.dissemination_controls[text] ?? markings.dissemination_controls[text.replace(/ /g, '')] });
+    terms.push({ text, meaning: controls.lookup(text)?.meaning });
   }
   return {
     level: value.level,
     text: value.text,
-    meaning: markings.classification_levels[LEVEL_WORDS[value.level]],
-    caveats: value.caveats.map((caveat) => ({ text: caveat, meaning: markings.dissemination_controls[caveat] ?? markings.caveats[CAVEAT_KEYS[caveat] ?? `//${caveat}`] })),
-    controls,
+    meaning: levels.byLevel[value.level].meaning,
+    caveats: value.caveats.map((caveat) => ({ text: caveat, meaning: controls.byCode.get(caveat)?.meaning })),
+    controls: terms,
   };
 }
 
-function eoLine(eo: EoLine, markings: Markings): NonNullable<PreviewHeader['eo']> {
-  const order = eo.order ? { text: `E.O. ${eo.order.text}`, meaning: executiveOrder(eo.order.text)?.title } : undefined;
+function eoLine(eo: EoLine, { markings, orders }: Dictionaries): NonNullable<PreviewHeader['eo']> {
+  const order = eo.order ? { text: `E.O. ${eo.order.text}`, meaning: executiveOrder(eo.order.text, orders)?.title } : undefined;
   const decl = eo.decl?.text.trim();
   let declassify: PreviewTerm | undefined;
   if (eo.declKind === 'date' && eo.declIso) declassify = { text: isoDateInWords(eo.declIso), meaning: `DECL: ${decl}` };

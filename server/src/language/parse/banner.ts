@@ -2,104 +2,59 @@
  * The classification banner `C O N F I D E N T I A L SECTION 01 OF 03 MEXICO 000283` and the control and
  * office lines that follow it (`SIPDIS`, `NOFORN`, `DEPT FOR WHA/MEX`).
  */
+import { getDictionaries } from '../dicts/dictionaries';
 import type { Banner, Classification, Token } from '../model';
 import { makeClassification, parseClassificationWords } from './classification';
-import { groupToken, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { readBannerHead } from '../../../../shared/cableLines/bannerLine';
 
-/** Letter-spaced words, any case: `C O N F I D E N T I A L`, `C o n f i d e n t i a l`, `U N C L A S`. */
-const LETTER_SPACED = /(?:[A-Za-z] ){3,}[A-Za-z](?![A-Za-z])/g;
-/** After scraped CSV debris (`","UNCLAS THE HAGUE 001903`, `,UNCLAS MONTEVIDEO 000034`) too. */
-const PLAIN = /^\s*(?:"?,"?|")?U?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE)(?![A-Z/])/d;
-const SECTION = /^\s*SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/di;
-const LATE_SECTION = /(?:^|\s)SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/i;
-/** Post and serial after the level: `MEXICO 000283`, `SAN JOSE 000123`, `THE HAGUE 001695`. */
-const POST_SERIAL = /^\s*([A-Za-z][A-Za-z .'-]{0,40}?)\s+(\d{3,7})(?!\d)/d;
-const CONTROL_WORDS = /^(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|NOTAL|CHEROKEE|FOR OFFICIAL USE ONLY|FOUO|E ?F ?T ?O|SBU|ROGER CHANNEL|PASS [A-Z ]+|SENSITIVE BUT UNCLASSIFIED|DEA SENSITIVE)$/i;
+const { controls } = getDictionaries();
+/** The controls written on the lines after the banner (the dictionary's; not FGI, a marking caveat only). */
+const BANNER_CONTROLS = controls.list.filter((control) => control.banner);
+/** Codes and spellings of those controls, longest first (`FOR OFFICIAL USE ONLY` before `FOUO`). */
+const CONTROL_SPELLINGS = BANNER_CONTROLS.flatMap((control) => [control.code, ...control.spellings]).sort((a, b) => b.length - a.length);
+/** A control as a pattern whose letters may close up (`E F T O`, `EFTO`). */
+const controlPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, ' ?');
+/**
+ * Controls may be glued to the serial and to each other in scraped copies (`022025SIPDISNOFORN`); a short one
+ * (`FOUO`, `SBU`, `EFTO`) or one of several words (`REL TO`, not in `QUARREL TO`) must stand as a word, or it
+ * would be read inside other words.
+ */
+const tokenPattern = (text: string) => (text.includes(' ') || text.replace(/ /g, '').length < 5 ? `\\b${controlPattern(text)}\\b` : controlPattern(text));
+/** A line of controls, or of one of the phrases that write a control among other words (`DEA SENSITIVE`); `PASS` is an instruction. */
+const CONTROL_WORDS = new RegExp(`^(?:${[...CONTROL_SPELLINGS, ...BANNER_CONTROLS.flatMap((control) => control.phrases)].map(controlPattern).join('|')}|PASS [A-Z ]+)$`, 'i');
 /** The run of controls that opens a line before an office line: `SIPDIS NOFORN SIPDIS STATE FOR NEA/IR`. */
-const LEADING_CONTROLS = /^\s*(?:(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|NOTAL|SBU)\b[\s,;]*){1,6}/i;
-/** Controls may be glued to the serial and to each other in scraped copies: `022025SIPDISNOFORN`. */
-const CONTROL_TOKEN = /(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|STADIS|NOTAL|CHEROKEE|FOR OFFICIAL USE ONLY|\bFOUO\b|\bE ?F ?T ?O\b)/gi;
+const LEADING_CONTROLS = new RegExp(String.raw`^\s*(?:(?:${CONTROL_SPELLINGS.map(controlPattern).join('|')})\b[\s,;]*){1,6}`, 'i');
+const CONTROL_TOKEN = new RegExp(`(?:${CONTROL_SPELLINGS.map(tokenPattern).join('|')})`, 'gi');
+/** With UNCLAS, a sensitive control makes the cable SBU, whose caveat is the sensitive one (FOUO: index.csv's `UNCLASSIFIED//FOR OFFICIAL USE ONLY`). */
+const SENSITIVE_CAVEAT = controls.caveats.find((caveat) => caveat.sensitive);
 /** `DEPT FOR WHA/MEX`, `NSC FOR SENIOR AFRICA DIRECTOR`, `DEPARTMENT PASS TO USTR`. */
 const OFFICE_LINE = /^\s*[A-Z][A-Z0-9/&.,' -]{0,60}\s(?:FOR|PASS(?: TO)?|ALSO FOR)\s+\S/;
 /** Old cables' release stamp: `Declassified/Released US Department of State EO Systematic Review 05 JUL 2006`. */
 const RELEASE_STAMP = /^\s*(?:Declassified\/Released|Systematic Review)\b/;
 
-/** Letter-spaced banners whose first letter the copy lost (`O N F I D E N T I A L`), at the start of a line only. */
-const TRUNCATED_WORDS: Record<string, string> = { ONFIDENTIAL: 'CONFIDENTIAL', ECRET: 'SECRET', NCLAS: 'UNCLAS', NCLASSIFIED: 'UNCLASSIFIED' };
-
-const CLASSIFICATION_WORDS = new Set(['CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'UNCLASSIFIED', 'UNCLAS', 'UNCLASEFTO']);
-
 /**
- * A letter-spaced classification near the start of the line; scraped copies put debris before it
- * (`","C O N F…`, `Cable dated:2002-11-15T12:40:00S E C R E T`, `SS E C R E T`).
+ * Reads the banner line, or undefined when `line` is no banner. Its head (classification, section, post,
+ * serial) is read by `readBannerHead` in `shared/cableLines/bannerLine.ts`, as the cable detector reads it.
  */
-function letterSpacedClassification(line: Line): Token | undefined {
-  const head = line.text.slice(0, 80);
-  LETTER_SPACED.lastIndex = 0;
-  for (let m = LETTER_SPACED.exec(head); m; m = LETTER_SPACED.exec(head)) {
-    const compact = m[0].replace(/ /g, '').toUpperCase();
-    if (CLASSIFICATION_WORDS.has(compact) || (m.index === leading(head) && TRUNCATED_WORDS[compact])) return tokenAt(line, m.index, m[0]);
-    // `SE C R E T`: the first letter glued to the second.
-    const previous = head[m.index - 1] ?? '';
-    if (/[A-Za-z]/.test(previous) && CLASSIFICATION_WORDS.has(previous.toUpperCase() + compact)) return tokenAt(line, m.index - 1, previous + m[0]);
-  }
-  return undefined;
-}
-
-/** Reads the banner line, or undefined when `line` is no banner. */
 export function parseBannerLine(line: Line): Banner | undefined {
-  const text = line.text;
-  let classificationToken: Token | undefined;
-  let letterSpaced = false;
-  const spaced = letterSpacedClassification(line);
-  if (spaced) {
-    classificationToken = spaced;
-    letterSpaced = true;
-  } else {
-    const plain = PLAIN.exec(text);
-    if (!plain) return undefined;
-    classificationToken = groupToken(line, plain, 1)!;
-  }
-  const compact = letterSpaced ? classificationToken.text.replace(/ /g, '') : classificationToken.text;
-  const classification = parseClassificationWords(TRUNCATED_WORDS[compact.toUpperCase()] ?? compact);
+  const head = readBannerHead(line.text);
+  if (!head) return undefined;
+  const classification = parseClassificationWords(head.word);
   if (!classification) return undefined;
   const banner: Banner = {
     range: trimmedRange(line),
-    classificationToken,
+    classificationToken: tokenAt(line, head.classification.start, head.classification.text),
     classification,
-    letterSpaced,
+    letterSpaced: head.letterSpaced,
     controls: [],
     officeLines: [],
   };
-  let cursor = classificationToken.range.end.character - line.offset;
-  const section = SECTION.exec(text.slice(cursor));
-  if (section) {
-    banner.section = { n: +section[1], m: +section[2], range: rangeOf(line, cursor + section.indices![0][0] + leading(section[0]), cursor + section[0].length) };
-    cursor += section[0].length;
-  }
-  const postSerial = POST_SERIAL.exec(text.slice(cursor));
-  if (postSerial) {
-    banner.post = tokenAt(line, cursor + postSerial.indices![1][0], postSerial[1]);
-    banner.serial = tokenAt(line, cursor + postSerial.indices![2][0], postSerial[2]);
-    cursor += postSerial[0].length;
-  } else if (!letterSpaced && !section) {
-    // A plain classification word alone is a page or trailing line, not a banner.
-    return undefined;
-  }
-  if (!banner.section) {
-    // `UNCLAS LIMA 003571 SECTION 01 OF 02`: the section may also follow the post and serial.
-    const late = LATE_SECTION.exec(text.slice(cursor, cursor + 200));
-    if (late) {
-      const start = cursor + late.index + late[0].length - late[0].trimStart().length;
-      banner.section = { n: +late[1], m: +late[2], range: rangeOf(line, start, cursor + late.index + late[0].length) };
-    }
-  }
-  banner.controls.push(...controlTokens(line, cursor));
+  if (head.section) banner.section = { n: head.section.n, m: head.section.m, range: rangeOf(line, head.section.start, head.section.end) };
+  if (head.post) banner.post = tokenAt(line, head.post.start, head.post.text);
+  if (head.serial) banner.serial = tokenAt(line, head.serial.start, head.serial.text);
+  banner.controls.push(...controlTokens(line, head.controlsFrom));
   return banner;
-}
-
-function leading(text: string): number {
-  return text.length - text.trimStart().length;
 }
 
 function controlTokens(line: Line, from: number): Token[] {
@@ -148,15 +103,15 @@ function addOfficeLine(banner: Banner, line: Line): void {
   if (rest) banner.officeLines.push(tokenAt(line, lead[0].length, rest));
 }
 
-/** The banner's classification with what its controls add: NOFORN, and SENSITIVE/FOUO for UNCLAS. */
+/** The banner's classification with what its controls add: caveats (NOFORN), and SBU for UNCLAS with SENSITIVE or FOUO. */
 export function bannerClassification(banner: Banner): Classification {
-  const controls = banner.controls.map((c) => c.text.toUpperCase().replace(/ /g, ''));
+  const read = banner.controls.map((c) => controls.lookup(c.text)).filter((control) => control !== undefined);
   let level = banner.classification.level;
   const caveats = [...banner.classification.caveats];
-  if (controls.includes('NOFORN') && !caveats.includes('NOFORN')) caveats.push('NOFORN');
-  if (level === 'U' && controls.some((c) => c === 'SENSITIVE' || c === 'FOROFFICIALUSEONLY' || c === 'FOUO')) {
+  for (const control of read) if (control.markings.length && !caveats.includes(control.code)) caveats.push(control.code);
+  if (level === 'U' && read.some((control) => control.sensitive)) {
     level = 'SBU';
-    caveats.push('FOUO');
+    if (SENSITIVE_CAVEAT && !caveats.includes(SENSITIVE_CAVEAT.code)) caveats.push(SENSITIVE_CAVEAT.code);
   }
   return makeClassification(level, caveats);
 }

@@ -4,7 +4,7 @@
  * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
  */
 import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
-import { parseClassificationWords, parsePortionMarking } from './classification';
+import { LEVEL_MARKINGS, LEVEL_SPELLINGS, parseClassificationWords, parsePortionMarking } from './classification';
 import { findSpans } from './spans';
 import { firstContentIndex, isBlank, isDigitCode, isLowerCode, isUpperCode, isWhiteSpaceCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 
@@ -15,11 +15,12 @@ export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'd
 const PARAGRAPH = /^(\s*)(¶\s*)?(\d{1,3})\s*\.(?=\s|\(|$|[A-Z"'](?!\)))/;
 const MARKING = /^(\s*)\(\s*([A-Za-z][A-Za-z/ ,]{0,39}?)\s*\)/;
 /** `(C)`, `(SBU)`, `(S//NF)`, `(u)`, `(s/nf)` right after a paragraph number. */
-const MARKED_AFTER_NUMBER = /^\s*\((?:U|SBU|C|S|TS)(?:\/|\))/i;
+const MARKED_AFTER_NUMBER = new RegExp(String.raw`^\s*\((?:${LEVEL_MARKINGS})(?:\/|\))`, 'i');
 /** `MEXICO 00000283 002 OF 003`, and pages within a section: `CARACAS 00002367 001.2 OF 004`, or the page mark alone `004.2 OF 004`. */
 const SECTION_BREAK = /^\s*(?:[A-Z][A-Za-z .'-]{1,40}\s+\d{6,10}\s+)?\d{1,3}(?:\.\d{1,3})?\s+OF\s+\d{1,3}\s*$/;
 const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+\S/;
-const PAGE_CLASSIFICATION = /^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|(?:[A-Za-z] ){3,}[A-Za-z])(?:\/\/[A-Z ]+)?\s*(?:PTQ\d+)?\s*$/;
+/** A page's classification line: a level's spelling (the dictionary's) or any letter-spaced word, a caveat, a page tracking number. */
+const PAGE_CLASSIFICATION = new RegExp(String.raw`^\s*(?:${LEVEL_SPELLINGS}|(?:[A-Za-z] ){3,}[A-Za-z])(?:\/\/[A-Z ]+)?\s*(?:PTQ\d+)?\s*$`);
 const FOOTER = /^\s*Visit\b.{0,80}\b(?:Classified|Web\s*Site|Website|Intellipedia)/i;
 const DASHES = /^\s*[-=_*]{3,}\s*$/;
 const TRAILING_DASHES = /\s+-{3,}\s*$/;
@@ -163,7 +164,7 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
 }
 
 /** `C)`, `SBU)`: a marking whose opening parenthesis was lost. */
-const HALF_MARKING = /^(\s*)((?:U|SBU|C|S|TS))\)/;
+const HALF_MARKING = new RegExp(String.raw`^(\s*)((?:${LEVEL_MARKINGS}))\)`);
 
 function readMarking(line: Line, at: number): PortionMarking | undefined {
   const head = line.text.slice(at, at + 60);
@@ -220,7 +221,7 @@ function firstWords(text: string, count: number): string {
 }
 
 /** `-- (C) …`, `A. (S/NF) …`, `¶B. (SBU) …`, `(C) The …`: a line inside a paragraph that carries its own marking. */
-const INNER_MARKING = /^\s*(?:[-–•*]+\s*|¶?\s*[A-Za-z]\s*[.)]\s*|\(\s*[a-z0-9]\s*\)\s*)?\((?:U|SBU|C|S|TS)(?:\s*\/\/?\s*[A-Z]{2,8})*\)/;
+const INNER_MARKING = new RegExp(String.raw`^\s*(?:[-–•*]+\s*|¶?\s*[A-Za-z]\s*[.)]\s*|\(\s*[a-z0-9]\s*\)\s*)?\((?:${LEVEL_MARKINGS})(?:\s*\/\/?\s*[A-Z]{2,8})*\)`);
 
 /** A whole paragraph withheld by the publisher, number and all: `XXXXXXXXXXXX` alone on its line. */
 const WITHHELD_LINE = /^\s*X{6,}\.?\s*$/;

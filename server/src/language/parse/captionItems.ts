@@ -5,6 +5,7 @@
  * pieces, one per item, each a `Line` of its own whose `offset` says where it starts in the physical line:
  * every item parser then reads its piece as it reads a whole line, and ranges stay exact.
  */
+import { LEVEL_SPELLINGS } from './classification';
 import type { Line } from './lines';
 
 /** Where an item starts inside a line (never at its start: a line start is the line-based parser's). */
@@ -13,7 +14,7 @@ const ITEM_START = new RegExp(
     // Letter-spaced banners, also glued to a preceding date: `…21:24:00]C O N F I D E N T I A L`.
     String.raw`(?:T O P )?S E C R E T(?= |$)|C O N F I D E N T I A L|U N C L A S S I F I E D|U N C L A S(?= )`,
     // A plain banner glued to the extract's `Cable dated:` stamp.
-    String.raw`(?<=(?:\]|:\d\d))(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET)\b`,
+    String.raw`(?<=(?:\]|:\d\d))(?:${LEVEL_SPELLINGS})\b`,
     // E.O. with its order and what follows it: never the `pursuant to E.O. 13460` of prose. May be glued.
     String.raw`E\s?\.\s?[O0]\s?\.?\s?\d{5}(?=\s*[:;,.]?\s*(?:DECL|N\s?\/\s?A|OADR|:|$))|(?<![A-Za-z])EO\s?\d{5}\s*[:;]?\s*(?=DECL)`,
     // TAGS with a colon (may be glued to a date: `08/16/2015TAGS:`), or followed by upper-case codes.

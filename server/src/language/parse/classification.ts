@@ -1,31 +1,56 @@
-/** Classification words and portion markings: text → level and caveats. */
+/**
+ * Classification words and portion markings: text → level and caveats. The words, marking letters and caveats are
+ * the dictionary's (`dicts/classificationLevels.ts`, `dicts/controls.ts`); only how they are matched is said here.
+ */
+import { getDictionaries } from '../dicts/dictionaries';
 import type { Classification, Level } from '../model';
 
-const LEVEL_WORDS: Array<[RegExp, Level]> = [
-  [/^TOP\s*SECRET(?![A-Z])/, 'TS'],
-  [/^SECRET(?![A-Z])/, 'S'],
-  [/^CONFIDENTIAL(?![A-Z])/, 'C'],
-  [/^LIMITED\s+OFFICIAL\s+USE/, 'SBU'],
-  [/^UNCLASSIFIED/, 'U'],
-  [/^UNCLAS/, 'U'],
-];
+const { levels, controls } = getDictionaries();
 
-const LEVEL_NAMES: Record<Level, string> = {
-  U: 'UNCLASSIFIED',
-  SBU: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
-  C: 'CONFIDENTIAL',
-  S: 'SECRET',
-  TS: 'TOP SECRET',
-};
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Names of the levels as written in full. */
-export function levelName(level: Level): string {
-  return level === 'SBU' ? 'SENSITIVE BUT UNCLASSIFIED' : LEVEL_NAMES[level];
+/** A spelling as a pattern whose words may run together: `TOPSECRET` is a letter-spaced banner made compact. */
+export function spellingPattern(text: string): string {
+  return text.split(' ').map(escapeRegExp).join('\\s*');
 }
 
-/** Canonical `index.csv` text of a level with caveats, e.g. `SECRET//NOFORN`. */
+/** Every spelling of every level as a regex alternation, longest first: `LIMITED OFFICIAL USE|UNCLASSIFIED|…|UNCLAS`. */
+export const LEVEL_SPELLINGS = levels.spellings.map(({ text }) => escapeRegExp(text)).join('|');
+
+/** Every level's marking words as a regex alternation, longest first: `SBU|LOU|TS|U|C|S`. */
+export const LEVEL_MARKINGS = levels.list
+  .flatMap((entry) => entry.markings)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|');
+
+/** The level words of banners letter-spaced as banners write them: `C O N F I D E N T I A L`, `U N C L A S`. */
+export const SPACED_BANNER_WORDS: readonly string[] = levels.list.flatMap((entry) => (entry.banner ? [entry.banner.replace(/ /g, '').split('').join(' ')] : []));
+
+/**
+ * Each spelling of a level at the start of the text. A spelling must end there (SECRET is not SECRETARY) unless it
+ * begins a longer spelling of its level: UNCLAS begins UNCLASSIFIED, so `UNCLASS` and `UNCLASEFTO` read as U too.
+ */
+const LEVEL_WORDS: Array<[RegExp, Level]> = levels.spellings.map(({ text, level }) => {
+  const open = levels.byLevel[level].spellings.some((other) => other !== text && other.startsWith(text));
+  return [new RegExp(`^${spellingPattern(text)}${open ? '' : '(?![A-Z])'}`), level];
+});
+
+/** Caveats as classification words write them: `NOFORN` or `//NF`, `FOR OFFICIAL USE ONLY` or `FOUO`. */
+const CAVEAT_WORDS = controls.caveats.map((caveat) => {
+  const words = [caveat.code, ...caveat.spellings].map(spellingPattern);
+  const markings = caveat.markings.map((marking) => `\\/\\/${spellingPattern(marking)}\\b`);
+  return { caveat, regex: new RegExp([...words, ...markings].join('|')) };
+});
+
+/** Names of the levels as written in full: `SENSITIVE BUT UNCLASSIFIED`. */
+export function levelName(level: Level): string {
+  return levels.byLevel[level].words;
+}
+
+/** Canonical `index.csv` text of a level with caveats, e.g. `SECRET//NOFORN`; index.csv shows NOFORN alone. */
 export function classificationText(level: Level, caveats: string[]): string {
-  const base = LEVEL_NAMES[level];
+  const base = levels.byLevel[level].name;
   const shown = caveats.filter((c) => c === 'NOFORN');
   return level !== 'SBU' && shown.length ? `${base}//${shown.join('//')}` : base;
 }
@@ -44,28 +69,12 @@ export function parseClassificationWords(text: string): Classification | undefin
   const entry = LEVEL_WORDS.find(([regex]) => regex.test(compact));
   if (!entry) return undefined;
   let level = entry[1];
-  const caveats: string[] = [];
-  if (/NOFORN|\/\/NF\b/.test(compact)) caveats.push('NOFORN');
-  if (/FOR\s*OFFICIAL\s*USE\s*ONLY|FOUO/.test(compact)) {
-    caveats.push('FOUO');
-    if (level === 'U') level = 'SBU';
-  }
-  return makeClassification(level, caveats);
+  // The caveats in the order the text gives them; FOR OFFICIAL USE ONLY makes UNCLASSIFIED Sensitive But Unclassified.
+  const found = CAVEAT_WORDS.map(({ caveat, regex }) => ({ caveat, at: compact.search(regex) })).filter(({ at }) => at >= 0);
+  found.sort((a, b) => a.at - b.at);
+  if (level === 'U' && found.some(({ caveat }) => caveat.sensitive)) level = 'SBU';
+  return makeClassification(level, found.map(({ caveat }) => caveat.code));
 }
-
-const MARKING_LEVELS: Record<string, Level> = { U: 'U', SBU: 'SBU', LOU: 'SBU', C: 'C', S: 'S', TS: 'TS' };
-
-const CAVEAT_WORDS: Record<string, string> = {
-  NF: 'NOFORN',
-  NOFORN: 'NOFORN',
-  FOUO: 'FOUO',
-  FGI: 'FGI',
-  OC: 'ORCON',
-  ORCON: 'ORCON',
-  PROPIN: 'PROPIN',
-  REL: 'REL TO',
-  RELTO: 'REL TO',
-};
 
 /**
  * Reads a portion marking's inside, `S//NF`, `C/REL NATO`, `U//FOUO`, `S//FGI//NF`.
@@ -73,13 +82,13 @@ const CAVEAT_WORDS: Record<string, string> = {
  */
 export function parsePortionMarking(inside: string): { level?: Level; caveats: string[] } {
   // Most markings are a level alone (`C`, `SBU`): no caveats to split off.
-  if (inside.indexOf('/') < 0) return { level: MARKING_LEVELS[inside.toUpperCase().replace(/\s+/g, '')], caveats: [] };
+  if (inside.indexOf('/') < 0) return { level: levels.byMarking.get(inside.toUpperCase().replace(/\s+/g, '')), caveats: [] };
   const parts = inside.toUpperCase().trim().split(/\s*\/+\s*/);
-  const level = MARKING_LEVELS[parts[0].replace(/\s+/g, '')];
+  const level = levels.byMarking.get(parts[0].replace(/\s+/g, ''));
   const caveats: string[] = [];
   for (const part of parts.slice(1)) {
     const head = part.split(/\s+/)[0];
-    const caveat = CAVEAT_WORDS[head];
+    const caveat = controls.byMarking.get(head);
     if (!caveat) return { level: undefined, caveats };
     caveats.push(caveat);
   }
@@ -88,5 +97,10 @@ export function parsePortionMarking(inside: string): { level?: Level; caveats: s
 
 /** Security-line letter (`ZNY CCCCC`) → level; E (EFTO) is unclassified sent encrypted. */
 export function levelOfSecurityLetter(letter: string): Level | undefined {
-  return ({ U: 'U', E: 'U', C: 'C', S: 'S', T: 'TS' } as Record<string, Level>)[letter];
+  return levels.bySecurityLetter.get(letter);
+}
+
+/** The security letter a cable of `level` carries: `C` for CONFIDENTIAL, `U` for SBU (EFTO's `E` also passes for U). */
+export function securityLetterOf(level: Level): string {
+  return levels.byLevel[level].securityLetters[0];
 }

@@ -2,7 +2,7 @@
  * `Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)`: authority (title and name, in either
  * order), then the reasons; whatever follows the reasons (prose, the next paragraph) is not part of the field.
  */
-import titleData from '../dicts/data/classifier-titles.json';
+import { getDictionaries } from '../dicts/dictionaries';
 import type { ClassifiedByField, Reason } from '../model';
 import { endOfLastLine, keyMatch } from './caption';
 import { joinPieces, positionInJoined, type JoinedText } from './joinedText';
@@ -10,9 +10,7 @@ import { isBlank, trimmedRange, type Line } from './lines';
 
 /** How much of a line is read: a flattened cable may hold the whole text on one line. */
 const LINE_CAP = 2000;
-const TITLE_WORDS = new Set(titleData.titles);
-const CONNECTORS = new Set(titleData.connectors);
-const AGENCY_WORDS = new Set(titleData.agencies);
+const { titles: TITLE_WORDS, connectors: CONNECTORS, agencies: AGENCY_WORDS } = getDictionaries().classifierTitles;
 /** Parts of a name that look like words of other kinds: `Jr.`, `III`. */
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 

@@ -1,11 +1,14 @@
-/** Calendar helpers shared by the preamble, routing and caption parsers. Dates come out as ISO strings. */
+/**
+ * Calendar helpers shared by the preamble, routing and caption parsers. Dates come out as ISO strings. The months
+ * and the two-digit-year rule are the dictionary's (`dicts/calendar.ts`).
+ */
+import { getDictionaries } from '../dicts/dictionaries';
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const { calendar } = getDictionaries();
 
 /** 1–12 for a month word (`FEB`, `February`, `Sept`), 0 when unknown. */
 export function monthNumber(word: string): number {
-  const key = word.slice(0, 3).toUpperCase();
-  return MONTHS.indexOf(key) + 1;
+  return calendar.monthNumber(word);
 }
 
 export function isLeapYear(year: number): boolean {
@@ -27,7 +30,7 @@ export function isValidTime(hour: number, minute: number, second = 0): boolean {
 
 /** Cables span 1966–2010: a two-digit year 66–99 is 19xx, 00–65 is 20xx. */
 export function fullYear(twoDigits: number): number {
-  return twoDigits >= 66 ? 1900 + twoDigits : 2000 + twoDigits;
+  return calendar.fullYear(twoDigits);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

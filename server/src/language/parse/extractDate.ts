@@ -3,10 +3,12 @@
  * time, UTC) or the stamp `Cable dated:2005-08-17T21:24:00` glued to the banner.
  */
 import type { Token } from '../model';
+import { getDictionaries } from '../dicts/dictionaries';
 import { isoDateTime, isValidDate, monthNumber } from './dates';
 import { tokenAt, type Line } from './lines';
 
-const WEEKDAY_DATE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$/;
+const WEEKDAYS = getDictionaries().calendar.weekdays.join('|');
+const WEEKDAY_DATE = new RegExp(String.raw`^\s*(?:${WEEKDAYS}),\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})\s*$`);
 const CABLE_DATED = /^\s*Cable dated:\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?\]?\s*$/;
 
 /** The extract's date line with its ISO date-time, or undefined when `line` is none. */

@@ -1,60 +1,16 @@
 /**
  * The text split into lines, each with where its content starts, so every parser builds exact ranges
- * from a line index and a character index without re-reading the text.
+ * from a line index and a character index without re-reading the text. The split itself and the blank
+ * test live in `shared/cableLines/textLines.ts`, where the cable detector reads them too.
  */
 import type { Range, Token } from '../model';
+import { firstContentIndex, isWhiteSpaceCode, type Line } from '../../../../shared/cableLines/textLines';
 
-export interface Line {
-  /** Zero-based line number. */
-  index: number;
-  /** The line's content without line break (and without a leading BOM on line 0). */
-  text: string;
-  /** Character offset of `text` in the physical line: 1 when a BOM was dropped, else 0. */
-  offset: number;
-}
-
-/** Splits on CRLF, CR or LF, as LSP clients count lines. */
-export function splitLines(text: string): Line[] {
-  const texts = text.split(LINE_BREAK);
-  const lines: Line[] = new Array(texts.length);
-  for (let index = 0; index < texts.length; index++) lines[index] = { index, text: withoutContinuation(texts[index]), offset: 0 };
-  const first = lines[0];
-  if (first.text.charCodeAt(0) === 0xfeff) {
-    first.text = first.text.slice(1);
-    first.offset = 1;
-  }
-  return lines;
-}
-
-const LINE_BREAK = /\r\n|\r|\n/;
-
-/** Some published cables end every line with a `\\` continuation mark; it is not part of the content. */
-function withoutContinuation(text: string): string {
-  return text.charCodeAt(text.length - 1) === 92 ? text.slice(0, -1) : text;
-}
-
-/** True for the characters `\s` matches: a first-character switch must agree with the regexes it spares. */
-export function isWhiteSpaceCode(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
+export { firstContentIndex, isBlank, isWhiteSpaceCode, splitLines, type Line } from '../../../../shared/cableLines/textLines';
 
 export const isDigitCode = (code: number) => code >= 48 && code <= 57;
 export const isUpperCode = (code: number) => code >= 65 && code <= 90;
 export const isLowerCode = (code: number) => code >= 97 && code <= 122;
-
-/** Index of the first character that is not white space, or -1 for a blank text. */
-export function firstContentIndex(text: string): number {
-  for (let i = 0; i < text.length; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-export function isBlank(line: Line | undefined): boolean {
-  return line === undefined || firstContentIndex(line.text) < 0;
-}
 
 /** Range of `line.text[start, end)`. */
 export function rangeOf(line: Line, start: number, end: number): Range {

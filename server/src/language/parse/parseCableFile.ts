@@ -4,7 +4,9 @@
  * recorded as a problem.
  */
 import type { AddressList, Banner, Cable, CableFile, ClassifiedByField, ParseProblem } from '../model';
+import { getDictionaries } from '../dicts/dictionaries';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
+import { LEVEL_SPELLINGS } from './classification';
 import { isDashedLine, isSectionBreakLine, parseBody } from './body';
 import { captionKeyOf, fieldEnd, isDeclLine, isRefItemLine, keyMatch, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
 import { joinCableParts } from './cableParts';
@@ -21,6 +23,8 @@ import { addRoutingLine, emptyRoutingHeader, isDateTimeGroupLine, isRoutingLine 
 export interface ParseOptions {
   /** The file's name or path: a name shaped like a ref id supplies the ref id when the text has none. */
   fileName?: string;
+  /** Hears a parser bug (it is also reported as a CBL002 problem), so the host can log the error's stack. */
+  onFailure?: (error: unknown) => void;
 }
 
 const EXTRACT_NOTE = /^\s*This record is a partial extract of the original cable/i;
@@ -33,15 +37,25 @@ export function parseCableFile(text: string, options: ParseOptions = {}): CableF
   try {
     return parseText(text, options);
   } catch (error) {
-    // A parser bug must not take a feature down: report it as data, with its cause.
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      cables: [],
-      problems: [{ code: 'parser-failure', message: `The cable parser failed on this text: ${message}. Please report it.`, range: zeroRange() }],
-      lineCount: 0,
-      binary: false,
-    };
+    // A parser bug must not take a feature down: report it as data, with its cause; the host logs the stack.
+    try {
+      options.onFailure?.(error);
+    } catch {
+      // A listener that fails cannot make the parser throw.
+    }
+    return parserFailureModel(error);
   }
+}
+
+/** The model of a text the parser failed on: no cables, one `parser-failure` problem (CBL002) with the error's message. */
+export function parserFailureModel(error: unknown): CableFile {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    cables: [],
+    problems: [{ code: 'parser-failure', message: `The cable parser failed on this text: ${message}. Please report it.`, range: zeroRange() }],
+    lineCount: 0,
+    binary: false,
+  };
 }
 
 function zeroRange() {
@@ -375,9 +389,18 @@ function subjectEnd(lines: Line[], i: number, end: number): number {
   return fieldEnd(lines, j, end, stop);
 }
 
-/** Besides the body's dashed rules and section markers: a page header, a handling notice, a control word alone. */
-const SUBJECT_STOP =
-  /^\s*(?:PAGE\s+\d{1,3}\b|SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified|(?:SIPDIS|NOFORN|SENSITIVE|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$)/;
+/**
+ * Besides the body's dashed rules and section markers: a page header, a handling notice (a control's phrase,
+ * `SENSITIVE BUT UNCLASSIFIED, PLEASE PROTECT`, in capitals or as a sentence), a control or level word alone.
+ */
+const SUBJECT_STOP = subjectStop();
+
+function subjectStop(): RegExp {
+  const { controls } = getDictionaries();
+  const phrases = controls.list.flatMap((control) => control.phrases).flatMap((phrase) => [phrase, phrase[0] + phrase.slice(1).toLowerCase()]);
+  const alone = [...controls.list.filter((control) => control.banner).map((control) => control.code), LEVEL_SPELLINGS];
+  return new RegExp(String.raw`^\s*(?:PAGE\s+\d{1,3}\b|${phrases.join('|')}|(?:${alone.join('|')})\s*$)`);
+}
 
 function endsSubject(line: Line, upperSubject: boolean): boolean {
   const head = line.text.slice(0, 200);

@@ -9,26 +9,23 @@ import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './d
 import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 import { isRoutingLine } from './routing';
 import { parseRefId } from './refIds';
+import {
+  CSV_RECORD,
+  isRecordDateLine,
+  isRefIdLine,
+  nextFilled,
+  ONE_LINE_RECORD_MAX,
+  RECORD_DATE,
+  RECORD_US_DATE,
+  ROW_ID,
+  TAB_RECORD,
+} from '../../../../shared/cableLines/preambleLines';
 
-const REF_ID_LINE = /^\s*\d{2}[A-Z][A-Z0-9]*[A-Z]\d{1,7}\s*$/;
+// Where a preamble or a record starts is read in `shared/cableLines/preambleLines.ts`, as the cable detector reads it.
+export { isRecordDateLine, isRefIdLine, startsRecord } from '../../../../shared/cableLines/preambleLines';
+
 /** `Wed Feb 04 00:00:00 +0100 2009` */
 const LONG_DATE = /^\s*[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) [+-]\d{4} (\d{4})\s*$/;
-/** `2009-02-04 17:08:00` */
-const RECORD_DATE = /^\s*(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?\s*$/;
-/** `2/22/2008 14:46`, as another export of the records writes it. */
-const RECORD_US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})\s*$/;
-/** A malformed ref id where a record gives its ref id: year digits, then letters and digits (`09MEXICO28X`). */
-const REF_ID_SHAPED = /^\s*\d{2}[A-Z]{3,}[A-Z0-9]{0,20}\s*$/;
-/**
- * The cables.csv row on one line, comma-separated, the origin quoted:
- * `12055,11/12/2003 16:26,03THEHAGUE2835,"Embassy The Hague",SECRET//NOFORN,03THEHAGUE2568,"This record…`.
- */
-const CSV_RECORD = /^\s*(\d{1,7}),(\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?),(\d{2}[A-Z][A-Z0-9]{2,30}),"?([^",]{0,80})"*,([A-Z][A-Z/ ]{0,60}),([^,"]{0,2000}),?(.*)$/d;
-/** `190450` or `<<142612>>`. */
-const ROW_ID = /^\s*(?:<<)?\d{1,7}(?:>>)?\s*$/;
-const RECORD_OPENING = /^\s*[\di<]/;
-/** The tab-separated record on one line: `2008-07-01 12:57:00⇥08GENEVA498⇥US Mission Geneva⇥CONFIDENTIAL//NOFORN⇥⇥VZCZC…`. */
-const TAB_RECORD = /^\s*(?:(\d{1,7})\t)?(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$/d;
 /** The key-value record: `id: 81871`, `date: 10/13/2006 20:26`, `refid: 06QUITO2529`, …, `header:`. */
 /** The record's referenced ids: `06MEXICO5318|06MEXICO6278`. */
 const REFERENCE_LIST = /^\s*\d{2}[A-Z][A-Z0-9]*\d+(?:\|\d{2}[A-Z][A-Z0-9]*\d+)*\s*$/;
@@ -41,41 +38,9 @@ function contentRange(first: Line, last: Line) {
   return { start: trimmedRange(first).start, end: trimmedRange(last).end };
 }
 
-export function isRefIdLine(line: Line | undefined): boolean {
-  return line !== undefined && REF_ID_LINE.test(line.text);
-}
-
-export function isRecordDateLine(line: Line | undefined): boolean {
-  return line !== undefined && (RECORD_DATE.test(line.text) || RECORD_US_DATE.test(line.text));
-}
-
 /** True when the five-line preamble starts at `lines[i]`: a ref id line with a long date two lines on. */
 export function startsMetadataPreamble(lines: Line[], i: number): boolean {
   return isRefIdLine(lines[i]) && lines[i + 2] !== undefined && LONG_DATE.test(lines[i + 2].text);
-}
-
-/** True when a record starts at `lines[i]`: a row id then a record date, or a record date then a ref id. */
-export function startsRecord(lines: Line[], i: number): boolean {
-  const line = lines[i];
-  // Every record form opens with a digit, `id:` or `<<`: most lines are told at their first character.
-  if (!line || !RECORD_OPENING.test(line.text)) return false;
-  if (line.text.length < 2000 && (TAB_RECORD.test(line.text) || CSV_RECORD.test(line.text))) return true;
-  if (/^\s*id:\s*\d+\s*$/.test(line.text)) return /^\s*date:/.test(lines[i + 1]?.text ?? '');
-  if (ROW_ID.test(line.text)) {
-    const date = nextFilled(lines, i + 1);
-    return isRecordDateLine(lines[date]) && isRefIdShaped(lines[nextFilled(lines, date + 1)]);
-  }
-  return isRecordDateLine(line) && isRefIdShaped(lines[nextFilled(lines, i + 1)]);
-}
-
-/** The index of the next non-blank line from `j`, skipping at most one blank (some records space their fields). */
-function nextFilled(lines: Line[], j: number): number {
-  return isBlank(lines[j]) && !isBlank(lines[j + 1]) ? j + 1 : j;
-}
-
-/** A ref id, or a line shaped like one that is malformed (`09MEXICO28X`): a record's third field either way. */
-function isRefIdShaped(line: Line | undefined): boolean {
-  return line !== undefined && (REF_ID_LINE.test(line.text) || REF_ID_SHAPED.test(line.text));
 }
 
 function parseLongDate(line: Line): Token & { iso?: string } {
@@ -142,10 +107,10 @@ function originToken(line: Line): Token {
  */
 export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { record: RecordPreamble; next: number; rest?: Line } {
   if (/^\s*id:/.test(lines[i].text)) return parseKeyValueRecord(lines, i);
-  const tab = lines[i].text.length < 2000 ? TAB_RECORD.exec(lines[i].text) : null;
+  const tab = lines[i].text.length < ONE_LINE_RECORD_MAX ? TAB_RECORD.exec(lines[i].text) : null;
   // One-line forms: the record ends at the next line of `lines` (whose indices need not be line numbers).
   if (tab) return { ...parseTabRecord(lines[i], tab), next: i + 1 };
-  const csv = lines[i].text.length < 2000 ? CSV_RECORD.exec(lines[i].text) : null;
+  const csv = lines[i].text.length < ONE_LINE_RECORD_MAX ? CSV_RECORD.exec(lines[i].text) : null;
   if (csv) return { ...parseCsvRecord(lines[i], csv), next: i + 1 };
   let j = i;
   const record: RecordPreamble = { range: trimmedRange(lines[i]) };

@@ -4,6 +4,7 @@
  */
 import type { CableCitation, Range, Reference, ReferenceKind } from '../model';
 import { getDictionaries } from '../dicts/dictionaries';
+import { LEVEL_SPELLINGS } from './classification';
 import { joinPieces, positionInJoined, type JoinedText, type LinePiece } from './joinedText';
 import { makeRefId } from './refIds';
 
@@ -63,15 +64,18 @@ function joinSegments(segments: RefSegment[]): Field {
   return { text, pieces, upper: blankNoise(text.toUpperCase()) };
 }
 
+/** The levels as messages write them, longest first: `SENSITIVE BUT UNCLASSIFIED`, …, `SECRET`. */
+const LEVEL_WORDS = getDictionaries().levels.list.map((entry) => entry.words).sort((a, b) => b.length - a.length);
+
 /** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, a glued copy of the record, and what follows a Classified By. */
 const NOISE: Array<[pattern: RegExp, mayHold: (text: string) => boolean]> = [
-  [/(?:\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?/g, (text) => text.includes('PAGE')],
+  [new RegExp(String.raw`(?:\b(?:${LEVEL_SPELLINGS})\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?`, 'g'), (text) => text.includes('PAGE')],
   [/\b[A-Z][A-Z ]{0,30}?\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g, (text) => text.includes('OF')],
   [/<BR\s*\/?>/g, (text) => text.includes('<BR')],
   // A second copy of the record glued on after a cut (`US... 23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L …`).
   [/(?:\b\d+\s+)?\b\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}\b[^]*$/, (text) => text.includes('/')],
   [/\bCLASSIFIED\s+BY\b[^]*$/, (text) => text.includes('CLASSIFIED')],
-  [/(?:^|\s)(?:SENSITIVE BUT UNCLASSIFIED|UNCLASSIFIED|CONFIDENTIAL|SECRET)\.?\s*$/, endsInLevelWord],
+  [new RegExp(String.raw`(?:^|\s)(?:${LEVEL_WORDS.join('|')})\.?\s*$`), endsInLevelWord],
 ];
 
 /** The last word, past white space and a full stop, is a level's last word: the end pattern may match. */
@@ -81,7 +85,7 @@ function endsInLevelWord(text: string): boolean {
   return LEVEL_END.test(trimmed.slice(Math.max(0, end - 12), end));
 }
 
-const LEVEL_END = /(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)$/;
+const LEVEL_END = new RegExp(`(?:${[...new Set(LEVEL_WORDS.map((words) => words.split(' ').pop()))].join('|')})$`);
 
 /** Blanks each kind of noise out; a pattern runs only on a text that may hold it (most hold none). */
 function blankNoise(upper: string): string {

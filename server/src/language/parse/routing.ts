@@ -5,20 +5,14 @@
 import type { Address, AddressList, DateTimeGroup, DeLine, RoutingHeader, SecurityLine, Token } from '../model';
 import { fullYear, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
 import { firstContentIndex, groupToken, isDigitCode, isUpperCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+// The DTG and address lines are read in `shared/cableLines/routingLines.ts`, as the cable detector reads them.
+import { ADDRESS_KEY, DTG, DTG_TAIL, hasDateTimeGroupShape, matchDateTimeGroup } from '../../../../shared/cableLines/routingLines';
 
 const TRANSMISSION_ID = /^\s*(VZCZC\S*)/d;
 const PRECEDENCE_LINE = /^\s*(?!DE|TO|FM)([A-Z]{2})\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/d;
 const DE_START = /^\s*DE\s+\S/;
 const DE_LINE = /^\s*DE\s+([A-Z0-9]{4,8})\s+#\s?(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/d;
 const SECURITY_LINE = /^\s*(ZN[YR])\b\s*(\S+)?\s*(\S+)?/d;
-/**
- * `R 041708Z FEB 09`, `O P 011212Z AUG 06` (action and info precedence), `291359Z Nov 00`; service text may
- * follow (`ZDK`, `ZDS`, `ZFF6`, `ZFR CTG RUEHSD 0060 3230357`, `ZDK DUE TO SERVICES ZDK`).
- */
-const DTG = /^\s*(?:([A-Z])\s+)?(?:([A-Z])\s+)?(\d{6}Z)\s+([A-Za-z]{3,9})\s+(\d{2,4})(?![\dA-Za-z])/d;
-/** What may follow a DTG on its line: nothing, or operating signals (`Z` + two letters) and their text. */
-const DTG_TAIL = /^\s*(?:(Z[A-Z]{2}\w{0,2}\b[^a-z]{0,80}?))?\s*$/d;
-const ADDRESS_KEY = /^\s*(FM|FROM|TO|INFO)\s+(?=\S)/d;
 const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+[A-Z]/;
 const OFFICE_LIST = /^\s*(ACTION|INFO)\s+[A-Z0-9]+-\d{2}\b/;
 const OFFICE_CONTINUATION = /^\s+(?:[A-Z0-9]+-\d{2}\s+){2,}/;
@@ -51,11 +45,9 @@ export function isRoutingLine(line: Line): boolean {
 }
 
 export function isDateTimeGroupLine(line: Line): boolean {
-  if (line.text.length > 200) return false;
-  const match = DTG.exec(line.text);
-  if (match === null || !DTG_TAIL.test(line.text.slice(match[0].length))) return false;
+  const match = matchDateTimeGroup(line.text);
   // With a precedence letter the shape alone says DTG, so a misspelt month is still read (and reported).
-  return monthNumber(match[4]) > 0 || (match[1] !== undefined && match[4].length === 3);
+  return match !== undefined && (monthNumber(match[4]) > 0 || hasDateTimeGroupShape(match));
 }
 
 /**

@@ -8,6 +8,7 @@ import { getDictionaries, type TagEntry } from '../dicts/dictionaries';
 import type { TagName, TagsField } from '../model';
 import { endOfLastLine, keyMatch } from './caption';
 import { isDigitCode, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
+import { LEVEL_SPELLINGS, SPACED_BANNER_WORDS } from './classification';
 
 /** A word of the field as written, where it stands. */
 interface Word {
@@ -23,10 +24,12 @@ interface Word {
 
 /** Tags after which the writer names the person the cable is about (a VIP visit, a public-affairs speaker). */
 const PEOPLE_TAGS = new Set(['OVIP', 'KPAO']);
-const CONTROLS = new Set(['SIPDIS', 'NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS']);
-/** A classification word opens a page header or a banner: nothing after it on that line is tags. */
-const CLASSIFICATION = new Set(['UNCLASSIFIED', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'LIMITED']);
-const SPACED_BANNER = /^(?:C O N F I D E N T I A L|S E C R E T|U N C L A S)\b/;
+const { controls, levels } = getDictionaries();
+/** Controls written as one word (`SIPDIS`, `NODIS`, `FOUO`), save English words that are controls only on control lines (`SENSITIVE`). */
+const CONTROLS = new Set(controls.list.filter((c) => c.banner && !c.plainWord).flatMap((c) => [c.code, ...c.spellings]).filter((word) => !word.includes(' ')));
+/** A level's first word opens a page header or a banner (`CONFIDENTIAL`, `LIMITED`): nothing after it on that line is tags. */
+const CLASSIFICATION = new Set(levels.spellings.map(({ text }) => text.split(' ')[0]));
+const SPACED_BANNER = new RegExp(`^(?:${SPACED_BANNER_WORDS.join('|')})\\b`);
 /** A page tracking number of a printed page header: `PTQ1234`. */
 const PAGE_NUMBER = /^[A-Z]{2,4}\d{3,}$/;
 const MARKUP = /^<\/?[A-Za-z]+\s*\/?>$/;
@@ -230,4 +233,4 @@ export function isTagsContinuation(line: Line): boolean {
 }
 
 const TAGS_CONTINUATION = /^\s*(?:[A-Z0-9]{2,6}|[a-z]{2,6})(?:[\s,;]+(?:[A-Z0-9]{2,6}|[a-z]{2,6}))*[\s,;]*(?:<br\s*\/?>)?\s*$/;
-const PAGE_HEADER = /^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+PAGE\s+\d{1,3}\b/;
+const PAGE_HEADER = new RegExp(String.raw`^\s*(?:${LEVEL_SPELLINGS})\s+PAGE\s+\d{1,3}\b`);

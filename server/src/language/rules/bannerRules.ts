@@ -2,6 +2,7 @@
  * Banner rules (3xx): the classification banner `C O N F I D E N T I A L SECTION 01 OF 03 MEXICO 000283`,
  * its presence, its classification, its section numbers and its post and serial.
  */
+import type { Dictionaries } from '../dicts/dictionaries';
 import type { Banner, Cable, Classification, Level, Range, Token } from '../model';
 import { bannerClassification } from '../parse/banner';
 import { canonicalOrigin } from '../parse/refIds';
@@ -47,11 +48,9 @@ function metadataClassification(cable: Cable): { classification: Classification;
   return record ? { classification: record, label: 'record' } : undefined;
 }
 
-const BANNER_WORDS: Partial<Record<Level, string>> = { U: 'UNCLAS', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
-
 /** The banner's classification words for `level`, letter-spaced like the banner's own; none for SBU (it needs a SENSITIVE line). */
-function bannerWordsFor(level: Level, banner: Banner): string | undefined {
-  const words = BANNER_WORDS[level];
+function bannerWordsFor(level: Level, banner: Banner, dictionaries: Dictionaries): string | undefined {
+  const words = dictionaries.levels.byLevel[level].banner;
   if (!words || !banner.letterSpaced) return words;
   return words.replace(/ /g, '').split('').join(' ');
 }
@@ -70,7 +69,7 @@ export const bannerClassificationMismatchRule: CableRule = {
     const found = bannerClassification(banner);
     const want = expected.classification.level;
     if (found.level === want) return;
-    const replacement = bannerWordsFor(want, banner);
+    const replacement = bannerWordsFor(want, banner, context.dictionaries);
     const sensitive = want === 'SBU' ? ' (UNCLAS with a SENSITIVE line)' : '';
     context.report({
       range: banner.classificationToken.range,

@@ -4,9 +4,11 @@
  */
 import type { Cable, Level } from '../model';
 import { LEVEL_RANK } from '../model';
+import { getDictionaries } from '../dicts/dictionaries';
 import { levelName } from '../parse/classification';
 
-const MARKINGS_BY_RANK: Level[] = ['U', 'SBU', 'C', 'S', 'TS'];
+/** The levels lowest first, as the dictionary lists them. */
+const MARKINGS_BY_RANK: readonly Level[] = getDictionaries().levels.list.map((entry) => entry.level);
 
 /** The cable's level (from preamble, record, banner or security line, most reliable first). */
 export function cableLevel(cable: Cable): Level | undefined {
@@ -26,6 +28,11 @@ export function needsPortionMarkings(level: Level | undefined): boolean {
 /** `(C)` for CONFIDENTIAL. */
 export function markingOf(level: Level): string {
   return `(${level})`;
+}
+
+/** Every level's marking, lowest first: `(U), (SBU), (C), (S), (TS)`. */
+export function everyMarking(): string[] {
+  return MARKINGS_BY_RANK.map(markingOf);
 }
 
 /** The markings a paragraph of a cable at `level` may carry: `(U), (SBU), (C)` for CONFIDENTIAL. */
@@ -62,15 +69,14 @@ export function classificationTier(level: Level): number {
   return level === 'SBU' ? LEVEL_RANK.U : LEVEL_RANK[level];
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const { months } = getDictionaries().calendar;
 
 /** `February` for 2. */
 export function monthName(month: number): string {
-  return MONTH_NAMES[month - 1] ?? `month ${month}`;
+  return months[month - 1]?.name ?? `month ${month}`;
 }
 
 /** `4 FEB 2009` for an ISO date, as cables write dates in prose. */
 export function readableDay(iso: string): string {
-  const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-  return `${+iso.slice(8, 10)} ${months[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
+  return `${+iso.slice(8, 10)} ${months[+iso.slice(5, 7) - 1]?.abbreviation} ${iso.slice(0, 4)}`;
 }

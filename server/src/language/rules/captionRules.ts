@@ -2,19 +2,32 @@
  * Caption rules (4xx): `E.O. 12958: DECL: 01/15/2019`, `TAGS:`, `SUBJECT:`, `REF:` and `Classified By:`,
  * each present where a cable needs it and holding what it should.
  */
+import type { ExecutiveOrders } from '../dicts/dictionaries';
 import type { Cable, Range, Token } from '../model';
 import { parseSlashDate, daysInMonth } from '../parse/dates';
 import { cableDay, cableFullYear, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
-import { reasonFault, reasonSectionFor } from './classificationReasons';
+import { acceptedReasonsInWords, reasonFault, reasonSectionFor } from './classificationReasons';
 import { isClassifiedByParagraph } from './portionMarkings';
 import { PLACEHOLDER_EXPECTED, PLACEHOLDER_FIELD_WORDS, unfilledPlaceholders } from './placeholders';
 import type { CableRule } from './rule';
 import { isProvedTag, suggestTag, tagMeaning } from './tagSuggestions';
 
-/** Executive orders that governed classification in the cables' years, 1966–2010. */
-const KNOWN_ORDERS = new Set(['10501', '11652', '12065', '12356', '12958', '13292', '13526']);
-/** Orders under which every classified cable names its classifier in a `Classified By` line. */
-const ORDERS_WITH_CLASSIFIED_BY = new Set(['12958', '13292', '13526']);
+/**
+ * The orders on classification a cable's E.O. line may name, newest first with the years each was in force:
+ * `13526 (from 2010), 12958 (1995–2010, amended by 13292), … or 10501 (1953–1972)`. Amending orders (13292) are
+ * known too, but named with the order they amend.
+ */
+function knownOrdersInWords(orders: ExecutiveOrders): string {
+  const named = orders.list.filter((order) => !order.amends).reverse();
+  const words = named.map((order) => {
+    const from = order.effective.slice(0, 4);
+    const until = order.replacedBy ? orders.byNumber.get(order.replacedBy)?.effective.slice(0, 4) : undefined;
+    const amended = order.amendedBy ? `, amended by ${order.amendedBy}` : '';
+    return `${order.number} (${until ? `${from}–${until}` : `from ${from}`}${amended})`;
+  });
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 /** The TAGS list describes the codes in use from the 1980s; older cables used retired codes (PFOR, PINT, PEPR). */
 const TAGS_LIST_SINCE_YEAR = 1980;
 /** A token meant as a tag code (`PGOV`, `KDRG`), not a free keyword or a name (`IRAQI`, `FREEDOM`, `(RICE`). */
@@ -59,8 +72,9 @@ export const malformedEoLineRule: CableRule = {
     if (!eo) return;
     if (!eo.order) {
       context.report({ range: eo.range, message: 'This E.O. line names no executive order: expected the order number after E.O., e.g. E.O. 12958: DECL: 01/15/2019.' });
-    } else if (!KNOWN_ORDERS.has(eo.order.text)) {
-      context.report({ range: eo.order.range, message: `E.O. ${eo.order.text} is not an order on classification: expected 12958 (1995–2010), 13526, 12356, 12065 or 11652.` });
+    } else if (!context.dictionaries.orders.byNumber.has(eo.order.text)) {
+      const expected = knownOrdersInWords(context.dictionaries.orders);
+      context.report({ range: eo.order.range, message: `E.O. ${eo.order.text} is not an order on classification: expected ${expected}.` });
     }
     if (eo.declKind === 'missing') {
       context.report({ range: eo.range, message: 'This E.O. line has no declassification instruction: expected DECL: and a date (01/15/2019), or N/A in an unclassified cable.' });
@@ -274,7 +288,8 @@ export const missingClassifiedByRule: CableRule = {
   check(cable, context) {
     const eo = cable.caption.eo;
     const level = cableLevel(cable);
-    if (!eo?.order || !ORDERS_WITH_CLASSIFIED_BY.has(eo.order.text) || !level || !isClassified(level)) return;
+    // The orders that list reasons (12958 and after) have the classifier and the reasons named on the cable.
+    if (!eo?.order || !context.dictionaries.orders.byNumber.get(eo.order.text)?.reasons || !level || !isClassified(level)) return;
     if (cable.caption.classifiedBy || namesClassifierElsewhere(cable) || isLaterSection(cable)) return;
     context.report({
       range: eo.range,
@@ -287,7 +302,7 @@ export const unknownClassificationReasonRule: CableRule = {
   code: 'CBL412',
   name: 'unknown-classification-reason',
   severity: 'warning',
-  description: 'A classification reason outside §1.4 (a)–(h), or §1.5 (a)–(g) in cables before 25 March 2003.',
+  description: `A classification reason outside ${acceptedReasonsInWords()}.`,
   scope: 'cable',
   stage: 'agreement',
   check(cable, context) {

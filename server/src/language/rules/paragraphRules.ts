@@ -4,7 +4,7 @@
  */
 import type { Cable, Level, Paragraph, Span } from '../model';
 import { parseClassificationWords } from '../parse/classification';
-import { allowedMarkings, cableLevel, classificationTier, levelWords, listWithOr, markingOf, needsPortionMarkings } from './cableFacts';
+import { allowedMarkings, cableLevel, classificationTier, everyMarking, levelWords, listWithOr, markingOf, needsPortionMarkings } from './cableFacts';
 import type { NumberEdit, RenumberFix } from './fixData';
 import { topLevelParagraphs } from './paragraphOutline';
 import { carriesMarking, looksLikeMarking, marksEntireText, needsNoMarking } from './portionMarkings';
@@ -84,7 +84,7 @@ export const unknownPortionMarkingRule: CableRule = {
       const hint = meant ? ` (${markingOf(meant.level)} for ${marking.text})` : ', optionally with caveats as in (S//NF)';
       context.report({
         range: marking.range,
-        message: `Unknown portion marking (${marking.text}): expected (U), (SBU), (C), (S) or (TS)${hint}.`,
+        message: `Unknown portion marking (${marking.text}): expected ${listWithOr(everyMarking())}${hint}.`,
       });
     }
   },

@@ -4,7 +4,7 @@
  * cables.csv record `86237` / `2006-11-17 23:37:00` / `06MEXICO6546` / …).
  */
 import type { Cable, Token } from '../model';
-import { readableDay } from './cableFacts';
+import { listWithOr, readableDay } from './cableFacts';
 import type { CableRule, RuleContext } from './rule';
 
 /** The metadata blocks of a cable, each with the name a message uses for it. */
@@ -79,7 +79,7 @@ export const unknownClassificationRule: CableRule = {
       if (!token || token.classification || !token.text) continue;
       context.report({
         range: token.range,
-        message: `The ${block.label} classification '${token.text}' is not a classification: expected UNCLASSIFIED, UNCLASSIFIED//FOR OFFICIAL USE ONLY, CONFIDENTIAL, SECRET or TOP SECRET (optionally //NOFORN).`,
+        message: `The ${block.label} classification '${token.text}' is not a classification: expected ${listWithOr(context.dictionaries.levels.list.map((entry) => entry.name))} (optionally //NOFORN).`,
       });
     }
   },

@@ -4,17 +4,21 @@
  */
 import type { Cable, DateTimeGroup, DeLine, Level } from '../model';
 import { dayOfYear, daysInMonth, isLeapYear, isValidTime } from '../parse/dates';
-import { levelOfSecurityLetter } from '../parse/classification';
-import { cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
+import { getDictionaries } from '../dicts/dictionaries';
+import { levelOfSecurityLetter, securityLetterOf } from '../parse/classification';
+import { cableLevel, isClassified, levelWords, listWithOr, monthName, readableDay } from './cableFacts';
 import type { CableRule } from './rule';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `JAN, FEB, … NOV or DEC`. */
+const MONTHS_EXPECTED = listWithOr(getDictionaries().calendar.months.map((month) => month.abbreviation));
 
 /** Why a date-time group's parts do not make a date, or undefined when they do. */
 function dateTimeGroupFault(dtg: DateTimeGroup): { part: 'dayTime' | 'month' | 'year'; text: string } | undefined {
   const written = `${dtg.dayTime.text} ${dtg.month.text} ${dtg.year.text}`;
   if (dtg.monthNumber < 1 || dtg.monthNumber > 12) {
-    return { part: 'month', text: `The date-time group ${written} has the month '${dtg.month.text}': expected JAN, FEB, MAR, APR, MAY, JUN, JUL, AUG, SEP, OCT, NOV or DEC.` };
+    return { part: 'month', text: `The date-time group ${written} has the month '${dtg.month.text}': expected ${MONTHS_EXPECTED}.` };
   }
   if (dtg.fullYear < 1900 || dtg.fullYear > 2199 || dtg.year.text.length === 3) {
     return { part: 'year', text: `The date-time group ${written} has the year '${dtg.year.text}': expected two digits (09) or four (2009).` };
@@ -148,12 +152,9 @@ export const dtgDateMismatchRule: CableRule = {
   },
 };
 
-const SECURITY_LETTERS = new Set(['U', 'E', 'C', 'S', 'T']);
 
-/** The security letter of a level: EFTO (`E`) also passes for an unclassified cable. */
-function securityLetterOf(level: Level): string {
-  return ({ U: 'U', SBU: 'U', C: 'C', S: 'S', TS: 'T' } as const)[level];
-}
+/** `UUUUU, EEEEE, CCCCC, SSSSS or TTTTT`: every level's security letters, lowest level first. */
+const SECURITY_LETTERS_EXPECTED = listWithOr([...new Set(getDictionaries().levels.list.flatMap((entry) => entry.securityLetters))].map((letter) => letter.repeat(5)));
 
 /** The cable's level when a part other than the security line gave it. */
 function levelBesidesSecurityLine(cable: Cable): Level | undefined {
@@ -170,13 +171,13 @@ export const malformedSecurityLineRule: CableRule = {
   check(cable, context) {
     const security = cable.routing?.security;
     const letters = security?.letters;
-    if (!security || !letters || (security.letter && SECURITY_LETTERS.has(security.letter))) return;
+    if (!security || !letters || (security.letter && levelOfSecurityLetter(security.letter))) return;
     const level = levelBesidesSecurityLine(cable);
     const expected = level && securityLetterOf(level).repeat(5);
     const here = level && expected ? `, here ${expected} for a ${levelWords(level)} cable` : '';
     context.report({
       range: letters.range,
-      message: `The security line has the letters '${letters.text}': expected five equal letters UUUUU, EEEEE, CCCCC, SSSSS or TTTTT${here}.`,
+      message: `The security line has the letters '${letters.text}': expected five equal letters ${SECURITY_LETTERS_EXPECTED}${here}.`,
       fix: expected ? { fix: 'replace', target: 'security-letters', expected: letters.text, replacement: expected } : undefined,
     });
   },
