@@ -163,7 +163,9 @@ export class WorkspaceChecks {
     }
     const settings = await this.deps.settings.forFile(uri, this.deps.folderOf(uri) ?? uri);
     if (!settings.validate.enable) return [];
-    const model = this.deps.service.parse(TextDocument.create(uri, 'cable', 0, text));
+    const model = this.deps.service.parse(TextDocument.create(uri, 'cable', 0, text), (error) =>
+      this.deps.logError(`The cable parser failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
     return this.deps.service.validate(model, settings.language, (rule, error) =>
       this.deps.logError(`Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     ).diagnostics;

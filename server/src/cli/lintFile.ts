@@ -119,7 +119,8 @@ function lintAndFix(service: LanguageService, settings: LanguageSettings, name: 
 
 function lintOnce(service: LanguageService, settings: LanguageSettings, name: string, text: string) {
   const document = TextDocument.create(name, 'cable', 1, text);
-  const model = service.parse(document);
+  // The file still gets its CBL002 problem; the stack goes to stderr, as a bug to report.
+  const model = service.parse(document, (error) => process.stderr.write(`cable-lint: the parser failed on ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
   const { diagnostics, capped } = service.validate(model, settings);
   const safe = getSafeFixes(document, model, diagnostics);
   const report: FileReport = { file: name, cables: model.cables.map(summarizeCable), diagnostics: diagnostics.map(toReportDiagnostic).sort(byPosition), capped };
