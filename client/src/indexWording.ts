@@ -2,12 +2,10 @@
  * What the status bar, the Cables view and Check All say about the workspace index, in one place so
  * that they say it the same way. Pure (no `vscode` import) so it can be unit-tested.
  */
+import { formatCount } from '../../shared/formatCount';
 import type { CheckAllResult, IndexStatus } from '../../shared/protocol';
 
-/** `251287` → `251,287`, whatever the machine's locale, as the messages around it are English. */
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
+export { formatCount };
 
 function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;

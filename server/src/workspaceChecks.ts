@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckAllResult } from '../../shared/protocol';
 import type { LanguageService } from './language/languageService';
 import type { SettingsStore } from './settingsStore';
+import { formatCount as count } from '../../shared/formatCount';
 
 /** The answer when checking failed before it began. */
 export const NOTHING_CHECKED: CheckAllResult = { files: 0, problems: 0, filesWithProblems: 0, cancelled: true };
@@ -198,4 +199,3 @@ function fullReport(uri: string, items: Diagnostic[]): WorkspaceDocumentDiagnost
   return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, items };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');

@@ -20,8 +20,8 @@ function loadOnigurumaOnce(): Promise<void> {
   return wasmLoaded;
 }
 
-/** Loads `syntaxes/cable.tmLanguage.json` (scope `text.cable`) into a fresh registry. */
-export async function loadCableGrammar(): Promise<IGrammar> {
+/** A fresh registry holding `syntaxes/cable.tmLanguage.json` (scope `text.cable`), and the grammar loaded into it. */
+export async function loadCableRegistry(): Promise<{ registry: Registry; grammar: IGrammar }> {
   await loadOnigurumaOnce();
   const registry = new Registry({
     onigLib: Promise.resolve({
@@ -33,7 +33,12 @@ export async function loadCableGrammar(): Promise<IGrammar> {
   });
   const grammar = await registry.loadGrammar(SCOPE_NAME);
   if (!grammar) throw new Error(`Grammar ${SCOPE_NAME} could not be loaded from ${GRAMMAR_PATH}`);
-  return grammar;
+  return { registry, grammar };
+}
+
+/** Loads `syntaxes/cable.tmLanguage.json` (scope `text.cable`) into a fresh registry. */
+export async function loadCableGrammar(): Promise<IGrammar> {
+  return (await loadCableRegistry()).grammar;
 }
 
 /**

@@ -9,9 +9,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CLI, buildCli } from '../support/builtCli';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = process.env.CABLE_LINT_CLI ?? join(ROOT, 'dist', 'cli.js');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 /** Corpus cables each with one paragraph without a portion marking (CBL501), and nothing else to report. */
 const UNMARKED = ['06MEXICO953.txt', '09MEXICO3376.txt'];
@@ -41,10 +41,7 @@ function codesByFile(run: Run): Record<string, string[]> {
 
 let temp: string;
 before(() => {
-  if (!process.env.CABLE_LINT_CLI) {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, `the build failed:\n${build.stderr}`);
-  }
+  buildCli();
   temp = mkdtempSync(join(tmpdir(), 'cable-lint-config-'));
   // Whatever configuration the machine has above the temporary folder stays out of these tests.
   writeFileSync(join(temp, '.cable-lint.json'), '{ "root": true }');

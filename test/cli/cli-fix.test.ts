@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CONFIDENTIAL_CABLE, edit, edits } from '../fixtures/rules/baseCables';
+import { CLI, buildCli } from '../support/builtCli';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = process.env.CABLE_LINT_CLI ?? join(ROOT, 'dist', 'cli.js');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+): (error|warning|info|hint) (CBL\d{3}) (\S.*)$/;
 
@@ -41,11 +41,7 @@ const FIXED_STRAY = asCablegateCopy(CONFIDENTIAL_CABLE);
 /** A gap (¶3 written ¶4, last) and an unmarked ¶2: problems with fixes the text does not prove. */
 const UNPROVED = edits(CONFIDENTIAL_CABLE, ['¶3. (C) Comment', '¶4. (C) Comment'], ['¶2. (SBU) ', '¶2. ']);
 
-before(() => {
-  if (process.env.CABLE_LINT_CLI) return;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, `the build failed:\n${build.stderr}`);
-});
+before(buildCli);
 
 let temp: string;
 before(() => {

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE_SUMMARY } from '../fixtures/cli/sampleSummary';
+import { CLI, buildCli } from '../support/builtCli';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = process.env.CABLE_LINT_CLI ?? join(ROOT, 'dist', 'cli.js');
 const SHARED = resolve(ROOT, '..', 'shared');
 const SAMPLE = join(SHARED, 'samples', '09MEXICO283.txt');
 const CORPUS = join(SHARED, 'corpus');
@@ -40,11 +40,7 @@ const jsonLines = (stdout: string) => stdout.split('\n').filter(Boolean).map((li
 /** The text summary's first line holds the time, which differs between runs. */
 const withoutTiming = (text: string) => text.replace(/ in \d+\.\d+ s(, \d+ cables\/s)?/, ' in (time)');
 
-before(() => {
-  if (process.env.CABLE_LINT_CLI) return;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(build.status, 0, `the build failed:\n${build.stderr}`);
-});
+before(buildCli);
 
 let temp: string;
 before(() => {

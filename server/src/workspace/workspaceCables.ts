@@ -20,6 +20,7 @@ import type { FileSummariser } from './fileSummariser';
 import { listCandidateFiles } from './folderListing';
 import { cacheFileOf, readIndexCache, writeIndexCache, type CachedFile } from './indexCache';
 import type { FileJob, FileResult, FileStamp } from './summariseFile';
+import { formatCount as count } from '../../../shared/formatCount';
 
 export interface WorkspaceLog {
   info(message: string): void;
@@ -473,4 +474,3 @@ function isInside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-const count = (n: number) => n.toLocaleString('en-US');

@@ -3,17 +3,9 @@
  * engine's own colour for each token (`tokenizeLine2`) next to the token's scopes (`tokenizeLine`), so a test
  * can check its scope-selector resolution against the engine's.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IRawTheme, type IToken } from 'vscode-textmate';
-import { OnigScanner, OnigString, loadWASM } from 'vscode-oniguruma';
+import { INITIAL, type IRawTheme, type IToken } from 'vscode-textmate';
+import { loadCableRegistry } from '../../bench/tokenize';
 import { normaliseColour } from './themes';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const GRAMMAR_PATH = join(ROOT, 'syntaxes', 'cable.tmLanguage.json');
-const ONIG_WASM_PATH = join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
-const SCOPE_NAME = 'text.cable';
 
 export interface ThemedGrammar {
   /** The tokens of one line tokenized on its own (from the initial state), with their scopes. */
@@ -23,18 +15,7 @@ export interface ThemedGrammar {
 }
 
 export async function loadThemedGrammar(): Promise<ThemedGrammar> {
-  // loadWASM may be called again in the same process: later calls return the first load.
-  await loadWASM(await readFile(ONIG_WASM_PATH));
-  const registry = new Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new OnigScanner(patterns),
-      createOnigString: (text: string) => new OnigString(text),
-    }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === SCOPE_NAME ? parseRawGrammar(await readFile(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
-  });
-  const grammar: IGrammar | null = await registry.loadGrammar(SCOPE_NAME);
-  if (!grammar) throw new Error(`Grammar ${SCOPE_NAME} could not be loaded from ${GRAMMAR_PATH}`);
+  const { registry, grammar } = await loadCableRegistry();
   let current: IRawTheme | undefined;
   return {
     tokenize: (line) => grammar.tokenizeLine(line, INITIAL).tokens,

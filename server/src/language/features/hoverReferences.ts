@@ -4,6 +4,7 @@ import { parseRefId } from '../parse/refIds';
 import { fileNameOf, type IndexCompleteness, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { RenderContext } from './hoverContext';
 import { escapeMarkdown, paragraphs, strong } from './markdown';
+import { formatCount as count } from '../../../../shared/formatCount';
 
 /** How many files a hover names before it only counts the rest. */
 const MAX_LISTED = 5;
@@ -149,4 +150,3 @@ export function incompleteness(completeness: IndexCompleteness): string {
   }
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
