@@ -1,5 +1,8 @@
 // `npm run bench`: bundles the benchmark with the code it measures, as the shipped bundles are built
 // (esbuild, CommonJS, no transform at run time), and runs it. Figures only; nothing here asserts a time.
+// Switches (environment): CABLE_BENCH_CLI_ONLY=1 only cable-lint's figures (no analysis, no server);
+// CABLE_BENCH_CLI_RUNS=N rounds of the cable-lint figures (5); CABLE_BENCH_SKIP_WORKSPACE=1 no workspace index
+// (minutes); CABLE_BENCH_WORKSPACE_FILES=N a smaller workspace.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 

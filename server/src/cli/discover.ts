@@ -37,20 +37,28 @@ export interface Discovery {
 }
 
 export function discoverInputs(paths: readonly string[], options: DiscoverOptions): Discovery {
-  const inputs: LintInput[] = [];
-  const emptyFolders: string[] = [];
-  const ignoredFiles: string[] = [];
+  const discovery: Discovery = { inputs: [], emptyFolders: [], ignoredFiles: [] };
+  for (const input of walkInputs(paths, options, discovery)) discovery.inputs.push(input);
+  return discovery;
+}
+
+/**
+ * The inputs one at a time, in the order `discoverInputs` lists them, so a run can lint the first while it still
+ * finds the others; the folders without a file and the ignored files are added to `found` as they are met
+ * (complete once the walk has ended).
+ */
+export function* walkInputs(paths: readonly string[], options: DiscoverOptions, found: Pick<Discovery, 'emptyFolders' | 'ignoredFiles'>): Generator<LintInput, void, undefined> {
   const seen = new Set<string>();
   const globs = options.globs.map(compileGlob);
   const wanted = globs.length ? (rel: string) => globs.some((test) => test(rel)) : undefined;
-  const addFile = (name: string, path: string) => {
-    if (seen.has(path)) return;
+  const file = (name: string, path: string): LintInput | undefined => {
+    if (seen.has(path)) return undefined;
     seen.add(path);
-    inputs.push({ kind: 'file', name, path });
+    return { kind: 'file', name, path };
   };
   for (const given of paths) {
     if (given === '-') {
-      inputs.push({ kind: 'stdin', name: STDIN_NAME });
+      yield { kind: 'stdin', name: STDIN_NAME };
       continue;
     }
     const path = resolve(options.cwd, given);
@@ -58,32 +66,36 @@ export function discoverInputs(paths: readonly string[], options: DiscoverOption
     try {
       isFolder = statSync(path).isDirectory();
     } catch (error) {
-      inputs.push({ kind: 'unreadable', name: given, reason: describeFsError(error) });
+      yield { kind: 'unreadable', name: given, reason: describeFsError(error) };
       continue;
     }
     if (!isFolder) {
-      if (options.configs?.isIgnored(path)) ignoredFiles.push(given);
-      else addFile(given, path);
+      if (options.configs?.isIgnored(path)) found.ignoredFiles.push(given);
+      else {
+        const input = file(given, path);
+        if (input) yield input;
+      }
     } else {
-      const before = inputs.length;
-      walkFolder(given, path, wanted, addFile, inputs, options.configs);
-      if (inputs.length === before) emptyFolders.push(given);
+      let met = 0;
+      for (const input of walkFolder(given, path, wanted, file, options.configs)) {
+        met++;
+        yield input;
+      }
+      if (met === 0) found.emptyFolders.push(given);
     }
   }
-  return { inputs, emptyFolders, ignoredFiles };
 }
 
 /** Depth-first in name order; symlinked folders are followed once (a loop would never end). */
-function walkFolder(
+function* walkFolder(
   givenRoot: string,
   root: string,
   wanted: ((relativePath: string) => boolean) | undefined,
-  addFile: (name: string, path: string) => void,
-  inputs: LintInput[],
+  file: (name: string, path: string) => LintInput | undefined,
   configs?: DiscoverOptions['configs'],
-): void {
+): Generator<LintInput, void, undefined> {
   const visited = new Set<string>();
-  const visit = (folder: string) => {
+  function* visit(folder: string): Generator<LintInput, void, undefined> {
     let entries: Dirent[];
     try {
       const real = realpathSync(folder);
@@ -91,7 +103,7 @@ function walkFolder(
       visited.add(real);
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      inputs.push({ kind: 'unreadable', name: join(givenRoot, relative(root, folder)), reason: describeFsError(error) });
+      yield { kind: 'unreadable', name: join(givenRoot, relative(root, folder)), reason: describeFsError(error) };
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -99,18 +111,20 @@ function walkFolder(
       const path = join(folder, entry.name);
       const kind = entryKind(entry, path);
       if (kind === 'folder') {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !configs?.isIgnoredFolder(path)) visit(path);
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name) && !configs?.isIgnoredFolder(path)) yield* visit(path);
       } else if (kind === 'file') {
         if (configs?.isIgnored(path)) continue;
         const rel = relative(root, path).split('\\').join('/');
         const name = join(givenRoot, rel);
         const take = wanted ? wanted(rel) : isCableFile(path);
-        if (take === true) addFile(name, path);
-        else if (take !== false) inputs.push({ kind: 'unreadable', name, reason: take.reason });
+        if (take === true) {
+          const input = file(name, path);
+          if (input) yield input;
+        } else if (take !== false) yield { kind: 'unreadable', name, reason: take.reason };
       }
     }
-  };
-  visit(root);
+  }
+  yield* visit(root);
 }
 
 function entryKind(entry: Dirent, path: string): 'file' | 'folder' | 'other' {

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { CliConfigs } from '../config/cliConfig';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../language/settings';
 import { parseCliArgs, type CliOptions } from './args';
-import { discoverInputs, type LintInput } from './discover';
-import { createFormatter } from './format/formatter';
+import { walkInputs, type Discovery, type LintInput } from './discover';
+import { createFormatter, type FileOutputOptions } from './format/formatter';
 import { formatRuleLines, formatSummary } from './format/summary';
 import { decideStyle, styleFor, type StyleOptions } from './format/style';
 import { startLintPool, type LintPool } from './lintPool';
@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES, tooLargeMessage, toLintedFile, type LintSource } from '
 import { OrderedQueue } from './orderedQueue';
 import { utf8 } from './utf8';
 import { ProgressBar, type ProgressStream } from './progress';
-import { failedReport, type FileReport, type LintedFile } from './report';
+import { failedReport, type LintedFile } from './report';
 import { closestRule, getRuleCatalog, rulesByCode, unknownRuleKeys } from './ruleCatalog';
 import type { RuleInfo } from './ruleInfo';
 import { emptyTally, addToTally, exitCodeOf } from './tally';
@@ -78,37 +78,78 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
   }
 }
 
-/** Finds the inputs, lints them, streams each file's output in input order, then the summary. */
+/**
+ * Finds the inputs and lints them as they are found (on workers), then streams each file's output in input
+ * order, then the summary. Nothing is printed before every input is found and every .cable-lint.json has
+ * been read: the messages about the inputs come first, and a bad configuration stops the run with no output.
+ * `--fix` writes files, so with it nothing is linted before that either.
+ */
 async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleInfo[], pool: LintPool, startedAt: number, settings: LanguageSettings): Promise<number> {
   const now = io.now ?? Date.now;
   const configs = new CliConfigs();
-  const { inputs, emptyFolders, ignoredFiles } = discoverInputs(options.paths, { globs: options.globs, cwd: io.cwd, configs });
-  for (const folder of emptyFolders) io.stderr.write(`${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`);
-  for (const file of ignoredFiles) io.stderr.write(`${CLI_NAME}: skipped '${file}': a .cable-lint.json "ignore" glob leaves it out\n`);
-  const { sources, slots, early } = await planInputs(inputs, io);
-  // Each file's .cable-lint.json files, then --rule on top; a problem in one stops the run as a bad --rule does.
-  for (const source of sources) source.settings = configs.settingsFor(source.kind === 'file' ? source.path : undefined, io.cwd, settings);
+  const found: Pick<Discovery, 'emptyFolders' | 'ignoredFiles'> = { emptyFolders: [], ignoredFiles: [] };
+  const tally = emptyTally();
+  const formatter = createFormatter({ ...options, toolVersion: CLI_VERSION, rules, cwd: io.cwd });
+  const stdout = new StdoutBuffer(io.stdout);
+  let progress: ProgressBar | undefined;
+  /** Files linted while the inputs are still being found, waiting for the go-ahead. */
+  let held: LintedFile[] | undefined = [];
+  const release = (file: LintedFile) => {
+    addToTally(tally, file);
+    const out = formatter.file(file);
+    // stderr always shares the bar's terminal; stdout only when it is one too. What went to stdout goes out
+    // before anything on stderr, so that the two keep their order when they share a pipe.
+    if (file.failure || file.notice) stdout.flush();
+    if (file.failure) progress!.interrupt(() => io.stderr.write(failureMessage(file)));
+    if (file.notice) progress!.interrupt(() => io.stderr.write(`${CLI_NAME}: ${file.notice}\n`));
+    if (out && io.stdout.isTTY) progress!.interrupt(() => io.stdout.write(out));
+    else if (out) stdout.write(out);
+    progress!.tick();
+  };
+  const queue = new OrderedQueue<LintedFile>((file) => (held ? held.push(file) : release(file)));
+  /** Each source's place among the inputs, by its index in the pool. */
+  const slots: number[] = [];
+  const lint = pool.stream((index, file) => queue.push(slots[index], file));
+  /**
+   * Sources whose linting waits until the inputs are known good: all of them with `--fix`, else those found once
+   * EARLY_LIMIT files were given out (their output would wait in memory), so always a tail of the inputs.
+   */
+  const later: LintSource[] = [];
+  let deferring = options.fix !== 'off';
+  let inputCount = 0;
+  // The workers are fed while the files are found: the walk yields now and then, for their results to come in.
+  let lastYield = now();
+  for (const input of walkInputs(options.paths, { globs: options.globs, cwd: io.cwd, configs }, found)) {
+    const slot = inputCount++;
+    const source = await planInput(input, slot, io, queue, options);
+    if (source) {
+      // Each file's .cable-lint.json files, then --rule on top; a problem in one stops the run as a bad --rule does.
+      source.settings = configs.settingsFor(source.kind === 'file' ? source.path : undefined, io.cwd, settings);
+      if (configs.problems.length) continue;
+      slots.push(slot);
+      deferring ||= slots.length > EARLY_LIMIT;
+      if (deferring) later.push(source);
+      else lint.add(source);
+    }
+    if (!deferring && now() - lastYield >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = now();
+    }
+  }
+  for (const folder of found.emptyFolders) io.stderr.write(`${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`);
+  for (const file of found.ignoredFiles) io.stderr.write(`${CLI_NAME}: skipped '${file}': a .cable-lint.json "ignore" glob leaves it out\n`);
   if (configs.problems.length) {
     io.stderr.write(configs.describeProblems(CLI_NAME, io.cwd));
     return 2;
   }
 
-  const tally = emptyTally();
-  const formatter = createFormatter({ ...options, toolVersion: CLI_VERSION, rules, cwd: io.cwd });
-  const progress = new ProgressBar(io.stderr, inputs.length, options.progress);
-  const queue = new OrderedQueue<LintedFile>((file) => {
-    addToTally(tally, file);
-    const out = formatter.file(file);
-    // stderr always shares the bar's terminal; stdout only when it is one too.
-    if (file.failure) progress.interrupt(() => io.stderr.write(failureMessage(file)));
-    if (file.notice) progress.interrupt(() => io.stderr.write(`${CLI_NAME}: ${file.notice}\n`));
-    if (out && io.stdout.isTTY) progress.interrupt(() => io.stdout.write(out));
-    else if (out) io.stdout.write(out);
-    progress.tick();
-  });
-  for (const [slot, report] of early) queue.push(slot, toLintedFile(report, options));
-
-  await pool.lintAll(sources, (index, file) => queue.push(slots[index], file));
+  progress = new ProgressBar(io.stderr, inputCount, options.progress);
+  const waiting = held;
+  held = undefined;
+  for (const file of waiting) release(file);
+  for (const source of later.splice(0)) lint.add(source);
+  await lint.end();
+  stdout.flush();
   progress.stop();
 
   io.stdout.write(formatter.end());
@@ -119,6 +160,38 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
     io.stdout.write(formatRuleLines(tally, rules, { quiet: options.quiet, style }) + formatSummary(tally, elapsed, { fix: options.fix, style }));
   } else io.stderr.write(formatSummary(tally, elapsed, { fix: options.fix }));
   return exitCodeOf(tally, options.maxWarnings);
+}
+
+/** How many files are linted at most before every input is found: their output waits in memory until then. */
+const EARLY_LIMIT = 2000;
+
+/** How long the walk goes on before it lets the workers' results in (they hold two batches each meanwhile). */
+const YIELD_EVERY_MS = 5;
+
+/**
+ * Output for a stdout that is no terminal, written in pieces of about 64 KB (or what came in the last tenth of a
+ * second) rather than a write per file: each write is a system call, and most files print a line or none.
+ */
+class StdoutBuffer {
+  private parts: string[] = [];
+  private size = 0;
+  private flushedAt = Date.now();
+  constructor(private readonly stream: CliIo['stdout']) {}
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 65536 || Date.now() - this.flushedAt >= 100) this.flush();
+  }
+
+  flush(): void {
+    this.flushedAt = Date.now();
+    if (!this.parts.length) return;
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    this.stream.write(text);
+  }
 }
 
 /** Colour and links for the text format on stdout, as the flags and the environment say; none for the other formats. */
@@ -151,28 +224,19 @@ function isFolder(path: string): boolean {
 }
 
 /**
- * Splits the inputs into sources to lint (with their place in the output) and reports known before any
- * linting: paths that could not be read, and standard input over the size limit.
+ * An input → the source to lint, or its report when it is known before any linting (pushed to `queue` at its
+ * slot): a path that could not be read, or standard input over the size limit.
  */
-async function planInputs(inputs: readonly LintInput[], io: CliIo) {
-  const sources: LintSource[] = [];
-  const slots: number[] = [];
-  const early: Array<[number, FileReport]> = [];
-  for (const [slot, input] of inputs.entries()) {
-    if (input.kind === 'unreadable') early.push([slot, failedReport(input.name, { kind: 'unreadable', message: input.reason })]);
-    else if (input.kind === 'file') {
-      sources.push(input);
-      slots.push(slot);
-    } else {
-      const bytes = await io.readStdin();
-      if (bytes.length > MAX_FILE_BYTES) early.push([slot, failedReport(input.name, { kind: 'too-large', message: tooLargeMessage(bytes.length) })]);
-      else {
-        sources.push({ kind: 'text', name: input.name, text: utf8(bytes) });
-        slots.push(slot);
-      }
-    }
+async function planInput(input: LintInput, slot: number, io: CliIo, queue: OrderedQueue<LintedFile>, output: FileOutputOptions): Promise<LintSource | undefined> {
+  if (input.kind === 'file') return input;
+  if (input.kind === 'unreadable') {
+    queue.push(slot, toLintedFile(failedReport(input.name, { kind: 'unreadable', message: input.reason }), output));
+    return undefined;
   }
-  return { sources, slots, early };
+  const bytes = await io.readStdin();
+  if (bytes.length <= MAX_FILE_BYTES) return { kind: 'text', name: input.name, text: utf8(bytes) };
+  queue.push(slot, toLintedFile(failedReport(input.name, { kind: 'too-large', message: tooLargeMessage(bytes.length) }), output));
+  return undefined;
 }
 
 /** `cable-lint: cannot read 'x.txt': no such file`; bugs come with their stack, to be reported. */
