@@ -4,7 +4,7 @@
  * restarts and tell the user properly when it gives up: the stock message says "see the output"
  * without saying which, and offers no way back.
  */
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient';
 import type { GiveUpCause } from './messages';
 
 export interface RestartListener {

@@ -5,13 +5,13 @@
  */
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModels } from './documentModels';
+import type { DocumentModels } from './documents/documentModels';
 import type { LanguageService } from './language/languageService';
 import type { CableFile } from './language/model';
 import { getRuleOffActions } from './language/features/ruleOffActions';
 import { runSafe } from './runSafe';
 import { PREVIEW_REQUEST, type PreviewDocument, type PreviewParams } from '../../shared/previewProtocol';
-import type { SettingsStore } from './settingsStore';
+import type { SettingsStore } from './settings/settingsStore';
 
 export interface FeatureContext {
   connection: Connection;

@@ -17,43 +17,32 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { initialFolderUris, readClientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
-import { ServerConfigs } from './config/serverConfigs';
-import { runTurnOffRuleCommand } from './config/turnOffRule';
-import type { DiagnosticsMode } from './diagnosticsMode';
-import { DocumentModels } from './documentModels';
-import { documentConfiguration } from './documentUpdates';
-import { DocumentValidator } from './documentValidator';
+import type { DiagnosticsMode } from './diagnostics/diagnosticsMode';
+import { DocumentModels } from './documents/documentModels';
+import { documentConfiguration } from './documents/documentUpdates';
+import { DocumentValidator } from './diagnostics/documentValidator';
 import { registerFeatureHandlers } from './featureHandlers';
 import { TURN_OFF_RULE_COMMAND } from './language/features/ruleOffActions';
-import { getLanguageService } from './language/languageService';
-import { EMPTY_REPORT, PullDiagnostics } from './pullDiagnostics';
-import { PushDiagnostics } from './pushDiagnostics';
+import { getLanguageService, parseCableDocument } from './language/languageService';
+import type { ServerPlatform } from './platform';
+import { EMPTY_REPORT, PullDiagnostics } from './diagnostics/pullDiagnostics';
+import { PushDiagnostics } from './diagnostics/pushDiagnostics';
 import { runSafe, runSafeNotification } from './runSafe';
-import { SavedVersions } from './savedVersions';
+import { SavedVersions } from './documents/savedVersions';
 import { SERVER_NAME, SERVER_VERSION } from './serverInfo';
-import { SettingsStore } from './settingsStore';
+import { SettingsStore } from './settings/settingsStore';
 import { CABLES_CHANGED_NOTIFICATION, CABLES_TREE_REQUEST, CHECK_ALL_REQUEST, INDEX_STATUS_NOTIFICATION, type CablesTreeParams, type CableInitializationOptions, type IndexStatus } from '../../shared/protocol';
-import { toWorkspaceSettings } from './settingsMapping';
-import { NOTHING_CHECKED, WorkspaceChecks } from './workspaceChecks';
-import { createFileSummariser } from './workspace/fileSummariser';
-import { FolderWatcher } from './workspace/folderWatcher';
-import { cacheDirectory } from './workspace/indexCache';
+import { toWorkspaceSettings } from './settings/settingsMapping';
+import { NOTHING_CHECKED, WorkspaceChecks } from './diagnostics/workspaceChecks';
 import { progressStarter } from './workspace/indexProgress';
 import { throttled } from './workspace/throttle';
-import { WorkspaceCables, localFolders } from './workspace/workspaceCables';
-
-/** What the platform gives the server: the Node entry passes the index worker's script. */
-export interface ServerPlatform {
-  /** The bundled index worker (`dist/indexWorker.js`); without it the index is built on the server's thread. */
-  indexWorkerScript?: string;
-}
 
 /** Status sent at most this often while indexing; a change of state is sent at once. */
 const STATUS_INTERVAL_MS = 250;
 const CABLES_CHANGED_INTERVAL_MS = 1000;
 
-/** Wires the server to `connection` and starts listening. */
-export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
+/** Wires the server to `connection` and starts listening; `platform` gives the files, workers and watching it runs with. */
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   connection.onInitialize((params) => startSession(connection, params, platform));
   connection.listen();
 }
@@ -65,27 +54,28 @@ function startSession(connection: Connection, params: InitializeParams, platform
   const initializationOptions = (params.initializationOptions ?? {}) as CableInitializationOptions;
   const sendCablesChanged = throttled<void>(CABLES_CHANGED_INTERVAL_MS, () => void connection.sendNotification(CABLES_CHANGED_NOTIFICATION));
   const sendStatus = statusSender(connection, sendCablesChanged);
-  // The index reads open documents through the model cache, which needs the service: hence the arrow.
-  const workspace = new WorkspaceCables({
-    modelOf: (document) => models.get(document),
-    log,
-    summariser: createFileSummariser(platform.indexWorkerScript, (message) => log.error(message)),
-    cacheDirectory: cacheDirectory(initializationOptions.cacheDirectory),
-    serverVersion: SERVER_VERSION,
-    beginProgress: progressStarter(connection, client.workDoneProgress),
-    onStatus: sendStatus,
-    onFilesChanged: (uris) => void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
-  });
+  const platformContext = { initializationOptions, client: { sendRequest: <R>(method: string, params: unknown) => connection.sendRequest<R>(method, params) } };
+  // Built in order, each from the ones before: models (the parser alone), the workspace (reads open documents through the models), the service.
+  const models = new DocumentModels(parseCableDocument, (message) => log.error(message));
+  const workspace = platform.createWorkspace(
+    {
+      modelOf: (document) => models.get(document),
+      log,
+      beginProgress: progressStarter(connection, client.workDoneProgress),
+      onStatus: sendStatus,
+      onFilesChanged: (uris) => void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
+    },
+    platformContext,
+  );
   const service = getLanguageService({ workspace });
-  const models = new DocumentModels((document, onFailure) => service.parse(document, onFailure), (message) => log.error(message));
   const saved = new SavedVersions(models);
   const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
   // Each document's .cable-lint.json files, under the editor settings; read again when one changes.
-  const configs = new ServerConfigs({ info: (message) => log.info(message), warn: (message) => showMessage(MessageType.Warning, message) });
+  const configs = platform.createConfigs?.({ info: (message) => log.info(message), warn: (message) => showMessage(MessageType.Warning, message) });
   const settings = new SettingsStore(
     client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'cable' }) : undefined,
     log,
-    (uri) => configs.forUri(uri),
+    configs ? (uri) => configs.forUri(uri) : undefined,
   );
   const validator = new DocumentValidator({
     documents,
@@ -106,6 +96,7 @@ function startSession(connection: Connection, params: InitializeParams, platform
     hasDiskFile: (uri) => workspace.hasDiskFile(uri),
     folderOf: (uri) => workspace.folderUriOf(uri),
     isOpen: (uri) => documents.get(uri) !== undefined,
+    readFile: (uri) => platform.readFile(uri, platformContext),
     publish: (uri, items) => void connection.sendDiagnostics({ uri, diagnostics: items }),
     beginProgress: async (title) => {
       const progress = await connection.window.createWorkDoneProgress();
@@ -181,30 +172,33 @@ function startSession(connection: Connection, params: InitializeParams, platform
   };
   connection.onDidChangeWatchedFiles(({ changes }) =>
     safely('didChangeWatchedFiles', undefined, () => {
-      if (configs.changed(changes.map(({ uri, type }) => ({ uri, deleted: type === FileChangeType.Deleted })))) configsChanged();
+      if (configs?.changed(changes.map(({ uri, type }) => ({ uri, deleted: type === FileChangeType.Deleted })))) configsChanged();
       void workspace.filesChanged(changes.map((change) => change.uri));
     }),
   );
-  const folderPaths = new Set<string>();
+  const folderUris = new Set<string>();
   connection.onExecuteCommand(({ command, arguments: args }, token) =>
-    runSafe(log, `executeCommand ${command}`, undefined, null, token, () =>
-      command !== TURN_OFF_RULE_COMMAND
-        ? null
-        : runTurnOffRuleCommand(args?.[0], {
-            workspaceFolders: () => folderPaths,
-            written: () => {
-              configs.invalidate();
-              configsChanged();
-            },
-            settingsOf: (uri) => settings.get(uri),
-            showMessage: (type, message) => showMessage(type === 'error' ? MessageType.Error : MessageType.Warning, message),
-          }),
-    ),
+    runSafe(log, `executeCommand ${command}`, undefined, null, token, async () => {
+      if (command !== TURN_OFF_RULE_COMMAND) return null;
+      if (!platform.turnOffRule) {
+        showMessage(MessageType.Warning, `Turning a rule off writes a .cable-lint.json file, which the server cannot do here (${platform.name}); set cable.rules in the settings instead.`);
+        return null;
+      }
+      return platform.turnOffRule(args?.[0], {
+        workspaceFolders: () => folderUris,
+        written: () => {
+          configs?.invalidate();
+          configsChanged();
+        },
+        settingsOf: (uri) => settings.get(uri),
+        showMessage: (type, message) => showMessage(type === 'error' ? MessageType.Error : MessageType.Warning, message),
+      });
+    }),
   );
   const watcher = client.watchedFilesRegistration
     ? undefined
-    : new FolderWatcher((uris) => {
-        if (configs.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
+    : platform.createWatcher?.((uris) => {
+        if (configs?.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
         void workspace.filesChanged(uris);
       }, (message) => log.info(message));
   registerFeatureHandlers({ connection, documents, models, settings, service });
@@ -220,21 +214,22 @@ function startSession(connection: Connection, params: InitializeParams, platform
       });
     }
     const addFolders = (uris: string[]) => {
-      localFolders(uris).forEach((path) => folderPaths.add(path));
+      uris.forEach((uri) => folderUris.add(uri));
       workspace.addFolders(uris);
-      localFolders(uris).forEach((path) => watcher?.add(path));
+      uris.forEach((uri) => watcher?.add(uri));
     };
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-        workspace.removeFolders(removed.map((folder) => folder.uri));
-        localFolders(removed.map((folder) => folder.uri)).forEach((path) => folderPaths.delete(path));
-        localFolders(removed.map((folder) => folder.uri)).forEach((path) => watcher?.remove(path));
+        const gone = removed.map((folder) => folder.uri);
+        workspace.removeFolders(gone);
+        gone.forEach((uri) => folderUris.delete(uri));
+        gone.forEach((uri) => watcher?.remove(uri));
         addFolders(added.map((folder) => folder.uri));
       });
     }
     // The limits apply from the first scan on.
     void applyWorkspaceSettings().finally(() => addFolders(initialFolderUris(params)));
-    log.info(`${SERVER_NAME} ${SERVER_VERSION} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`);
+    log.info(`${SERVER_NAME} ${SERVER_VERSION} on ${platform.name} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`);
   });
   connection.onShutdown(async () => {
     diagnostics.dispose();

@@ -6,7 +6,7 @@
  * Medians with their spread; it asserts nothing about time.
  */
 import { rmSync } from 'node:fs';
-import { DIAGNOSTICS_DEBOUNCE_MS } from '../../server/src/diagnosticsScheduler';
+import { DIAGNOSTICS_DEBOUNCE_MS } from '../../server/src/diagnostics/diagnosticsScheduler';
 import { measureAnalysis } from './analysisBench';
 import { measureCli } from './cliBench';
 import { buildCableFolder } from './folder';

@@ -7,14 +7,14 @@
 import assert from 'node:assert/strict';
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Position } from 'vscode-languageserver-types';
-import { DocumentModels } from '../../server/src/documentModels';
-import { documentConfiguration } from '../../server/src/documentUpdates';
-import { DocumentValidator } from '../../server/src/documentValidator';
+import { DocumentModels } from '../../server/src/documents/documentModels';
+import { documentConfiguration } from '../../server/src/documents/documentUpdates';
+import { DocumentValidator } from '../../server/src/diagnostics/documentValidator';
 import type { LanguageService } from '../../server/src/language/languageService';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
-import { SavedVersions } from '../../server/src/savedVersions';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { SavedVersions } from '../../server/src/documents/savedVersions';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 import { positionIn, type ChangeSeed } from './fragments';
 
 type Handler = (params: unknown) => unknown;

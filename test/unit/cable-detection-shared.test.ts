@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SNIFF_BYTES, SNIFF_LINES, looksLikeCable } from '../../shared/cableDetection';
 import { isCableFile } from '../../server/src/cli/discover';
-import { summariseFile } from '../../server/src/workspace/summariseFile';
+import { summariseFile } from '../../server/src/node/workspace/summariseFile';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -154,7 +154,7 @@ describe('one detector in the source', () => {
   });
 
   it('the client, cable-lint and the index import the shared detector, and nothing else defines one', () => {
-    for (const file of ['client/src/textDetection.ts', 'client/src/workspaceDetection.ts', 'server/src/cli/discover.ts', 'server/src/workspace/summariseFile.ts']) {
+    for (const file of ['client/src/textDetection.ts', 'client/src/workspaceDetection.ts', 'server/src/cli/discover.ts', 'server/src/node/workspace/summariseFile.ts']) {
       assert.ok(importsOf(source(file)).some((specifier) => specifier.endsWith('shared/cableDetection')), `${file} imports shared/cableDetection`);
     }
     const definers = ['client/src', 'server/src']

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
-import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_INDEX_SETTINGS } from '../../server/src/settingsMapping';
+import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_INDEX_SETTINGS } from '../../server/src/settings/settingsMapping';
 import {
   DEFAULT_CABLE_SETTINGS, RULE_LEVELS, TRACE_LEVELS, VALIDATE_RUNS, VALIDATE_SCOPES, WINDOW_SCOPED_SETTINGS,
 } from '../../shared/settings';
@@ -27,6 +27,7 @@ interface SettingSchema {
 }
 interface Manifest {
   main: string;
+  browser: string;
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean; description: string }; virtualWorkspaces: { supported: string | boolean; description: string } };
   contributes: {
@@ -70,9 +71,17 @@ describe('package.json contributions', () => {
   it('runs in untrusted workspaces, since it runs no workspace code, and in part in virtual ones', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(manifest.capabilities.untrustedWorkspaces.description);
-    // The server reads files on disk only: in a virtual workspace only highlighting and snippets work.
+    // Limited: on the web the server reads files through VS Code but no .cable-lint.json; on the desktop, disk only.
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
-    assert.ok(manifest.capabilities.virtualWorkspaces.description);
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /vscode\.dev/);
+  });
+
+  it('has a browser entry for vscode.dev and github.dev, built from the browser client, which starts the browser server', () => {
+    assert.equal(manifest.browser, './dist/browser/client.js');
+    const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
+    assert.match(build, /entryPoints: \{ client: 'client\/src\/browser\/extension\.ts' \}, outdir: 'dist\/browser'/);
+    assert.match(build, /entryPoints: \{ server: 'server\/src\/browser\/serverWorkerMain\.ts' \}, outdir: 'dist\/browser'/);
+    assert.match(readFileSync(join(ROOT, 'client', 'src', 'browser', 'extension.ts'), 'utf8'), /'dist', 'browser', 'server\.js'/);
   });
 
   it('contributes exactly the commands the client registers', () => {

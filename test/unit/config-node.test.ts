@@ -15,8 +15,8 @@ import { ServerConfigs } from '../../server/src/config/serverConfigs';
 import { nearestConfig, runTurnOffRuleCommand, turnOffRule } from '../../server/src/config/turnOffRule';
 import { ruleCodeOf } from '../../server/src/language/config/cableLintConfig';
 import { getRuleOffActions, TURN_OFF_RULE_COMMAND } from '../../server/src/language/features/ruleOffActions';
-import { DEFAULT_DOCUMENT_SETTINGS } from '../../server/src/settingsMapping';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../../server/src/settings/settingsMapping';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 /** Settings in which CBL501 is an error (as `cable.rules` on top of the file would make it). */
 const errorSettings = { ...DEFAULT_DOCUMENT_SETTINGS, language: { ...DEFAULT_DOCUMENT_SETTINGS.language, rules: { CBL501: 'error' as const } } };

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentModels } from '../../server/src/documentModels';
+import { DocumentModels } from '../../server/src/documents/documentModels';
 import { getLanguageService } from '../../server/src/language/languageService';
 import type { CableFile } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';

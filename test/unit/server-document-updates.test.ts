@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { updateDocument } from '../../server/src/documentUpdates';
+import { updateDocument } from '../../server/src/documents/documentUpdates';
 
 const fresh = (document: TextDocument) => TextDocument.create(document.uri, document.languageId, document.version, document.getText());
 

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentModels } from '../../server/src/documentModels';
-import { DocumentValidator } from '../../server/src/documentValidator';
+import { DocumentModels } from '../../server/src/documents/documentModels';
+import { DocumentValidator } from '../../server/src/diagnostics/documentValidator';
 import type { CableFile } from '../../server/src/language/model';
 import type { LanguageSettings } from '../../server/src/language/settings';
-import { SavedVersions } from '../../server/src/savedVersions';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { SavedVersions } from '../../server/src/documents/savedVersions';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 const URI = 'file:///w/09MEXICO283.txt';
 

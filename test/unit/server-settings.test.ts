@@ -1,8 +1,8 @@
 /** The server's reading of the `cable` settings (by shared/settings.ts): mapping to LanguageSettings, per-document cache, invalidation. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DOCUMENT_SETTINGS, canonicalRuleKey, toDocumentSettings, DEFAULT_INDEX_SETTINGS, toIndexSettings } from '../../server/src/settingsMapping';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { DEFAULT_DOCUMENT_SETTINGS, canonicalRuleKey, toDocumentSettings, DEFAULT_INDEX_SETTINGS, toIndexSettings } from '../../server/src/settings/settingsMapping';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 describe('toDocumentSettings', () => {
   it('gives the defaults for a missing or malformed section', () => {

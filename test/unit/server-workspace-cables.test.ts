@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentModels } from '../../server/src/documentModels';
+import { DocumentModels } from '../../server/src/documents/documentModels';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { InThreadSummariser } from '../../server/src/workspace/fileSummariser';
-import { WorkspaceCables } from '../../server/src/workspace/workspaceCables';
+import { InThreadSummariser } from '../../server/src/node/workspace/fileSummariser';
+import { WorkspaceCables } from '../../server/src/node/workspace/workspaceCables';
 
 const cable = (refId: string, subject: string) => `${refId}\n${subject}\nWed Feb 04 00:00:00 +0100 2009\nCONFIDENTIAL\nEmbassy Mexico\n`;
 

@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { looksLikeCable } from '../../server/src/language/cableDetection';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { InThreadSummariser } from '../../server/src/workspace/fileSummariser';
-import { cacheDirectory, cacheFileOf, readIndexCache, writeIndexCache } from '../../server/src/workspace/indexCache';
-import { WorkspaceCables, localFolders } from '../../server/src/workspace/workspaceCables';
+import { InThreadSummariser } from '../../server/src/node/workspace/fileSummariser';
+import { cacheDirectory, cacheFileOf, readIndexCache, writeIndexCache } from '../../server/src/node/workspace/indexCache';
+import { WorkspaceCables, localFolders } from '../../server/src/node/workspace/workspaceCables';
 
 const CABLE = '09MEXICO283\nTHE U.S.-MEXICAN RELATIONSHIP\nWed Feb 04 00:00:00 +0100 2009\nCONFIDENTIAL\nEmbassy Mexico\n';
 

@@ -11,8 +11,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { detectsTextFiles } from '../../client/src/settings';
 import { DEFAULT_CABLE_SETTINGS, canonicalRuleKey, normaliseCableSettings, parseRuleLevel } from '../../shared/settings';
-import { DEFAULT_DOCUMENT_SETTINGS, toDocumentSettings, toWorkspaceSettings } from '../../server/src/settingsMapping';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { DEFAULT_DOCUMENT_SETTINGS, toDocumentSettings, toWorkspaceSettings } from '../../server/src/settings/settingsMapping';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const messages = (raw: unknown) => normaliseCableSettings(raw).warnings.map((warning) => warning.message);

@@ -14,7 +14,7 @@ import { turnOffRuleInText } from '../language/config/configEdit';
 import type { TurnOffRuleArgs } from '../language/features/ruleOffActions';
 import { RULES } from '../language/rules/registry';
 import { effectiveLevel } from '../language/rules/severity';
-import type { DocumentSettings } from '../settingsMapping';
+import type { DocumentSettings } from '../settings/settingsMapping';
 import { toSlashes } from './configLoader';
 import { filePathOf } from './serverConfigs';
 

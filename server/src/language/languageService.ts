@@ -72,11 +72,16 @@ export interface LanguageService {
   getPreview(document: TextDocument, model: CableFile, settings?: LanguageSettings): PreviewDocument;
 }
 
+/** The parse every host uses: the document's whole text, its uri as the file name. It needs no service, so a host's model cache can exist before one. */
+export function parseCableDocument(document: TextDocument, onParseFailure?: ParseFailureListener): CableFile {
+  return parseCableFile(document.getText(), { fileName: document.uri, onFailure: onParseFailure });
+}
+
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const dictionaries = options.dictionaries ?? getDictionaries();
   const workspace = options.workspace ?? new InMemoryWorkspaceIndex();
   return {
-    parse: (document, onParseFailure) => parseCableFile(document.getText(), { fileName: document.uri, onFailure: onParseFailure }),
+    parse: parseCableDocument,
     validate: (model, settings, onRuleFailure) => validateCableFile(model, settings, dictionaries, { onRuleFailure }),
     getCodeActions: (document, model, range, context) => getCodeActions(document, model, range, context),
     findDocumentSymbols: (document, model, onCapped) => {

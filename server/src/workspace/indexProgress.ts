@@ -3,7 +3,7 @@
  * end): "Indexing cables: 12,000 of 251,287 files". Reports are throttled; the end is always sent.
  */
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { ScanProgress } from './workspaceCables';
+import type { ScanProgress } from './serverWorkspace';
 import { throttled } from './throttle';
 
 const REPORT_INTERVAL_MS = 250;

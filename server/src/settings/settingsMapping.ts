@@ -14,11 +14,11 @@ import {
   type SettingWarning,
   type ValidateRun,
   type ValidateScope,
-} from '../../shared/settings';
-import type { LanguageSettings } from './language/settings';
+} from '../../../shared/settings';
+import type { LanguageSettings } from '../language/settings';
 
-export { canonicalRuleKey } from '../../shared/settings';
-export type { ValidateRun, ValidateScope } from '../../shared/settings';
+export { canonicalRuleKey } from '../../../shared/settings';
+export type { ValidateRun, ValidateScope } from '../../../shared/settings';
 
 /** Everything the server needs to know about one document's settings. */
 export interface DocumentSettings {

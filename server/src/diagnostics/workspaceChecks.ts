@@ -1,12 +1,10 @@
 /**
  * Problems of cables that are not open: "Check All Cables" once, or always with `cable.validate.scope` set to
- * `workspace`. Each cable is read from disk, parsed and validated with its folder's settings, on the server's
+ * `workspace`. Each cable is read (from disk, or through the client in a browser), parsed and validated with its folder's settings, on the server's
  * thread in slices (so open documents stay responsive), with cancellable progress. Reports go where the
  * client takes them: into its pending `workspace/diagnostic` request as partial results (VS Code keeps one
  * open), else pushed with `textDocument/publishDiagnostics`. Open documents are left to their own diagnostics.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
@@ -15,10 +13,11 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckAllResult } from '../../shared/protocol';
-import type { LanguageService } from './language/languageService';
-import type { SettingsStore } from './settingsStore';
-import { formatCount as count } from '../../shared/formatCount';
+import type { CheckAllResult } from '../../../shared/protocol';
+import { nextTurn } from '../eventLoop';
+import type { LanguageService } from '../language/languageService';
+import type { SettingsStore } from '../settings/settingsStore';
+import { formatCount as count } from '../../../shared/formatCount';
 
 /** The answer when checking failed before it began. */
 export const NOTHING_CHECKED: CheckAllResult = { files: 0, problems: 0, filesWithProblems: 0, cancelled: true };
@@ -42,6 +41,8 @@ export interface WorkspaceChecksDeps {
   /** The workspace folder a file lies in, whose settings apply to it. */
   folderOf(uri: string): string | undefined;
   isOpen(uri: string): boolean;
+  /** The text of a workspace file (from the platform: disk, or the client's file system). */
+  readFile(uri: string): Promise<string>;
   /** Pushes diagnostics, for clients that pull none for the workspace. */
   publish(uri: string, diagnostics: Diagnostic[]): void;
   beginProgress(title: string): Promise<CheckProgress>;
@@ -146,7 +147,7 @@ export class WorkspaceChecks {
         this.deliver(batch);
         batch = [];
         progress.report(`${count(index + 1)} of ${count(files.length)} cables`, Math.floor(((index + 1) / files.length) * 100));
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
     this.deliver(batch);
@@ -158,7 +159,7 @@ export class WorkspaceChecks {
   private async check(uri: string): Promise<Diagnostic[] | undefined> {
     let text: string;
     try {
-      text = await readFile(fileURLToPath(uri), 'utf8');
+      text = await this.deps.readFile(uri);
     } catch {
       return undefined;
     }

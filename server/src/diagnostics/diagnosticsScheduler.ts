@@ -6,7 +6,7 @@
  * one in on-save mode).
  */
 import type { Diagnostic } from 'vscode-languageserver';
-import { describeError } from './runSafe';
+import { describeError } from '../runSafe';
 
 /** setTimeout/clearTimeout, injected so tests drive time by hand. */
 export interface Timers {

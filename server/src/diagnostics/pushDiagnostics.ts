@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler, nodeTimers, type Timers } from './diagnosticsScheduler';
 import { whenValidationRuns, type DiagnosticsMode } from './diagnosticsMode';
 import type { DocumentValidator, ValidatedVersion } from './documentValidator';
-import type { SettingsStore } from './settingsStore';
+import type { SettingsStore } from '../settings/settingsStore';
 
 export interface PushDiagnosticsDeps {
   validator: DocumentValidator;

@@ -3,9 +3,9 @@
  * runs, chosen once from the client's capabilities: push (the server publishes) or pull (the client asks).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SettingsStore } from './settingsStore';
-import type { ValidateRun } from './settingsMapping';
-import { describeError } from './runSafe';
+import type { SettingsStore } from '../settings/settingsStore';
+import type { ValidateRun } from '../settings/settingsMapping';
+import { describeError } from '../runSafe';
 
 export interface DiagnosticsMode {
   opened(document: TextDocument): void;

@@ -13,7 +13,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { whenValidationRuns, type DiagnosticsMode } from './diagnosticsMode';
 import type { DocumentValidator } from './documentValidator';
-import type { SettingsStore } from './settingsStore';
+import type { SettingsStore } from '../settings/settingsStore';
 
 export interface PullDiagnosticsDeps {
   validator: DocumentValidator;

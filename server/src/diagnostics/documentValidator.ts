@@ -7,10 +7,10 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModels } from './documentModels';
-import type { LanguageService } from './language/languageService';
-import type { SavedVersions } from './savedVersions';
-import type { SettingsStore } from './settingsStore';
+import type { DocumentModels } from '../documents/documentModels';
+import type { LanguageService } from '../language/languageService';
+import type { SavedVersions } from '../documents/savedVersions';
+import type { SettingsStore } from '../settings/settingsStore';
 
 export interface ValidatedVersion {
   /** The document version the diagnostics describe. */

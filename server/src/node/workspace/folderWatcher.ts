@@ -5,11 +5,12 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FolderWatching } from '../../platform';
 
 const SETTLE_MS = 100;
 
-export class FolderWatcher {
+export class FolderWatcher implements FolderWatching {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -19,7 +20,9 @@ export class FolderWatcher {
     private readonly log: (message: string) => void,
   ) {}
 
-  add(folder: string): void {
+  add(folderUri: string): void {
+    if (!folderUri.startsWith('file:')) return;
+    const folder = fileURLToPath(folderUri).replace(/\/+$/, '') || '/';
     if (this.watchers.has(folder)) return;
     try {
       const watcher = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
@@ -33,7 +36,9 @@ export class FolderWatcher {
     }
   }
 
-  remove(folder: string): void {
+  remove(folderUri: string): void {
+    if (!folderUri.startsWith('file:')) return;
+    const folder = fileURLToPath(folderUri).replace(/\/+$/, '') || '/';
     this.watchers.get(folder)?.close();
     this.watchers.delete(folder);
   }

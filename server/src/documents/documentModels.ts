@@ -4,9 +4,9 @@
  * its stack and the document's uri, as a rule's is, and the document gets the parser-failure model (CBL002).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CableFile } from './language/model';
-import { parserFailureModel } from './language/parse/parseCableFile';
-import { describeError } from './runSafe';
+import type { CableFile } from '../language/model';
+import { parserFailureModel } from '../language/parse/parseCableFile';
+import { describeError } from '../runSafe';
 
 interface CachedModel {
   version: number;

@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import type { FileSummary } from '../language/workspace/fileSummary';
+import type { FileSummary } from '../../language/workspace/fileSummary';
 import type { FileStamp } from './summariseFile';
 
 /** Bump when what a summary holds, or how the parser reads it, changes: older caches are then ignored. */

@@ -5,10 +5,10 @@
  * to every document, else the defaults. The document's `.cable-lint.json` files (`configFor`) lie under
  * those settings: they are read on every `get`, from the configurations' own cache.
  */
-import { withFileConfig } from './config/serverConfigs';
-import type { FileConfig } from './language/config/effectiveConfig';
+import { withFileConfig } from './fileConfigSettings';
+import type { FileConfig } from '../language/config/effectiveConfig';
 import { DEFAULT_DOCUMENT_SETTINGS, toDocumentSettings, type DocumentSettings } from './settingsMapping';
-import { describeError } from './runSafe';
+import { describeError } from '../runSafe';
 
 /** Asks the client for the raw `cable` section of one document (`workspace/configuration`). */
 export type ConfigurationFetch = (uri: string) => Promise<unknown>;

@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModels } from './documentModels';
-import type { CableFile } from './language/model';
+import type { CableFile } from '../language/model';
 
 export interface SavedVersion {
   version: number;

@@ -1,62 +1,36 @@
 /**
- * The workspace index as the server keeps it: the cables of the workspace folders on disk, overridden by the
+ * The workspace index as the Node server keeps it: the cables of the workspace folders on disk, overridden by the
  * open documents' current text. Folders are listed, then their files summarised in workers (see
  * `fileSummariser.ts`), revalidated against the persistent cache by size and modification time; watched-file
- * changes re-read what changed. Open documents are re-indexed lazily, when a query comes, so typing costs no
- * indexing; their model comes from the shared per-version cache, so no extra parse.
+ * changes re-read what changed. Open documents override their file (`WorkspaceIndexBase`).
  */
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IndexStatus } from '../../../shared/protocol';
-import type { CableFile } from '../language/model';
-import type { FileSummary } from '../language/workspace/fileSummary';
-import { InMemoryWorkspaceIndex, type IndexCompleteness, type IndexedCable, type WorkspaceIndex } from '../language/workspace/workspaceIndex';
-import { describeError } from '../runSafe';
-import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from '../settingsMapping';
+import type { FileSummary } from '../../language/workspace/fileSummary';
+import { describeError } from '../../runSafe';
+import type { IndexSettings } from '../../settings/settingsMapping';
+import type { ServerWorkspace, ServerWorkspaceOptions } from '../../workspace/serverWorkspace';
+import { WorkspaceIndexBase, type IndexedFolder } from '../../workspace/workspaceIndexBase';
 import type { FileSummariser } from './fileSummariser';
 import { listCandidateFiles } from './folderListing';
 import { cacheFileOf, readIndexCache, writeIndexCache, type CachedFile } from './indexCache';
 import type { FileJob, FileResult, FileStamp } from './summariseFile';
-import { formatCount as count } from '../../../shared/formatCount';
+import { formatCount as count } from '../../../../shared/formatCount';
 
-export interface WorkspaceLog {
-  info(message: string): void;
-  error(message: string): void;
-}
-
-/** Work-done progress of a scan, as the editor shows it. */
-export interface ScanProgress {
-  report(message: string, percentage?: number): void;
-  done(message: string): void;
-}
-
-export interface WorkspaceCablesOptions {
-  /** The model of an open document at its current version (the shared cache). */
-  modelOf(document: TextDocument): CableFile;
-  log: WorkspaceLog;
+export interface WorkspaceCablesOptions extends ServerWorkspaceOptions {
   summariser: FileSummariser;
   /** Where the index cache lives; no cache when absent. */
   cacheDirectory?: string;
   serverVersion?: string;
-  /** Starts the editor's progress for a scan, when it can show one. */
-  beginProgress?(title: string): ScanProgress;
-  /** Told whenever the state or the counts change (the server throttles what it sends). */
-  onStatus?(status: IndexStatus): void;
-  /** Told which files entered, changed or left the index from disk. */
-  onFilesChanged?(uris: readonly string[]): void;
 }
 
 /** A workspace folder and what the index read from it. */
-interface Folder {
+interface Folder extends IndexedFolder {
   path: string;
   /** Files of this folder in the index from disk, with the stamp of the version read. */
   files: Map<string, FileStamp>;
-  /** Files left out because a limit was reached or they were too big or unreadable. */
-  skipped: number;
-  limited: boolean;
   /** True when the files changed since the cache was written. */
   dirty: boolean;
 }
@@ -64,74 +38,13 @@ interface Folder {
 /** How long after the last change the cache is written again. */
 const CACHE_WRITE_DELAY_MS = 5000;
 
-export class WorkspaceCables implements WorkspaceIndex {
-  private readonly index = new InMemoryWorkspaceIndex();
-  private readonly open = new Map<string, TextDocument>();
-  /** Open documents changed since they were last indexed. */
-  private readonly dirty = new Set<string>();
+export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements ServerWorkspace {
   /** The disk version's summary of files that are open (the index holds the open text's), for the cache. */
   private readonly diskSummaries = new Map<string, FileSummary>();
-  private readonly folders = new Map<string, Folder>();
-  private settings: IndexSettings = DEFAULT_INDEX_SETTINGS;
-  /** Scans and re-checks run one after the other, so changes apply in order. */
-  private queue: Promise<void> = Promise.resolve();
-  private scansPending = 0;
-  private scanProgress: { done: number; total?: number } | undefined;
-  private disposed = false;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly options: WorkspaceCablesOptions) {}
-
-  // ---- WorkspaceIndex, for the language service ----
-
-  get version(): number {
-    this.flush();
-    return this.index.version;
-  }
-
-  findCableFiles(refId: string): Location[] {
-    this.flush();
-    return this.index.findCableFiles(refId);
-  }
-
-  findCitations(refId: string): Location[] {
-    this.flush();
-    return this.index.findCitations(refId);
-  }
-
-  cablesWithId(refId: string): IndexedCable[] {
-    this.flush();
-    return this.index.cablesWithId(refId);
-  }
-
-  cables(): readonly IndexedCable[] {
-    this.flush();
-    return this.index.cables();
-  }
-
-  completeness(): IndexCompleteness {
-    const files = this.index.size;
-    if (this.scansPending > 0) return { state: 'scanning', files, ...(this.scanProgress?.total !== undefined ? { total: this.scanProgress.total } : {}) };
-    if ([...this.folders.values()].some((folder) => folder.limited)) {
-      return { state: 'limited', files, limit: { setting: 'cable.index.maxFiles', value: this.settings.maxFiles } };
-    }
-    return { state: 'complete', files };
-  }
-
-  /** What the status bar shows. */
-  status(): IndexStatus {
-    this.flush();
-    const completeness = this.completeness();
-    const skipped = [...this.folders.values()].reduce((sum, folder) => sum + folder.skipped, 0);
-    const state = this.folders.size === 0 && completeness.state === 'complete' ? 'idle' : completeness.state === 'complete' ? 'ready' : completeness.state;
-    return {
-      state,
-      files: this.index.size,
-      cables: this.index.cableTotal,
-      ...(state === 'scanning' && this.scanProgress?.total !== undefined ? { total: this.scanProgress.total } : {}),
-      skipped,
-      ...(completeness.limit ? { limit: completeness.limit } : {}),
-    };
+  constructor(protected override readonly options: WorkspaceCablesOptions) {
+    super(options);
   }
 
   /** The files read from disk, open or not: what "check every cable" checks. */
@@ -151,19 +64,11 @@ export class WorkspaceCables implements WorkspaceIndex {
 
   // ---- open documents ----
 
-  opened(document: TextDocument): void {
-    this.open.set(document.uri, document);
-    this.dirty.add(document.uri);
+  override opened(document: TextDocument): void {
+    // The disk version's summary is kept for the cache while the open text is indexed.
     const onDisk = this.index.summaryOf(document.uri);
     if (onDisk && this.isFromDisk(document.uri)) this.diskSummaries.set(document.uri, onDisk);
-    // An open cable counts in the status (its model is the one the diagnostics parse anyway).
-    this.sendStatus();
-  }
-
-  changed(document: TextDocument): void {
-    // Each version is a new document object (see documentUpdates.ts): keep the latest.
-    this.open.set(document.uri, document);
-    this.dirty.add(document.uri);
+    super.opened(document);
   }
 
   /**
@@ -171,10 +76,7 @@ export class WorkspaceCables implements WorkspaceIndex {
    * Its last text stays indexed until the disk has been read, so queries meanwhile still find it.
    */
   closed(uri: string): Promise<void> {
-    const document = this.open.get(uri);
-    if (document && this.dirty.has(uri)) this.index.setFile(uri, document.getText(), this.options.modelOf(document));
-    this.open.delete(uri);
-    this.dirty.delete(uri);
+    this.forgetOpen(uri);
     this.diskSummaries.delete(uri);
     // The index holds the closed text: forgetting the stamp makes the re-check read the disk whatever it holds.
     for (const folder of this.folders.values()) folder.files.delete(uri);
@@ -189,7 +91,7 @@ export class WorkspaceCables implements WorkspaceIndex {
       if (this.folders.has(path)) continue;
       const folder: Folder = { path, files: new Map(), skipped: 0, limited: false, dirty: false };
       this.folders.set(path, folder);
-      this.enqueueScan(folder);
+      this.enqueueScan(() => this.scan(folder));
     }
   }
 
@@ -209,9 +111,7 @@ export class WorkspaceCables implements WorkspaceIndex {
 
   /** New `cable.index.*` settings: folders are scanned again (cheaply: unchanged files are only stat'ed). */
   setSettings(settings: IndexSettings): void {
-    if (settings.maxFiles === this.settings.maxFiles && settings.maxFileBytes === this.settings.maxFileBytes) return;
-    this.settings = settings;
-    for (const folder of this.folders.values()) this.enqueueScan(folder);
+    if (this.settingsChanged(settings)) for (const folder of this.folders.values()) this.enqueueScan(() => this.scan(folder));
   }
 
   /** Files created, changed or deleted (watched-file events): each is looked at again on disk, a folder with what it holds. */
@@ -223,47 +123,17 @@ export class WorkspaceCables implements WorkspaceIndex {
   async dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.cacheTimer);
-    await this.queue;
+    await this.whenScanned();
     await this.writeCaches();
   }
 
-  /** Resolves when every scan and re-check started so far has ended; for tests and logs. */
-  whenScanned(): Promise<void> {
-    return this.queue;
-  }
-
   // ---- internals ----
-
-  private flush(): void {
-    for (const uri of this.dirty) {
-      const document = this.open.get(uri);
-      if (document) this.index.setFile(uri, document.getText(), this.options.modelOf(document));
-    }
-    this.dirty.clear();
-  }
-
-  private enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(() => (this.disposed ? undefined : work()));
-    this.queue = run.catch((error: unknown) => this.options.log.error(`Indexing failed: ${describeError(error)}`));
-    return this.queue;
-  }
-
-  private enqueueScan(folder: Folder): void {
-    this.scansPending++;
-    this.sendStatus();
-    void this.enqueue(() => this.scan(folder)).finally(() => {
-      this.scansPending--;
-      if (this.scansPending === 0) this.scanProgress = undefined;
-      this.sendStatus();
-    });
-  }
 
   private async scan(folder: Folder): Promise<void> {
     if (!this.folders.has(folder.path)) return;
     const { log } = this.options;
     const started = Date.now();
     const progress = this.options.beginProgress?.('Indexing cables');
-    this.scanProgress = { done: 0 };
     progress?.report('Listing files…');
 
     const cacheFile = this.options.cacheDirectory ? cacheFileOf(this.options.cacheDirectory, folder.path) : undefined;
@@ -287,17 +157,17 @@ export class WorkspaceCables implements WorkspaceIndex {
     for (const uri of [...folder.files.keys()]) if (!listed.has(uri)) this.forgetDiskFile(folder, uri);
     folder.skipped = listing.beyondLimit;
     folder.limited = listing.beyondLimit > 0;
-    this.scanProgress = { done: 0, total: jobs.length };
+    this.scanTotal = jobs.length;
     this.sendStatus();
 
     let reused = 0;
+    let done = 0;
     await this.options.summariser.run(jobs, this.settings.maxFileBytes, (results) => {
       for (const result of results) if (result.kind === 'unchanged') reused++;
       const changed = this.apply(folder, results, cached);
       if (changed.length) this.options.onFilesChanged?.(changed);
-      this.scanProgress!.done += results.length;
-      const { done, total } = this.scanProgress!;
-      progress?.report(`${count(done)} of ${count(total!)} files`, total ? Math.floor((done / total) * 100) : undefined);
+      done += results.length;
+      progress?.report(`${count(done)} of ${count(jobs.length)} files`, jobs.length ? Math.floor((done / jobs.length) * 100) : undefined);
       this.sendStatus();
     }, () => this.disposed || !this.folders.has(folder.path));
     if (cachedFiles !== folder.files.size) folder.dirty = true;
@@ -457,10 +327,6 @@ export class WorkspaceCables implements WorkspaceIndex {
     } catch (error) {
       this.options.log.error(`Could not write the index cache ${file}: ${describeError(error)}`);
     }
-  }
-
-  private sendStatus(): void {
-    this.options.onStatus?.(this.status());
   }
 }
 

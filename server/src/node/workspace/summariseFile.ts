@@ -5,9 +5,9 @@
  */
 import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { SNIFF_BYTES, looksLikeCable } from '../../../shared/cableDetection';
-import { summariseCableFile, type FileSummary } from '../language/workspace/fileSummary';
-import { parseCableFile } from '../language/parse/parseCableFile';
+import { SNIFF_BYTES, looksLikeCable } from '../../../../shared/cableDetection';
+import { summariseCableFile, type FileSummary } from '../../language/workspace/fileSummary';
+import { parseCableFile } from '../../language/parse/parseCableFile';
 
 /** What tells a file's version apart without reading it. */
 export interface FileStamp {

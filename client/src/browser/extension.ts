@@ -1,0 +1,18 @@
+/**
+ * Browser entry of the Diplomatic Cables extension (the manifest's `browser`), for vscode.dev and github.dev:
+ * the server runs in a Web Worker and reads the workspace's files through VS Code; it keeps no index cache.
+ */
+import * as vscode from 'vscode';
+import { activateCableExtension, deactivateCableExtension, type CableExtensionApi } from '../activate';
+import { createBrowserCableClient, readHeadThroughWorkspaceFs } from './browserClient';
+
+export type { CableExtensionApi } from '../activate';
+
+export function activate(context: vscode.ExtensionContext): Promise<CableExtensionApi> {
+  return activateCableExtension(context, {
+    createClient: (options) => createBrowserCableClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js'), options),
+    readHead: readHeadThroughWorkspaceFs,
+  });
+}
+
+export const deactivate = deactivateCableExtension;
