@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Position } from 'vscode-languageserver-types';
 import type { LanguageSettings, RuleLevel } from '../../server/src/language/settings';
-import { corpusFiles, SAMPLE_PATH } from './corpus';
+import { corpusFiles } from './corpus';
+import { SAMPLE_FIXTURE_PATH } from './sample';
 
 /** One cable of every this many corpus files (in name order) plus the sample: varied, deterministic, quick to load. */
 const CORPUS_STRIDE = 12;
@@ -25,7 +26,7 @@ let sample: CorpusSample | undefined;
 /** The corpus subset the generators draw from; read on first use only. */
 export function corpusSample(): CorpusSample {
   if (sample) return sample;
-  const paths = [SAMPLE_PATH, ...corpusFiles().filter((_, i) => i % CORPUS_STRIDE === 0)];
+  const paths = [SAMPLE_FIXTURE_PATH, ...corpusFiles().filter((_, i) => i % CORPUS_STRIDE === 0)];
   const cables = paths.map((path) => readFileSync(path, 'utf8').split(/\r\n|\r|\n/));
   const lines = [...new Set(cables.flat().filter((line) => line.trim() !== ''))];
   sample = { cables, lines };

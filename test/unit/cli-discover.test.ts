@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describeFsError, discoverInputs, isCableFile, type LintInput } from '../../server/src/cli/discover';
 import { looksLikeCable } from '../../server/src/language/cableDetection';
+import { readSample } from '../support/sample';
 
 const SHARED = join(__dirname, '..', '..', '..', 'shared');
 const CORPUS = join(SHARED, 'corpus');
@@ -21,7 +22,7 @@ describe('looksLikeCable', () => {
     assert.equal(files.length, 720);
     const missed = files.filter((name) => !looksLikeCable(readFileSync(join(CORPUS, name), 'utf8').slice(0, 4096)));
     assert.deepEqual(missed, []);
-    assert.ok(looksLikeCable(readFileSync(join(SHARED, 'samples', '09MEXICO283.txt'), 'utf8')));
+    assert.ok(looksLikeCable(readSample()));
   });
 
   const cables: Record<string, string> = {

@@ -17,8 +17,9 @@ import type { CableFile } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { SAMPLE_SUMMARY } from '../fixtures/cli/sampleSummary';
+import { SAMPLE_FIXTURE_PATH } from '../support/sample';
 
-const SAMPLE = join(__dirname, '..', '..', '..', 'shared', 'samples', '09MEXICO283.txt');
+const SAMPLE = SAMPLE_FIXTURE_PATH;
 
 /** Parses for real; reports one warning per paragraph, out of position order, so sorting shows. */
 function stubService(validate?: () => never): LanguageService {

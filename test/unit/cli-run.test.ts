@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/run';
+import { SAMPLE_FIXTURE_PATH } from '../support/sample';
 
 const ROOT = join(__dirname, '..', '..');
-const SAMPLE = join(ROOT, '..', 'shared', 'samples', '09MEXICO283.txt');
+const SAMPLE = SAMPLE_FIXTURE_PATH;
 const UNMARKED = join(ROOT, 'test', 'fixtures', 'cli', 'unmarked-paragraph.cable');
 
 async function run(argv: string[], stdin = '', env: Record<string, string> = {}, isTTY = false) {

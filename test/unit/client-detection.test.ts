@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SNIFF_LINES, looksLikeCable } from '../../shared/cableDetection';
+import { readSample } from '../support/sample';
 
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared');
 const CORPUS = join(SHARED, 'corpus');
@@ -30,7 +31,7 @@ describe('looksLikeCable on the corpus', () => {
   });
 
   it('recognises the reference cable', () => {
-    assert.ok(looksLikeCable(readFileSync(join(SHARED, 'samples', '09MEXICO283.txt'), 'utf8')));
+    assert.ok(looksLikeCable(readSample()));
   });
 });
 

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getCodeActions, getSafeFixes, renumberTitle } from '../../server/src/language/features/codeActions';
 import { CONFIDENTIAL_CABLE, UNCLASSIFIED_CABLE, edit, edits } from '../fixtures/rules/baseCables';
-import { TEST_URI, applyAction, lint, parse, quickFixesFor, withCode } from '../fixtures/rules/harness';
+import { TEST_URI, applyAction, lint, parse, quickFixesFor, withCode } from '../support/ruleHarness';
 
 const document = (text: string) => TextDocument.create(TEST_URI, 'cable', 1, text);
 const wholeText = (text: string) => ({ start: { line: 0, character: 0 }, end: document(text).positionAt(text.length) });

@@ -1,14 +1,13 @@
 /** Completion by place: TAGS, portion markings, reasons, classification words, and cable and paragraph snippets. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InsertTextFormat, type CompletionItem, type MarkupContent, type Position, type TextEdit } from 'vscode-languageserver-types';
 import { doComplete } from '../../server/src/language/features/completion';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 
 function complete(text: string, position: Position): CompletionItem[] {
   const document = TextDocument.create('file:///w/09MEXICO283.txt', 'cable', 1, text);

@@ -14,7 +14,7 @@ import { REASONS_RENUMBERED_ON, reasonFault, reasonSectionFor } from '../../serv
 import { ALL_RULES } from '../../server/src/language/rules/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { CONFIDENTIAL_CABLE, edit } from '../fixtures/rules/baseCables';
-import { lint, withCode } from '../fixtures/rules/harness';
+import { lint, withCode } from '../support/ruleHarness';
 
 const { orders } = getDictionaries();
 const service = getLanguageService();

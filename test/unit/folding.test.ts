@@ -1,12 +1,11 @@
 /** Folding ranges: header parts, caption, heading sections, paragraphs, Summary/Comment spans, long address lists. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import { getFoldingRanges } from '../../server/src/language/features/folding';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
 function folds(text: string): FoldingRange[] {
   return getFoldingRanges(TextDocument.create('file:///w/t.txt', 'cable', 1, text), parseCableFile(text, { fileName: 't.txt' }));
@@ -15,7 +14,7 @@ function folds(text: string): FoldingRange[] {
 const spans = (ranges: FoldingRange[]) => ranges.map((r) => `${r.startLine}-${r.endLine}`);
 
 describe('getFoldingRanges on the sample cable', () => {
-  const ranges = folds(readFileSync(SAMPLE_PATH, 'utf8'));
+  const ranges = folds(readSample());
 
   it('folds the preamble, the record, the routing header and the caption', () => {
     const all = spans(ranges);

@@ -10,10 +10,10 @@ import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 import { measureTagHoverCoverage } from '../../scripts/hover-coverage';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 
 /** Position of the `nth` occurrence of `needle` in `text`, moved `delta` characters into it. */
 function positionOf(text: string, needle: string, nth = 0, delta = 0): Position {

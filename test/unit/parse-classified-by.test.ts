@@ -1,9 +1,13 @@
-/** Classified By as people write it: title and name in either order, the reasons in their many spellings, nothing after them. */
+/**
+ * Classified By as people write it: title and name in either order, the reasons in their many spellings, nothing
+ * after them; on the field alone and in whole cables (the 1990s form inside paragraph 1).
+ */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { ClassifiedByField, Range } from '../../server/src/language/model';
+import { describe, it, test } from 'node:test';
+import type { Cable, ClassifiedByField, Range } from '../../server/src/language/model';
 import { parseClassifiedBy } from '../../server/src/language/parse/classifiedBy';
 import type { Line } from '../../server/src/language/parse/lines';
+import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { reasonFault, reasonSectionFor } from '../../server/src/language/rules/classificationReasons';
 
 /** The field read from `text` (lines split on `\n`), the keyword on the first line. */
@@ -19,7 +23,35 @@ function at(lines: Line[], range: Range): string {
   return line.text.slice(range.start.character - line.offset, range.end.character - line.offset);
 }
 
+const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
+
+const only = (text: string) => {
+  const file = parseCableFile(text);
+  assert.equal(file.cables.length, 1);
+  return file.cables[0];
+};
+
+/** The text a range covers in `text`. */
+function textAt(text: string, range: Range | undefined): string {
+  assert.ok(range, 'expected a range');
+  const lines = text.split('\n');
+  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
+  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+}
+
 const reasonsOf = (field: ClassifiedByField) => field.reasons.map((r) => `${r.section}(${r.letter})`).join(' ');
+
+test('Classified By spellings', () => {
+  const by = (line: string) => cableOf(`${line}\n`).caption.classifiedBy!;
+  const upper = by('CLASSIFIED BY AMBASSADOR TOM MCDONALD FOR REASONS 1.5 (B) AND (D).');
+  assert.deepEqual(upper.reasons.map((r) => `${r.section}${r.letter}`), ['1.5b', '1.5d']);
+  assert.equal(upper.title, 'AMBASSADOR');
+  assert.equal(upper.name, 'TOM MCDONALD');
+  const comma = by('Classified By: CDA John Doe, reasons 1.4 (B/D)');
+  assert.deepEqual(comma.reasons.map((r) => r.letter), ['b', 'd']);
+  assert.equal(by('Classified By: Deputy Political Counselor Mark Canning for reasons 1.4 (a) (b) and (c)').reasons.length, 3);
+  assert.equal(by('Classified By: Ambassador J. Curtis Struble. Reason: 1.4 (b,d)').reasons.length, 2);
+});
 
 describe('parseClassifiedBy: title and name', () => {
   const cases: Array<[string, string | undefined, string | undefined, string]> = [
@@ -134,6 +166,32 @@ describe('parseClassifiedBy: reasons', () => {
     assert.equal(at(lines, field.range), 'Classified By: CG Al Kent, Strasbourg, State. REASON: 1.4 (b), (d)');
     assert.equal(field.name, 'Al Kent');
     assert.equal(field.title, 'CG');
+  });
+});
+
+describe('Classified By inside paragraph 1 (the 1990s form)', () => {
+  const text = [
+    'C O N F I D E N T I A L ANKARA 008305',
+    '',
+    'E.O. 12958: DECL: 11/14/2012',
+    'TAGS: PTER TU',
+    'SUBJECT: TALKS ON TERRORISM',
+    '',
+    '1. (U) CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D).',
+    '',
+    '2. (C) The talks went well.',
+  ].join('\n');
+  const cable = only(text);
+
+  it('is the cable’s Classified By, with its reason', () => {
+    const field = cable.caption.classifiedBy;
+    assert.ok(field);
+    assert.equal(textAt(text, field.keyword.range), 'CLASSIFIED BY');
+    assert.deepEqual(field.reasons.map((r) => `${r.section}(${r.letter})`), ['1.5(d)']);
+  });
+
+  it('and paragraph 1 stays a paragraph', () => {
+    assert.deepEqual(cable.body.paragraphs.map((p) => p.number), [1, 2]);
   });
 });
 

@@ -1,18 +1,16 @@
 /**
- * REF items and the stations dictionary: every telegram of an item with its exact range, markers, year forms,
- * references that are no telegrams, station names as ref ids spell them, and the cable's origin.
+ * REF items: every telegram of an item with its exact range, markers, year forms, references that are no
+ * telegrams, the REF fields of a cable and its origin, and the features that follow each telegram.
  * Made-up cables in the shape of real ones.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDefinition, findDocumentLinks, findReferences } from '../../server/src/language/features/links';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
-import type { Range, Reference } from '../../server/src/language/model';
+import type { Cable, Range, Reference } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { completeReferenceYears, parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
-import { canonicalOrigin } from '../../server/src/language/parse/refIds';
 
 /** One segment per line, the whole line. */
 function segmentsOf(...lines: string[]): RefSegment[] {
@@ -21,6 +19,8 @@ function segmentsOf(...lines: string[]): RefSegment[] {
 
 const read = (year: string | undefined, ...lines: string[]) => parseReferenceItems(segmentsOf(...lines), year);
 const ids = (items: Reference[]) => items.flatMap((item) => item.cables.map((c) => c.refId));
+const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
+const slice = (text: string, range: Range) => text.split(/\r\n|\r|\n/)[range.start.line].slice(range.start.character, range.end.character);
 const range = (line: number, start: number, end: number, endLine = line): Range => ({ start: { line, character: start }, end: { line: endLine, character: end } });
 
 describe('REF items: every telegram of an item', () => {
@@ -85,6 +85,29 @@ describe('REF items: every telegram of an item', () => {
     assert.deepEqual(ids(read('07', 'A) SOFIA 1219 B) 1206')), ['07SOFIA1219', '07SOFIA1206']);
     assert.deepEqual(ids(read('07', 'A) 00821 ASMARA')), ['07ASMARA821']);
   });
+});
+
+test('REF items: lettered, wrapped, without year, SECSTATE, e-mail', () => {
+  const text = [
+    'R 041708Z FEB 08',
+    'REF: A. 07 MEXICO 3456',
+    '     B) SECSTATE 74879',
+    '',
+    'C. STATE 12345 (NOTAL)',
+    'D. JONES-SMITH EMAIL OF 12/3',
+    '',
+    'Classified By: Ambassador Antonio O. Garza, Jr. for reasons 1.4 (b) and (d)',
+  ].join('\n');
+  const refs = cableOf(text).caption.refs!;
+  assert.deepEqual(refs.items.map((r) => [r.letter?.text, r.kind, r.refId]), [
+    ['A', 'cable', '07MEXICO3456'],
+    ['B', 'cable', '08STATE74879'],
+    ['C', 'cable', '08STATE12345'],
+    ['D', 'email', undefined],
+  ]);
+  assert.equal(slice(text, refs.items[0].refIdRange!), '07 MEXICO 3456');
+  assert.equal(slice(text, refs.items[1].letter!.range), 'B');
+  assert.equal(slice(text, refs.items[1].range).slice(0, 2), 'B)');
 });
 
 describe('REF items: markers', () => {
@@ -184,50 +207,6 @@ describe('REF items: references that are no telegrams', () => {
     const [item] = read('09', '09 XXXXXXXXXXXX 167');
     assert.equal(item.kind, 'other');
     assert.deepEqual(item.cables, []);
-  });
-});
-
-describe('stations: names as ref ids spell them', () => {
-  it('maps REF spellings to the canonical origin', () => {
-    const cases: Array<[string, string]> = [
-      ['MEXICO CITY 2636', '09MEXICO2636'],
-      ['RIO DE JAN 12', '09RIODEJANEIRO12'],
-      ['RIO 12', '09RIODEJANEIRO12'],
-      ['RIO DE JANEIRO 12', '09RIODEJANEIRO12'],
-      ['UNVIE 12', '09UNVIEVIENNA12'],
-      ['UNVIE VIENNA 12', '09UNVIEVIENNA12'],
-      ['HAGUE 12', '09THEHAGUE12'],
-      ['THE HAGUE 12', '09THEHAGUE12'],
-      ['USUN 12', '09USUNNEWYORK12'],
-      ['USUN NEW YORK 12', '09USUNNEWYORK12'],
-      // USEU's telegrams carry BRUSSELS in their ref ids (09BRUSSELS1048 is USEU Brussels's).
-      ['USEU 12', '09BRUSSELS12'],
-      ['BA 12', '09BUENOSAIRES12'],
-      ['BUENOS AIRES 12', '09BUENOSAIRES12'],
-      ['HCMC 12', '09HOCHIMINHCITY12'],
-      ['HO CHI MINH CITY 12', '09HOCHIMINHCITY12'],
-      ['SECSTATE 12', '09STATE12'],
-      ['KUWAIT CITY 12', '09KUWAIT12'],
-      ['USNATO 12', '09USNATO12'],
-      ['SAO PAULO 12', '09SAOPAULO12'],
-      ['Sao Paulo 12', '09SAOPAULO12'],
-    ];
-    for (const [text, id] of cases) assert.equal(read('09', text)[0]?.refId, id, text);
-    assert.equal(canonicalOrigin('MEXICO CITY'), 'MEXICO');
-    assert.equal(canonicalOrigin('USUN NEW YORK'), 'USUNNEWYORK');
-    assert.equal(canonicalOrigin('SAN JOSE'), 'SANJOSE');
-  });
-
-  it('keeps every station with its published label, names, addresses and routing indicators', () => {
-    const { stations, stationNames, stationAddresses } = getDictionaries();
-    assert.ok(stations.size >= 191);
-    assert.deepEqual(stations.get('MEXICO')?.routing, ['RUEHME']);
-    assert.equal(stations.get('MEXICO')?.label, 'Embassy Mexico');
-    assert.equal(stationNames.get('MEXICO CITY'), 'MEXICO');
-    assert.deepEqual(stationAddresses.get('AMCONSUL MONTERREY'), { origin: 'MONTERREY', label: 'Consulate Monterrey' });
-    assert.deepEqual(stationAddresses.get('SECSTATE WASHDC'), { origin: 'STATE', label: 'Secretary of State' });
-    assert.equal(stationAddresses.get('AMEMBASSY BRUSSELS')?.label, 'Embassy Brussels');
-    assert.equal(stationAddresses.get('USEU BRUSSELS')?.label, 'USEU Brussels');
   });
 });
 

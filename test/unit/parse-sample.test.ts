@@ -1,11 +1,10 @@
 /** Golden test: every field, paragraph and heading of the reference sample, with exact ranges where they matter. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
-const text = readFileSync(SAMPLE_PATH, 'utf8');
+const text = readSample();
 const model = parseCableFile(text, { fileName: '09MEXICO283.txt' });
 const cable = model.cables[0];
 const lines = text.split('\n');

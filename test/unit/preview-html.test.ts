@@ -17,10 +17,10 @@ import { getPreview } from '../../server/src/language/features/preview';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 import { cableDocument, payloadCable, runParameters } from '../support/fragments';
 
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 const WORKSPACE_FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 
 function previewOf(text: string, name: string, settings: LanguageSettings = DEFAULT_SETTINGS, workspace?: InMemoryWorkspaceIndex): PreviewDocument {

@@ -15,9 +15,9 @@ import { getLanguageService } from '../../server/src/language/languageService';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 const SAMPLE_LINES = SAMPLE.split(/\r?\n/);
 const WORKSPACE_FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 

@@ -1,13 +1,12 @@
-/** The shared sample cable 09MEXICO283: no errors as it is; without the (C) of ¶5, a missing-marking warning there. */
+/** The reference cable 09MEXICO283: no errors as it is; without the (C) of ¶5, a missing-marking warning there. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { edit } from '../fixtures/rules/baseCables';
-import { applyAction, lint, quickFixesFor, rangeOf, withCode } from '../fixtures/rules/harness';
-import { SAMPLE_PATH } from '../support/corpus';
+import { applyAction, lint, quickFixesFor, rangeOf, withCode } from '../support/ruleHarness';
+import { readSample } from '../support/sample';
 
-const sample = readFileSync(SAMPLE_PATH, 'utf8');
+const sample = readSample();
 const withoutMarking = edit(sample, "¶5. (C) Mexico's current", "¶5. Mexico's current");
 
 describe('the sample cable 09MEXICO283', () => {

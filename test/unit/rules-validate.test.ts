@@ -15,7 +15,7 @@ import { validateCableFile } from '../../server/src/language/rules/validate';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { ALL_CASES } from '../fixtures/rules/allCases';
 import { CONFIDENTIAL_CABLE, edit, edits } from '../fixtures/rules/baseCables';
-import { lint, parse, withCode } from '../fixtures/rules/harness';
+import { lint, parse, withCode } from '../support/ruleHarness';
 
 /** A cable with two unmarked paragraphs (CBL501 twice, a syntax rule) and SSSSS letters (CBL206, an agreement rule). */
 const TWO_PROBLEMS = edits(CONFIDENTIAL_CABLE, ['ZNY CCCCC', 'ZNY SSSSS'], ['¶2. (SBU) ', '¶2. '], ['¶3. (C) ', '¶3. ']);

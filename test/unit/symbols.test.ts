@@ -9,7 +9,7 @@ import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { findDocumentSymbols, outlineCableFile } from '../../server/src/language/features/symbols';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { getLanguageService } from '../../server/src/language/languageService';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 
@@ -40,7 +40,7 @@ function assertWellFormed(symbols: DocumentSymbol[], parent?: DocumentSymbol) {
 }
 
 describe('findDocumentSymbols on the sample cable', () => {
-  const symbols = outline(readFileSync(SAMPLE_PATH, 'utf8'), '09MEXICO283.txt');
+  const symbols = outline(readSample(), '09MEXICO283.txt');
   const cable = symbols[0];
 
   it('makes one root named after the ref id, with classification and subject as detail', () => {
@@ -148,7 +148,7 @@ describe('findDocumentSymbols on other shapes', () => {
   });
 
   it('stops at the limit and says so', () => {
-    const text = readFileSync(SAMPLE_PATH, 'utf8');
+    const text = readSample();
     const document = TextDocument.create('file:///w/09MEXICO283.txt', 'cable', 1, text);
     const model = parseCableFile(text, { fileName: '09MEXICO283.txt' });
     const count = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);

@@ -1,12 +1,14 @@
 /**
- * Caption items wherever they stand: after another item on the same line, glued to the previous word, in a
- * header whose line breaks were lost; where the subject ends; E.O. and DECL apart; the extract's date line;
- * the 1990s Classified By inside paragraph 1; one cable given twice in a file.
+ * The caption: the E.O. line in its spellings, and caption items wherever they stand: after another item on
+ * the same line, glued to the previous word, in a header whose line breaks were lost; where the subject
+ * ends; keyword spellings, E.O. and DECL apart. TAGS, REF and Classified By have files of their own.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { Range } from '../../server/src/language/model';
+import { describe, it, test } from 'node:test';
+import type { Cable, Range } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
+
+const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 
 const only = (text: string) => {
   const file = parseCableFile(text);
@@ -23,6 +25,19 @@ function textAt(text: string, range: Range | undefined): string {
 }
 
 const EXTRACT = 'This record is a partial extract of the original cable. The full text of the original cable is not available.';
+
+test('E.O. line spellings', () => {
+  const eo = (line: string) => cableOf(`${line}\n`).caption.eo!;
+  assert.equal(eo('EO 12958 DECL: 11/29/10').declIso, '2010-11-29');
+  assert.equal(eo('E.O. 12958: N/A').declKind, 'na');
+  assert.equal(eo('E.O. 12356: OADR').declKind, 'oadr');
+  assert.equal(eo('E.O. 11652: GDS').declKind, 'marking');
+  assert.equal(eo('E.O. 12958: DECL: 2019/01/15').declIso, '2019-01-15');
+  assert.equal(eo('E. O. 12958: DECL: 02/30/2019').declInvalidDate, true);
+  assert.equal(eo('E.O. 12958: DECL: 02/30/2019').declKind, 'date');
+  assert.equal(eo('E.O.12958: DECL: TWENTY YEARS').declKind, 'marking');
+  assert.equal(eo('E.O. 12958:').declKind, 'missing');
+});
 
 describe('caption items after another item on the same line', () => {
   const text = [
@@ -186,70 +201,5 @@ describe('keyword spellings and split lines', () => {
     const cable = only(['C O N F I D E N T I A L ROME 001234', '', 'E.O. 12958: DECL: 03/05/2011', 'TAGS: PREL IT', 'SUBJECT: TALKS', '', '1. (C) The designation pursuant to E.O. 13460 drew comment. REF: nothing.'].join('\n'));
     assert.equal(cable.caption.eo?.order?.text, '12958');
     assert.equal(cable.caption.refs, undefined);
-  });
-});
-
-describe('the partial extract’s date line', () => {
-  it('reads `Wednesday, 29 November 2000, 13:59` as the date', () => {
-    const cable = only([EXTRACT, '', 'Wednesday, 29 November 2000, 13:59', 'C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677', '', 'E.O. 12958: DECL: 11/28/10', 'TAGS: PREL ZI', 'SUBJECT: TALKS', '', '1. (C) Text.'].join('\n'));
-    assert.equal(cable.date?.value, '2000-11-29T13:59:00Z');
-    assert.equal(cable.refId?.value.text, '00HARARE6677');
-  });
-});
-
-describe('Classified By inside paragraph 1 (the 1990s form)', () => {
-  const text = [
-    'C O N F I D E N T I A L ANKARA 008305',
-    '',
-    'E.O. 12958: DECL: 11/14/2012',
-    'TAGS: PTER TU',
-    'SUBJECT: TALKS ON TERRORISM',
-    '',
-    '1. (U) CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D).',
-    '',
-    '2. (C) The talks went well.',
-  ].join('\n');
-  const cable = only(text);
-
-  it('is the cable’s Classified By, with its reason', () => {
-    const field = cable.caption.classifiedBy;
-    assert.ok(field);
-    assert.equal(textAt(text, field.keyword.range), 'CLASSIFIED BY');
-    assert.deepEqual(field.reasons.map((r) => `${r.section}(${r.letter})`), ['1.5(d)']);
-  });
-
-  it('and paragraph 1 stays a paragraph', () => {
-    assert.deepEqual(cable.body.paragraphs.map((p) => p.number), [1, 2]);
-  });
-});
-
-describe('one cable twice in one file', () => {
-  const header = ['VZCZCXYZ0013', 'OO RUEHWEB', '', 'DE RUEHQT #2529 2862026', 'ZNY CCCCC ZZH', 'O 132026Z OCT 06', 'FM AMEMBASSY QUITO', 'TO RUEHC/SECSTATE WASHDC IMMEDIATE 5475', '', 'C O N F I D E N T I A L QUITO 002529', '', 'SIPDIS', ''];
-  const caption = ['E.O. 12958: DECL: 10/13/2016', 'TAGS: PREL EC UNSC', 'SUBJECT: UNSC: GOE STILL UNDECIDED', ''];
-
-  it('a preview followed by the full record is one cable with the full record’s fields', () => {
-    const preview = [...header, 'E.O. 12958: DECL: 10/13/2016', 'TAGS: PREL EC UNSC', 'SUBJECT: UNSC: GOE STILL UND...', ''];
-    const full = [...header, ...caption, 'Classified By: Ambassador John Doe, reasons 1.4 (b) and (d)', '', '1. (C) Summary: undecided. End Summary.', '', '2. (C) More.', ''];
-    const file = parseCableFile([...preview, '', ...full].join('\n'));
-    assert.equal(file.cables.length, 1);
-    const cable = file.cables[0];
-    assert.equal(cable.caption.subject?.text, 'UNSC: GOE STILL UNDECIDED');
-    assert.ok(cable.caption.classifiedBy);
-    assert.deepEqual(cable.body.paragraphs.map((p) => p.number), [1, 2]);
-    assert.equal(cable.range.start.line, 0);
-  });
-
-  it('sections that continue the numbering are one cable with every paragraph', () => {
-    const first = [...header, ...caption, '1. (C) One.', '', '2. (C) Two.', ''];
-    const second = [...header.map((l) => l.replace('QUITO 002529', 'SECTION 02 OF 02 QUITO 002529')), ...caption, '3. (C) Three.', ''];
-    const file = parseCableFile([...first, ...second].join('\n'));
-    assert.equal(file.cables.length, 1);
-    assert.deepEqual(file.cables[0].body.paragraphs.map((p) => p.number), [1, 2, 3]);
-  });
-
-  it('two different cables stay two', () => {
-    const other = [...header.map((l) => l.replace('002529', '002530').replace('#2529', '#2530')), ...caption, '1. (C) Other.'];
-    const file = parseCableFile([...header, ...caption, '1. (C) One.', '', ...other].join('\n'));
-    assert.equal(file.cables.length, 2);
   });
 });
