@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDictionaries, type Dictionaries } from '../server/src/language/dicts/dictionaries';
-import { findHoverTarget } from '../server/src/language/features/hoverTargets';
-import { explainTag } from '../server/src/language/features/hoverWords';
+import { targetAt } from '../server/src/language/features/targets';
+import { explainTag } from '../server/src/language/features/hover/words';
 import { parseCableFile } from '../server/src/language/parse/parseCableFile';
 
 export interface TagHoverCoverage {
@@ -40,7 +40,7 @@ export function measureTagHoverCoverage(files: Array<{ name: string; text: strin
     for (const cable of model.cables) {
       for (const tag of cable.caption.tags?.tags ?? []) {
         occurrences++;
-        const target = findHoverTarget(document, model, tag.range.start)?.target;
+        const target = targetAt(document, model, tag.range.start)?.target;
         const explanation = target?.kind === 'tag' ? explainTag(target.code, dictionaries) : undefined;
         if (explanation?.status === 'known') known++;
         else if (explanation?.status === 'glued') glued++;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, Position, Range } from 'vscode-languageserver-types';
-import { doHover } from '../../server/src/language/features/hover';
+import { doHover } from '../../server/src/language/features/hover/hover';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';

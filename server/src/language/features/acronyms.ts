@@ -3,11 +3,9 @@
  * the cable's own definitions, dissemination controls, the built-in acronym dictionary, TAG codes (`MX`, `PGOV`)
  * and routing indicators (`RUEHME`).
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Dictionaries, TagEntry } from '../dicts/dictionaries';
-import type { Cable } from '../model';
 import type { LanguageSettings } from '../settings';
-import { findAcronymDefinitions, type AcronymDefinition } from '../parse/acronymDefinitions';
+import type { AcronymDefinition } from '../parse/acronymDefinitions';
 
 export type MeaningSource = 'settings' | 'cable' | 'dictionary' | 'tag' | 'control' | 'routing';
 
@@ -28,8 +26,8 @@ export interface Meaning {
 const ENGLISH_WORDS = new Set(['ACTION', 'AM', 'AN', 'AS', 'AT', 'BE', 'BY', 'CHARGE', 'DO', 'GO', 'GOT', 'HE', 'IF', 'IN', 'IS', 'IT', 'MASS', 'ME', 'MY', 'NO', 'OF', 'OK', 'ON', 'OR', 'PASS', 'RE', 'SO', 'TO', 'UP', 'WE', 'WHO']);
 
 export interface WordContext {
-  document: TextDocument;
-  cable?: Cable;
+  /** The acronyms the word's cable defines itself (the model's cache holds them); absent outside a cable. */
+  cableDefinitions?: ReadonlyMap<string, AcronymDefinition>;
   settings: LanguageSettings;
   dictionaries: Dictionaries;
   /** The line the word stands on, to tell an all-caps cable from a capitalised word in mixed text. */
@@ -45,7 +43,7 @@ export function meaningsOf(word: string, context: WordContext): Meaning[] {
   const key = acronymKey(word);
   const meanings: Meaning[] = fromSettings ? [fromSettings] : [];
   if (!key) return meanings;
-  const definition = context.cable ? findAcronymDefinitions(context.document, context.cable).get(key) : undefined;
+  const definition = context.cableDefinitions?.get(key);
   if (definition) meanings.push({ source: 'cable', text: definition.expansion, definition });
   // A control's code (`NODIS`), not a control that is also an English word (`SENSITIVE`), which prose uses as a word.
   const controlEntry = context.dictionaries.controls.byCode.get(key);

@@ -11,7 +11,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CableFile, Paragraph } from '../model';
-import { isFixData, isSafeFix, type FixData, type InsertMarkingFix, type NumberEdit, type RenumberFix, type ReplaceFix, type ReplaceTarget } from '../rules/fixData';
+import { isFixData, isSafeFix, type FixData, type FixKind, type FixOf, type InsertMarkingFix, type NumberEdit, type RenumberFix, type ReplaceFix, type ReplaceTarget } from '../rules/fixData';
 import { comparePositions } from './ranges';
 
 /** Ends the title of every fix that is not proved by the text. */
@@ -80,16 +80,30 @@ export function getSafeFixes(document: TextDocument, model: CableFile, diagnosti
   return { edits, fixed };
 }
 
+/** What a fix's choices are built from: the document as it is now, its model, and the diagnostic. */
+interface FixSite {
+  document: TextDocument;
+  model: CableFile;
+  diagnostic: Diagnostic;
+}
+
+/** The choices for one kind of fix. */
+type ChoiceBuilder<K extends FixKind> = (fix: FixOf<K>, site: FixSite) => FixChoice[];
+
+/** One builder per kind of fix: a kind added to `FixData` without its builder here fails to compile. */
+const CHOICE_BUILDERS = {
+  replace: (fix, { document, diagnostic }) => replaceChoices(document, diagnostic, fix),
+  'insert-marking': (fix, { document, model }) => insertMarkingChoices(document, model, fix),
+  'renumber-paragraphs': (fix, { document }) => renumberChoices(document, fix),
+} satisfies { [K in FixKind]: ChoiceBuilder<K> };
+
 /** The ways to fix `diagnostic` that still fit the document: one for most fixes, one per level for a marking. */
 function fixChoices(document: TextDocument, model: CableFile, diagnostic: Diagnostic, fix: FixData): FixChoice[] {
-  switch (fix.fix) {
-    case 'replace':
-      return replaceChoices(document, diagnostic, fix);
-    case 'insert-marking':
-      return insertMarkingChoices(document, model, fix);
-    case 'renumber-paragraphs':
-      return renumberChoices(document, fix);
-  }
+  return choicesOf(fix, { document, model, diagnostic });
+}
+
+function choicesOf<K extends FixKind>(fix: FixOf<K>, site: FixSite): FixChoice[] {
+  return (CHOICE_BUILDERS[fix.fix] as ChoiceBuilder<K>)(fix, site);
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -24,11 +24,7 @@ function cableFolds(cable: Cable): FoldingRange[] {
     for (const list of [routing.to, routing.info]) folds.push(addressListFold(list));
   }
   folds.push(fold(caption.range, 'caption'));
-  body.headings.forEach((heading, index) => {
-    const under = body.paragraphs.filter((p) => p.headingIndex === index);
-    const last = under[under.length - 1];
-    folds.push(fold(last ? { start: heading.range.start, end: last.range.end } : heading.range, heading.text));
-  });
+  for (const heading of body.headings) folds.push(fold(heading.sectionRange, heading.text));
   for (const paragraph of body.paragraphs) {
     const marking = paragraph.marking ? ` (${paragraph.marking.text})` : '';
     folds.push(fold(paragraph.range, `${paragraph.numberToken.text}${marking} ${paragraph.lead}…`));

@@ -25,6 +25,8 @@ import type { LanguageSettings } from '../settings';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { meaningsOf, type Meaning } from './acronyms';
+import { ModelCache } from './modelCache';
+import type { AcronymDefinition } from '../parse/acronymDefinitions';
 import { previewHeader } from './previewHeader';
 import { comparePositions, lineText } from './ranges';
 
@@ -33,6 +35,8 @@ export interface PreviewContext {
   workspace?: WorkspaceIndex;
   /** For the user's own acronyms (`cable.acronyms`). */
   settings?: LanguageSettings;
+  /** The model's cache, for the acronyms each cable defines; a fresh one when absent. */
+  cache?: ModelCache;
 }
 
 /** Characters of body text one preview carries at most; a longer file is shown up to there (`truncatedAt`). */
@@ -92,6 +96,8 @@ interface BodyContext {
   /** Ranges whose text is no part of the reading: section and page breaks, footers, the signature. */
   excluded: Range[];
   meanings: Map<string, string | undefined>;
+  /** The acronyms the cable defines itself. */
+  definitions: ReadonlyMap<string, AcronymDefinition>;
 }
 
 function bodyBlocks(document: TextDocument, cable: Cable, context: PreviewContext, budget: Budget): PreviewBlock[] {
@@ -103,7 +109,8 @@ function bodyBlocks(document: TextDocument, cable: Cable, context: PreviewContex
     ...(body.signature ? [body.signature.range] : []),
     ...(body.trailingClassification ? [body.trailingClassification.range] : []),
   ];
-  const bc: BodyContext = { document, cable, context, settings: context.settings ?? DEFAULT_SETTINGS, excluded, meanings: new Map() };
+  const definitions = (context.cache ?? new ModelCache(document)).acronymDefinitions(cable);
+  const bc: BodyContext = { document, cable, context, settings: context.settings ?? DEFAULT_SETTINGS, excluded, meanings: new Map(), definitions };
   const blocks: PreviewBlock[] = [];
   const claimed = new Set<number>();
   const claim = (range: Range) => {
@@ -393,8 +400,7 @@ function meaningOf(word: string, mixedCase: boolean, bc: BodyContext): string | 
   const key = `${mixedCase ? 'm' : 'u'}${word}`;
   if (bc.meanings.has(key)) return bc.meanings.get(key);
   const [first] = meaningsOf(word, {
-    document: bc.document,
-    cable: bc.cable,
+    cableDefinitions: bc.definitions,
     settings: bc.settings,
     dictionaries: bc.context.dictionaries,
     // Stands in for the word's line: all capitals or mixed case is what it is asked for.

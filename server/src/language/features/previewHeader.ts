@@ -16,7 +16,7 @@ import type { AddressList, Cable, Classification, EoLine, Reference } from '../m
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isoDateInWords, utcInWords } from './dateWords';
 import { executiveOrder, reasonWording } from './executiveOrders';
-import { explainTag } from './hoverWords';
+import { explainTag } from './hover/words';
 
 export interface HeaderContext {
   dictionaries: Dictionaries;

@@ -179,12 +179,10 @@ function bodySymbols(cable: Cable, budget: Budget): DocumentSymbol[] {
   const { body } = cable;
   const top: DocumentSymbol[] = [];
   const paragraphSymbols: DocumentSymbol[] = [];
-  const headingSymbols: Array<DocumentSymbol | undefined> = body.headings.map((heading, index) => {
-    const under = body.paragraphs.filter((p) => p.headingIndex === index);
-    const last = under[under.length - 1];
-    const range = last ? unionRange(heading.range, last.range) : heading.range;
+  const headingSymbols: Array<DocumentSymbol | undefined> = body.headings.map((heading) => {
+    const under = heading.paragraphIndexes.map((index) => body.paragraphs[index]);
     const detail = under.length ? paragraphSpan(under) : undefined;
-    return budget.make(heading.text, SymbolKind.Namespace, range, heading.range, detail);
+    return budget.make(heading.text, SymbolKind.Namespace, heading.sectionRange, heading.range, detail);
   });
   top.push(...headingSymbols.filter(isSymbol));
   for (const paragraph of body.paragraphs) {

@@ -1,6 +1,6 @@
 /**
- * Part of the parser, read on demand (the first hover that needs it) and kept per cable model, so plain
- * parsing does not pay for it. Acronyms a cable defines itself: `the Federal Investigative Agency (AFI)`, `Secretariat of National
+ * Part of the parser, read on demand (the first hover that needs it) and kept in the model's cache
+ * (`features/modelCache.ts`), so plain parsing does not pay for it. Acronyms a cable defines itself: `the Federal Investigative Agency (AFI)`, `Secretariat of National
  * Defense's (SEDENA)`, `the PGR (Attorney General's Office)`. A definition counts when the initials of the
  * capitalised words fit the acronym — in order, or in any order, since posts translate Spanish or French names
  * (`Agencia Federal de Investigacion` becomes `Federal Investigative Agency`) and keep the original acronym.
@@ -35,19 +35,8 @@ const ACRONYM_IN_PARENS = /\(\s*([A-Z][A-Za-z0-9&]{0,10}[A-Z0-9])s?\s*\)/g;
 /** `PGR (Attorney General's Office)`: an acronym followed by its name in parentheses. */
 const NAME_IN_PARENS = /\b([A-Z][A-Z0-9&]{1,11})\s+\(([^()]{3,120})\)/g;
 
-const cache = new WeakMap<Cable, Map<string, AcronymDefinition>>();
-
-/** The cable's own definitions, acronym → first definition. Cached per model, which is cached per document version. */
-export function findAcronymDefinitions(document: TextDocument, cable: Cable): Map<string, AcronymDefinition> {
-  let found = cache.get(cable);
-  if (!found) {
-    found = scan(document, cable);
-    cache.set(cable, found);
-  }
-  return found;
-}
-
-function scan(document: TextDocument, cable: Cable): Map<string, AcronymDefinition> {
+/** The cable's own definitions, acronym → first definition, read from the text from its SUBJECT on. */
+export function scanAcronymDefinitions(document: TextDocument, cable: Cable): Map<string, AcronymDefinition> {
   const definitions = new Map<string, AcronymDefinition>();
   const start = cable.caption.subject?.range.start ?? cable.body.range?.start;
   if (!start) return definitions;

@@ -95,6 +95,11 @@ export function parsePortionMarking(inside: string): { level?: Level; caveats: s
   return { level, caveats };
 }
 
+/** The caveats of a marking as written, upper-cased: `NF` of `S//NF`, `REL NATO` of `C/REL NATO`; none for `C`. */
+export function writtenCaveatsOf(inside: string): string[] {
+  return inside.indexOf('/') < 0 ? [] : inside.toUpperCase().trim().split(/\s*\/+\s*/).slice(1);
+}
+
 /** Security-line letter (`ZNY CCCCC`) → level; E (EFTO) is unclassified sent encrypted. */
 export function levelOfSecurityLetter(letter: string): Level | undefined {
   return levels.bySecurityLetter.get(letter);

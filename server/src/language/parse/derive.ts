@@ -10,7 +10,13 @@ import { knownOrigin, makeRefId, refIdFromFileName } from './refIds';
 
 const PRECEDENCE_WORDS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
 
-/** The two-digit year the cable was written in, from whatever dates it has. */
+/** The year of the cable's date, else of its date-time group (whose day may not exist); set once `date` is. */
+function cableFullYear(cable: Cable): number | undefined {
+  if (cable.date) return +cable.date.value.slice(0, 4);
+  return cable.routing?.dtg?.fullYear;
+}
+
+/** The two-digit year the cable was written in, from whatever dates it has (before `Cable.year` is set). */
 export function cableYear(cable: Cable): string | undefined {
   const iso = cable.record?.date?.iso ?? cable.routing?.dtg?.iso ?? cable.preamble?.date?.iso ?? cable.extractDate?.iso;
   if (iso) return iso.slice(2, 4);
@@ -107,6 +113,7 @@ export function deriveCableValues(cable: Cable, fileName: string | undefined): v
   cable.date = deriveDate(cable);
   cable.classification = deriveClassification(cable);
   cable.origin = deriveOrigin(cable);
+  cable.year = cableFullYear(cable);
   const letter = cable.routing?.dtg?.precedence;
   if (letter && PRECEDENCE_WORDS[letter.text]) cable.precedence = { value: PRECEDENCE_WORDS[letter.text], source: 'routing', range: letter.range };
 }

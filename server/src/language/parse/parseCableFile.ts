@@ -17,6 +17,7 @@ import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
 import { firstContentIndex, isBlank, isDigitCode, isUpperCode, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, type Line } from './lines';
 import { completeReferenceYears } from './references';
+import { groupHeadingSections } from './headingSections';
 import { gluedRowIdBefore, parseMetadataPreamble, parseRecord, startsMetadataPreamble, startsRecord } from './preamble';
 import { addRoutingLine, emptyRoutingHeader, isDateTimeGroupLine, isRoutingLine } from './routing';
 
@@ -221,6 +222,7 @@ function finishCable(cable: Cable, fileName: string | undefined) {
   setCaptionRange(cable);
   deriveCableValues(cable, fileName);
   resolveReferenceYears(cable);
+  groupHeadingSections(cable.body);
 }
 
 /** The 1990s form, inside paragraph 1: `1. (U) CLASSIFIED BY DCM JOHN DOE. REASON: 1.5 (D).` */
@@ -446,7 +448,7 @@ function setCaptionRange(cable: Cable) {
 
 /** REF items without a year take the cable's year once it is known (the ref id may give it, even from the file name). */
 function resolveReferenceYears(cable: Cable) {
-  const year = cableYear(cable) ?? cable.refId?.value.year;
+  const year = (cable.year !== undefined ? String(cable.year).slice(2, 4) : undefined) ?? cable.refId?.value.year;
   if (!year || !cable.caption.refs) return;
   completeReferenceYears(cable.caption.refs.items, year);
 }

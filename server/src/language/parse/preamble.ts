@@ -3,7 +3,7 @@
  * the five-line form (ref id, title, date, classification, origin) and the cables.csv record form
  * (row id, date-time, ref id, origin, classification, referenced ids).
  */
-import type { MetadataPreamble, RecordPreamble, Token } from '../model';
+import type { MetadataPreamble, RecordPreamble, RecordReference, Token } from '../model';
 import { parseClassificationWords } from './classification';
 import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
 import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
@@ -159,11 +159,17 @@ function rowRecord(line: Line, match: RegExpExecArray): RecordPreamble {
   };
 }
 
-function splitIds(line: Line): Token[] {
-  const tokens: Token[] = [];
+function splitIds(line: Line): RecordReference[] {
+  const tokens: RecordReference[] = [];
   const regex = /[^|\s]+/g;
-  for (let m = regex.exec(line.text); m; m = regex.exec(line.text)) tokens.push(tokenAt(line, m.index, m[0]));
+  for (let m = regex.exec(line.text); m; m = regex.exec(line.text)) tokens.push(recordReference(tokenAt(line, m.index, m[0])));
   return tokens;
+}
+
+/** A reference list's id with its parts when it reads as one (`06MEXICO5318`); the list may hold other text. */
+function recordReference(token: Token): RecordReference {
+  const refId = parseRefId(token.text);
+  return refId ? { ...token, refId } : token;
 }
 
 /** A row id glued to the end of a routing line: `…COLLECTIVE190450` followed by a record date line. */
@@ -193,7 +199,7 @@ function dateToken(line: Line, token: Token | undefined): (Token & { iso?: strin
 function parseTabRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; rest?: Line } {
   const record = rowRecord(line, match);
   const references = cellToken(line, match, 6);
-  if (references) record.references = [references];
+  if (references) record.references = [recordReference(references)];
   const restStart = match.indices![7][0];
   const rest = match[7].trim() ? { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart } : undefined;
   return { record, rest };

@@ -5,7 +5,7 @@
 import type { ExecutiveOrders } from '../dicts/dictionaries';
 import type { Cable, Range, Token } from '../model';
 import { parseSlashDate, daysInMonth } from '../parse/dates';
-import { cableDay, cableFullYear, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
+import { cableDay, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
 import { acceptedReasonsInWords, reasonFault, reasonSectionFor } from './classificationReasons';
 import { isClassifiedByParagraph } from './portionMarkings';
 import { PLACEHOLDER_EXPECTED, PLACEHOLDER_FIELD_WORDS, unfilledPlaceholders } from './placeholders';
@@ -158,7 +158,7 @@ export const missingTagsRule: CableRule = {
 
 /** False for cables older than the TAGS list, whose codes it does not know. */
 function tagsListApplies(cable: Cable): boolean {
-  const year = cableFullYear(cable);
+  const year = cable.year;
   return year === undefined || year >= TAGS_LIST_SINCE_YEAR;
 }
 

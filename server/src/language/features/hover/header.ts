@@ -1,8 +1,8 @@
 /** Hovers for the routing header: routing indicators, precedence, the `DE` line, the security line, the date-time group. */
-import type { Dictionaries } from '../dicts/dictionaries';
-import type { AddressList, Cable, DateTimeGroup, DeLine } from '../model';
-import { dayOfYearInWords, utcInWords } from './dateWords';
-import { escapeMarkdown, paragraphs, strong } from './markdown';
+import type { Dictionaries } from '../../dicts/dictionaries';
+import type { AddressList, Cable, DateTimeGroup, DeLine } from '../../model';
+import { dayOfYearInWords, utcInWords } from '../dateWords';
+import { escapeMarkdown, paragraphs, strong } from '../markdown';
 
 /** `RUEHME` → the station it names. */
 export function routingIndicatorHover(indicator: string, dictionaries: Dictionaries): string {
@@ -26,7 +26,8 @@ export function deLineHover(de: DeLine, cable: Cable | undefined, dictionaries: 
   ].filter(Boolean);
   let when: string | undefined;
   if (de.dayOfYear !== undefined && de.hour !== undefined && de.minute !== undefined) {
-    const year = cable?.routing?.dtg?.fullYear ?? (cable?.date ? +cable.date.value.slice(0, 4) : undefined);
+    // The DE line's day counts in the year of its transmission, the DTG's, even on a record dated a day later.
+    const year = cable?.routing?.dtg?.fullYear ?? cable?.year;
     const decoded = year ? dayOfYearInWords(year, de.dayOfYear, de.hour, de.minute) : undefined;
     // The date once: decoded, the day of the year needs no time of its own.
     const time = `${String(de.hour).padStart(2, '0')}:${String(de.minute).padStart(2, '0')} UTC`;

@@ -1,9 +1,9 @@
 /** Hovers for words: TAGS on the TAGS line, acronyms and TAG codes in the text, dissemination controls. */
-import { closestTag, type Dictionaries, type TagEntry } from '../dicts/dictionaries';
-import type { TagName } from '../model';
-import { meaningsOf, type Meaning } from './acronyms';
-import type { RenderContext } from './hoverContext';
-import { escapeMarkdown, paragraphs, strong } from './markdown';
+import { closestTag, type Dictionaries, type TagEntry } from '../../dicts/dictionaries';
+import type { TagName } from '../../model';
+import { meaningsOf, type Meaning } from '../acronyms';
+import type { RenderContext } from './context';
+import { escapeMarkdown, paragraphs, strong } from '../markdown';
 
 const TAG_KINDS: Record<TagEntry['kind'], string> = {
   subject: 'subject TAG',
@@ -91,7 +91,8 @@ const SOURCE_LABELS: Record<Meaning['source'], string> = {
 
 /** An upper-case word in the text: the most trusted meaning first, then the other sources when they differ. */
 export function wordHover(text: string, lineText: string, context: RenderContext): string | undefined {
-  const meanings = meaningsOf(text, { document: context.document, cable: context.cable, settings: context.settings, dictionaries: context.dictionaries, lineText });
+  const cableDefinitions = context.cable && context.cache.acronymDefinitions(context.cable);
+  const meanings = meaningsOf(text, { cableDefinitions, settings: context.settings, dictionaries: context.dictionaries, lineText });
   if (!meanings.length) return undefined;
   const [first, ...others] = meanings;
   return paragraphs([

@@ -1,7 +1,8 @@
 /**
- * What the cursor is on, read from the model: a TAG, a REF item, a classification reason, a routing part, a
+ * What lies at a position, read from the model: a TAG, a REF item, a classification reason, a routing part, a
  * marking… Only when no part of the model claims the position does the word under the cursor count (acronyms,
- * TAG codes and controls in free text, compact ref ids such as `08MEXICO3456`).
+ * TAG codes and controls in free text, compact ref ids such as `08MEXICO3456`). Hover, go-to-definition and
+ * find-references all ask `targetAt`, so they agree on what the cursor is on.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
@@ -26,11 +27,11 @@ import type {
   TagName,
   Token,
 } from '../model';
-import { parseClassificationWords } from '../parse/classification';
 import { parseRefId } from '../parse/refIds';
 import { clampPosition, isOn, lineText, wordAt } from './ranges';
 
-export type HoverTarget =
+/** What lies at a position, by `kind`; `range` is the model's range of it (the word's, for free text). */
+export type Target =
   | { kind: 'tag'; range: Range; code: string }
   | { kind: 'tagName'; range: Range; name: TagName }
   | { kind: 'tagKeyword'; range: Range; text: string }
@@ -54,23 +55,31 @@ export type HoverTarget =
   | { kind: 'reftel'; range: Range; text: string; items: Reference[]; missing: string[] }
   | { kind: 'section'; range: Range; n: number; m: number; page: boolean };
 
+export type TargetKind = Target['kind'];
+
+/** The target of one kind: `TargetOf<'tag'>` is `{ kind: 'tag'; range; code }`. */
+export type TargetOf<K extends TargetKind> = Extract<Target, { kind: K }>;
+
 export interface FoundTarget {
-  target: HoverTarget;
+  target: Target;
   /** The cable the position lies in, if any. */
   cable?: Cable;
 }
 
-/** The hover target at `position`, or undefined where there is nothing to explain. */
-export function findHoverTarget(document: TextDocument, model: CableFile, asked: Position): FoundTarget | undefined {
+/**
+ * What lies at `position`, or undefined where there is nothing to explain. The document is needed only for the
+ * words of free text, which the model does not hold.
+ */
+export function targetAt(document: TextDocument, model: CableFile, asked: Position): FoundTarget | undefined {
   const position = clampPosition(document, asked);
   const cable = model.cables.find((c) => c.range.start.line <= position.line && position.line <= c.range.end.line);
-  const target = (cable && modelTarget(document, cable, position)) ?? wordTarget(document, cable, position);
+  const target = (cable && modelTarget(cable, position)) ?? wordTarget(document, cable, position);
   return target ? { target, cable } : undefined;
 }
 
-function modelTarget(document: TextDocument, cable: Cable, position: Position): HoverTarget | undefined {
+function modelTarget(cable: Cable, position: Position): Target | undefined {
   return (
-    captionTarget(document, cable.caption, position) ??
+    captionTarget(cable.caption, position) ??
     (cable.routing && routingTarget(cable.routing, position)) ??
     (cable.banner && bannerTarget(cable, cable.banner, position)) ??
     preambleTarget(cable, position) ??
@@ -78,7 +87,7 @@ function modelTarget(document: TextDocument, cable: Cable, position: Position): 
   );
 }
 
-function captionTarget(document: TextDocument, caption: Caption, position: Position): HoverTarget | undefined {
+function captionTarget(caption: Caption, position: Position): Target | undefined {
   const tag = caption.tags?.tags.find((t) => isOn(t.range, position));
   if (tag) return { kind: 'tag', range: tag.range, code: tag.text };
   const name = caption.tags?.names?.find((n) => isOn(n.range, position));
@@ -102,9 +111,7 @@ function captionTarget(document: TextDocument, caption: Caption, position: Posit
   const eo = caption.eo;
   if (eo) {
     if (isOn(eo.decl?.range, position)) return { kind: 'decl', range: eo.decl!.range, eo };
-    // The `DECL:` word before the date: the model keeps no token for it, so the word under the cursor stands in.
-    const word = isOn(eo.range, position) ? wordAt(document, position) : undefined;
-    if (word && /^DECL/i.test(word.text)) return { kind: 'decl', range: word.range, eo };
+    if (isOn(eo.declKeyword?.range, position)) return { kind: 'decl', range: eo.declKeyword!.range, eo };
     if (isOn(eo.keyword.range, position) || isOn(eo.order?.range, position)) {
       return { kind: 'executiveOrder', range: eo.order ? { start: eo.keyword.range.start, end: eo.order.range.end } : eo.keyword.range, eo };
     }
@@ -124,7 +131,7 @@ function reasonsHead(field: ClassifiedByField): Range {
   return first && first.range.start.line === field.reasonsRange!.start.line ? { start: field.reasonsRange!.start, end: first.range.start } : field.reasonsRange!;
 }
 
-function routingTarget(routing: RoutingHeader, position: Position): HoverTarget | undefined {
+function routingTarget(routing: RoutingHeader, position: Position): Target | undefined {
   if (isOn(routing.transmissionId?.range, position)) return { kind: 'transmissionId', range: routing.transmissionId!.range, text: routing.transmissionId!.text };
   if (isOn(routing.precedence?.range, position)) return { kind: 'precedence', range: routing.precedence!.range, text: routing.precedence!.text };
   const relay = routing.relayIndicators.find((t) => isOn(t.range, position));
@@ -158,11 +165,11 @@ function routingTarget(routing: RoutingHeader, position: Position): HoverTarget 
   return undefined;
 }
 
-function indicator(token: Token): HoverTarget {
+function indicator(token: Token): Target {
   return { kind: 'routingIndicator', range: token.range, indicator: token.text };
 }
 
-function bannerTarget(cable: Cable, banner: Banner, position: Position): HoverTarget | undefined {
+function bannerTarget(cable: Cable, banner: Banner, position: Position): Target | undefined {
   if (isOn(banner.classificationToken.range, position)) {
     return { kind: 'classification', range: banner.classificationToken.range, text: banner.classificationToken.text, classification: banner.classification };
   }
@@ -175,7 +182,7 @@ function bannerTarget(cable: Cable, banner: Banner, position: Position): HoverTa
   return undefined;
 }
 
-function preambleTarget(cable: Cable, position: Position): HoverTarget | undefined {
+function preambleTarget(cable: Cable, position: Position): Target | undefined {
   for (const part of [cable.preamble, cable.record]) {
     if (!part) continue;
     if (part.refId?.refId && isOn(part.refId.range, position)) return { kind: 'refId', range: part.refId.range, refId: part.refId.refId.text, own: true };
@@ -185,25 +192,23 @@ function preambleTarget(cable: Cable, position: Position): HoverTarget | undefin
     }
   }
   const reference = cable.record?.references?.find((t) => isOn(t.range, position));
-  const refId = reference && parseRefId(reference.text);
-  if (reference && refId) return { kind: 'refId', range: reference.range, refId: refId.text, own: false };
+  if (reference?.refId) return { kind: 'refId', range: reference.range, refId: reference.refId.text, own: false };
   return undefined;
 }
 
-function bodyTarget(cable: Cable, position: Position): HoverTarget | undefined {
+function bodyTarget(cable: Cable, position: Position): Target | undefined {
   const { body } = cable;
   const paragraph = body.paragraphs.find((p) => p.marking && isOn(p.marking.range, position));
   if (paragraph?.marking) return { kind: 'marking', range: paragraph.marking.range, marking: paragraph.marking };
   const page = body.sectionBreaks.find((t) => isOn(t.range, position));
   if (page?.n !== undefined && page.m !== undefined) return { kind: 'section', range: page.range, n: page.n, m: page.m, page: true };
   const closing = [body.trailingClassification, page].find((t) => t && isOn(t.range, position));
-  const classification = closing && parseClassificationWords(closing.text);
-  if (closing && classification) return { kind: 'classification', range: closing.range, text: closing.text, classification };
+  if (closing?.classification) return { kind: 'classification', range: closing.range, text: closing.text, classification: closing.classification };
   return undefined;
 }
 
 /** Free text: `REFTEL` and `REF A` (the caption's REF items), a compact ref id, else an upper-case word for the acronym, TAG and control dictionaries. */
-function wordTarget(document: TextDocument, cable: Cable | undefined, position: Position): HoverTarget | undefined {
+function wordTarget(document: TextDocument, cable: Cable | undefined, position: Position): Target | undefined {
   const word = wordAt(document, position);
   if (!word) return undefined;
   const reftel = cable ? reftelTarget(document, cable, word) : undefined;
@@ -223,7 +228,7 @@ const ITEM_LETTERS = /^\s+([A-H](?:\s*(?:,|and|AND|&|-|–)\s*[A-H])*)(?![A-Za-z
  * `reftel` points to the caption's REF items (all of them, or the only one); `ref B` to item B. Letters that name
  * no item (`REFTEL A NEW LAW` in an all-capitals cable) are read as words, not letters.
  */
-function reftelTarget(document: TextDocument, cable: Cable, word: { text: string; range: Range }): HoverTarget | undefined {
+function reftelTarget(document: TextDocument, cable: Cable, word: { text: string; range: Range }): Target | undefined {
   if (!REFTEL_WORD.test(word.text)) return undefined;
   const items = cable.caption.refs?.items ?? [];
   const rest = lineText(document, word.range.start.line).slice(word.range.end.character);

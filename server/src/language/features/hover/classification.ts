@@ -2,14 +2,14 @@
  * Hovers for what a cable says about its own secrecy: classification words, portion markings and their caveats,
  * the reasons of `Classified By`, the executive order and the declassification instruction of the E.O. line.
  */
-import type { Dictionaries, Markings } from '../dicts/dictionaries';
-import { LEVEL_RANK, type Classification, type ClassifiedByField, type EoLine, type PortionMarking, type Reason } from '../model';
-import { everyMarking, listWithOr } from '../rules/cableFacts';
-import { PLACEHOLDER_EXPECTED, isPlaceholder } from '../rules/placeholders';
-import { isoDateInWords } from './dateWords';
-import { executiveOrder, reasonWording, type ReasonContext } from './executiveOrders';
-import type { RenderContext } from './hoverContext';
-import { escapeMarkdown, paragraphs, strong } from './markdown';
+import type { Dictionaries, Markings } from '../../dicts/dictionaries';
+import { LEVEL_RANK, type Classification, type ClassifiedByField, type EoLine, type PortionMarking, type Reason } from '../../model';
+import { everyMarking, listWithOr } from '../../rules/cableFacts';
+import { PLACEHOLDER_EXPECTED, isPlaceholder } from '../../rules/placeholders';
+import { isoDateInWords } from '../dateWords';
+import { executiveOrder, reasonWording, type ReasonContext } from '../executiveOrders';
+import type { RenderContext } from './context';
+import { escapeMarkdown, paragraphs, strong } from '../markdown';
 
 /** A classification as written in a preamble, record, banner or closing line. */
 export function classificationHover(text: string, classification: Classification, dictionaries: Dictionaries): string {
@@ -30,7 +30,7 @@ export function markingHover(marking: PortionMarking, context: RenderContext): s
     return paragraphs([`${strong(written)} — not a known portion marking`, `Expected ${listWithOr(everyMarking())}, optionally with caveats such as //NF or /REL NATO.`]);
   }
   const known = markings.portion_markings[written.toUpperCase()];
-  const parts = marking.text.toUpperCase().split(/\s*\/+\s*/).slice(1);
+  const parts = marking.writtenCaveats ?? [];
   const caveats = marking.caveats.map((caveat, i) => {
     const as = parts[i] && parts[i].split(/\s+/)[0] !== caveat.split(' ')[0] ? `${strong(parts[i])} = ` : '';
     return `${as}${strong(caveat)}: ${escapeMarkdown(caveatMeaning(caveat, context.dictionaries) ?? 'caveat')}`;

@@ -1,10 +1,10 @@
 /** Hovers for cable ids: REF items, record references, a cable's own ref id — and whether the workspace holds them. */
-import type { CableCitation, Reference, ReferenceKind } from '../model';
-import { parseRefId } from '../parse/refIds';
-import { fileNameOf, type IndexCompleteness, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { RenderContext } from './hoverContext';
-import { escapeMarkdown, paragraphs, strong } from './markdown';
-import { formatCount as count } from '../../../../shared/formatCount';
+import type { CableCitation, Reference, ReferenceKind } from '../../model';
+import { parseRefId } from '../../parse/refIds';
+import { fileNameOf, type IndexCompleteness, type WorkspaceIndex } from '../../workspace/workspaceIndex';
+import type { RenderContext } from './context';
+import { escapeMarkdown, paragraphs, strong } from '../markdown';
+import { formatCount as count } from '../../../../../shared/formatCount';
 
 /** How many files a hover names before it only counts the rest. */
 const MAX_LISTED = 5;
