@@ -12,6 +12,7 @@ import { getRuleOffActions } from './language/features/ruleOffActions';
 import { runSafe } from './runSafe';
 import { PREVIEW_REQUEST, type PreviewDocument, type PreviewParams } from '../../shared/previewProtocol';
 import type { SettingsStore } from './settings/settingsStore';
+import { formatCount } from '../../shared/formatCount';
 
 export interface FeatureContext {
   connection: Connection;
@@ -51,7 +52,7 @@ export function registerFeatureHandlers(context: FeatureContext): void {
       service.findDocumentSymbols(document, model, (limit) => {
         if (toldOutlineCapped.has(document.uri)) return;
         toldOutlineCapped.add(document.uri);
-        const message = `The outline of ${document.uri.replace(/^.*\//, '')} shows its first ${limit.toLocaleString('en-US')} entries only.`;
+        const message = `The outline of ${document.uri.replace(/^.*\//, '')} shows its first ${formatCount(limit)} entries only.`;
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }),
     ),
