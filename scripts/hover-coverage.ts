@@ -28,7 +28,10 @@ export interface TagHoverCoverage {
 }
 
 /** Measures TAG hover coverage over `files` (name and text); each tag is asked of the hover's own target finder. */
-export function measureTagHoverCoverage(files: Array<{ name: string; text: string }>, dictionaries: Dictionaries = getDictionaries()): TagHoverCoverage {
+export function measureTagHoverCoverage(
+  files: Array<{ name: string; text: string }>,
+  dictionaries: Dictionaries = getDictionaries(),
+): TagHoverCoverage {
   let occurrences = 0;
   let known = 0;
   let glued = 0;
@@ -69,7 +72,9 @@ function main() {
   console.log(`TAG occurrences on TAGS lines: ${coverage.occurrences}`);
   const explained = coverage.known + coverage.glued + coverage.acronyms;
   console.log(`With a meaning on hover: ${explained} (${percent(coverage.share)})`);
-  console.log(`  from the TAGS dictionary: ${coverage.known} (${percent(coverage.knownShare)}); two tags run together: ${coverage.glued}; acronyms in place of a tag: ${coverage.acronyms}`);
+  console.log(
+    `  from the TAGS dictionary: ${coverage.known} (${percent(coverage.knownShare)}); two tags run together: ${coverage.glued}; acronyms in place of a tag: ${coverage.acronyms}`,
+  );
   console.log('Top 20 unexplained tags:');
   for (const { tag, count } of coverage.unexplained.slice(0, 20)) console.log(`  ${count}\t${tag}`);
 }

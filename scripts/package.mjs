@@ -90,7 +90,9 @@ const expected = (name) => VSIX_METADATA.includes(name) || required.includes(nam
 const problems = [
   ...required.filter((name) => !names.has(name)).map((name) => `missing ${name}`),
   ...[...names].filter(forbidden).map((name) => `must not ship ${name}`),
-  ...[...names].filter((name) => !forbidden(name) && !expected(name)).map((name) => `unexpected file ${name} (exclude it in .vscodeignore, or allow it here)`),
+  ...[...names]
+    .filter((name) => !forbidden(name) && !expected(name))
+    .map((name) => `unexpected file ${name} (exclude it in .vscodeignore, or allow it here)`),
 ];
 
 console.log(`\n${relative(root, vsixPath)}: ${(statSync(vsixPath).size / 1024).toFixed(1)} KB, ${entries.length} files`);

@@ -123,6 +123,7 @@ export interface ReadFileParams {
   maxBytes: number;
 }
 
-export type ReadFileResult = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'tooBig'; size: number } | { kind: 'failed'; error: string };
+export type ReadFileResult =
+  { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'tooBig'; size: number } | { kind: 'failed'; error: string };
 
 export const READ_FILE_REQUEST = 'cable/readFile';

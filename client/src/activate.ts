@@ -62,12 +62,16 @@ export async function activateCableExtension(context: vscode.ExtensionContext, p
       output.appendLine(`[client] Could not create the cache folder ${cacheDirectory.fsPath}: ${String(error)}`);
     }
   };
-  const gate = new ServerStartGate(async () => {
-    await beforeStart();
-    // "Restart Language Server" may have started it in the meantime.
-    if (controller.isStarted) await controller.ready;
-    else await controller.start();
-  }, (message) => output.appendLine(`[client] ${message}`), () => workspaceHoldsCables(platform.readHead));
+  const gate = new ServerStartGate(
+    async () => {
+      await beforeStart();
+      // "Restart Language Server" may have started it in the meantime.
+      if (controller.isStarted) await controller.ready;
+      else await controller.start();
+    },
+    (message) => output.appendLine(`[client] ${message}`),
+    () => workspaceHoldsCables(platform.readHead),
+  );
 
   const cablesView = new CablesView(controller, context.workspaceState, (message) => output.appendLine(`[client] ${message}`));
   const checkAll = new CheckAllCommand(controller, () => gate.startNow('Check All Cables was run'));

@@ -5,7 +5,13 @@
  * start failed cannot be started again, so a restart builds a new one.
  */
 import type { OutputChannel } from 'vscode';
-import { RevealOutputChannelOn, State, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
+import {
+  RevealOutputChannelOn,
+  State,
+  type BaseLanguageClient,
+  type DocumentSelector,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
 import type { CableInitializationOptions } from '../../shared/protocol';
 import { ReportingErrorHandler } from './errorHandler';
 import type { GiveUpCause } from './messages';

@@ -34,7 +34,13 @@ export function registerFeatureHandlers(context: FeatureContext): void {
   const log = connection.console;
 
   /** Runs `work` on an open document's model, safely; `emptyValue` for unknown documents. */
-  function onDocument<T>(what: string, uri: string, emptyValue: T, token: CancellationToken, work: (document: TextDocument, model: CableFile) => T | Promise<T>): Promise<T> {
+  function onDocument<T>(
+    what: string,
+    uri: string,
+    emptyValue: T,
+    token: CancellationToken,
+    work: (document: TextDocument, model: CableFile) => T | Promise<T>,
+  ): Promise<T> {
     return runSafe(log, what, uri, emptyValue, token, () => {
       const document = context.documents.get(uri);
       return document ? work(document, models.get(document)) : emptyValue;
@@ -42,8 +48,17 @@ export function registerFeatureHandlers(context: FeatureContext): void {
   }
 
   /** Same, for requests at a position: a position outside the document gets `emptyValue`. */
-  function atPosition<T>(what: string, uri: string, position: Position, emptyValue: T, token: CancellationToken, work: (document: TextDocument, model: CableFile) => T | Promise<T>): Promise<T> {
-    return onDocument(what, uri, emptyValue, token, (document, model) => (isInside(document, position) ? work(document, model) : emptyValue));
+  function atPosition<T>(
+    what: string,
+    uri: string,
+    position: Position,
+    emptyValue: T,
+    token: CancellationToken,
+    work: (document: TextDocument, model: CableFile) => T | Promise<T>,
+  ): Promise<T> {
+    return onDocument(what, uri, emptyValue, token, (document, model) =>
+      isInside(document, position) ? work(document, model) : emptyValue,
+    );
   }
 
   const toldOutlineCapped = new Set<string>();
@@ -84,9 +99,13 @@ export function registerFeatureHandlers(context: FeatureContext): void {
     atPosition('definition', textDocument.uri, position, [], token, (document, model) => service.findDefinition(document, model, position)),
   );
   connection.onReferences(({ textDocument, position, context }, token) =>
-    atPosition('references', textDocument.uri, position, [], token, (document, model) => service.findReferences(document, model, position, context?.includeDeclaration)),
+    atPosition('references', textDocument.uri, position, [], token, (document, model) =>
+      service.findReferences(document, model, position, context?.includeDeclaration),
+    ),
   );
-  connection.onWorkspaceSymbol(({ query }, token) => runSafe(log, 'workspaceSymbol', undefined, [], token, () => service.findWorkspaceSymbols(query)));
+  connection.onWorkspaceSymbol(({ query }, token) =>
+    runSafe(log, 'workspaceSymbol', undefined, [], token, () => service.findWorkspaceSymbols(query)),
+  );
   connection.onRequest(PREVIEW_REQUEST, ({ textDocument }: PreviewParams, token) =>
     onDocument<PreviewDocument | null>('preview', textDocument.uri, null, token, async (document) => {
       const settings = await context.settings.get(document.uri);

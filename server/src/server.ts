@@ -31,7 +31,15 @@ import { runSafe, runSafeNotification } from './runSafe';
 import { SavedVersions } from './documents/savedVersions';
 import { SERVER_NAME, SERVER_VERSION } from './serverInfo';
 import { SettingsStore } from './settings/settingsStore';
-import { CABLES_CHANGED_NOTIFICATION, CABLES_TREE_REQUEST, CHECK_ALL_REQUEST, INDEX_STATUS_NOTIFICATION, type CablesTreeParams, type CableInitializationOptions, type IndexStatus } from '../../shared/protocol';
+import {
+  CABLES_CHANGED_NOTIFICATION,
+  CABLES_TREE_REQUEST,
+  CHECK_ALL_REQUEST,
+  INDEX_STATUS_NOTIFICATION,
+  type CablesTreeParams,
+  type CableInitializationOptions,
+  type IndexStatus,
+} from '../../shared/protocol';
 import { toWorkspaceSettings } from './settings/settingsMapping';
 import { NOTHING_CHECKED, WorkspaceChecks } from './diagnostics/workspaceChecks';
 import { progressStarter } from './workspace/indexProgress';
@@ -52,9 +60,15 @@ function startSession(connection: Connection, params: InitializeParams, platform
   const client = readClientFeatures(params.capabilities);
   const documents = new TextDocuments(documentConfiguration);
   const initializationOptions = (params.initializationOptions ?? {}) as CableInitializationOptions;
-  const sendCablesChanged = throttled<void>(CABLES_CHANGED_INTERVAL_MS, () => void connection.sendNotification(CABLES_CHANGED_NOTIFICATION));
+  const sendCablesChanged = throttled<void>(
+    CABLES_CHANGED_INTERVAL_MS,
+    () => void connection.sendNotification(CABLES_CHANGED_NOTIFICATION),
+  );
   const sendStatus = statusSender(connection, sendCablesChanged);
-  const platformContext = { initializationOptions, client: { sendRequest: <R>(method: string, params: unknown) => connection.sendRequest<R>(method, params) } };
+  const platformContext = {
+    initializationOptions,
+    client: { sendRequest: <R>(method: string, params: unknown) => connection.sendRequest<R>(method, params) },
+  };
   // Built in order, each from the ones before: models (the parser alone), the workspace (reads open documents through the models), the service.
   const models = new DocumentModels(parseCableDocument, (message) => log.error(message));
   const workspace = platform.createWorkspace(
@@ -63,15 +77,20 @@ function startSession(connection: Connection, params: InitializeParams, platform
       log,
       beginProgress: progressStarter(connection, client.workDoneProgress),
       onStatus: sendStatus,
-      onFilesChanged: (uris) => void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
+      onFilesChanged: (uris) =>
+        void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
     },
     platformContext,
   );
   const service = getLanguageService({ workspace });
   const saved = new SavedVersions(models);
-  const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  const showMessage = (type: MessageType, message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
   // Each document's .cable-lint.json files, under the editor settings; read again when one changes.
-  const configs = platform.createConfigs?.({ info: (message) => log.info(message), warn: (message) => showMessage(MessageType.Warning, message) });
+  const configs = platform.createConfigs?.({
+    info: (message) => log.info(message),
+    warn: (message) => showMessage(MessageType.Warning, message),
+  });
   const settings = new SettingsStore(
     client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'cable' }) : undefined,
     log,
@@ -86,7 +105,9 @@ function startSession(connection: Connection, params: InitializeParams, platform
     // A notification, not `window.showInformationMessage`, which sends a request and waits for the user.
     notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
     logRuleFailure: (uri, rule, error) =>
-      log.error(`Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log.error(
+        `Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   });
   const diagnostics = createDiagnosticsMode(connection, client, { documents, settings, validator });
   const checks = new WorkspaceChecks({
@@ -101,10 +122,14 @@ function startSession(connection: Connection, params: InitializeParams, platform
     beginProgress: async (title) => {
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin(title, 0, undefined, true);
-      return { report: (message, percentage) => progress.report(percentage, message), done: (message) => {
+      return {
+        report: (message, percentage) => progress.report(percentage, message),
+        done: (message) => {
           progress.report(100, message);
           progress.done();
-        }, cancelled: progress.token };
+        },
+        cancelled: progress.token,
+      };
     },
     logError: (message) => log.error(message),
   });
@@ -113,9 +138,14 @@ function startSession(connection: Connection, params: InitializeParams, platform
       checks.onWorkspacePull(token, partial ? (items) => partial.report({ items }) : undefined),
     );
   }
-  connection.onRequest(CHECK_ALL_REQUEST, (_params: unknown, token) => runSafe(log, 'checkAllCables', undefined, NOTHING_CHECKED, token, () => checks.checkAll(token)));
+  connection.onRequest(CHECK_ALL_REQUEST, (_params: unknown, token) =>
+    runSafe(log, 'checkAllCables', undefined, NOTHING_CHECKED, token, () => checks.checkAll(token)),
+  );
   connection.onRequest(CABLES_TREE_REQUEST, (params: CablesTreeParams, token) =>
-    runSafe(log, 'cablesTree', undefined, { nodes: [], status: workspace.status() }, token, () => ({ nodes: service.getCablesTree(params), status: workspace.status() })),
+    runSafe(log, 'cablesTree', undefined, { nodes: [], status: workspace.status() }, token, () => ({
+      nodes: service.getCablesTree(params),
+      status: workspace.status(),
+    })),
   );
 
   const safely = (what: string, uri: string | undefined, work: () => void) => runSafeNotification(log, what, uri, work);
@@ -154,7 +184,9 @@ function startSession(connection: Connection, params: InitializeParams, platform
 
   /** `cable.index.*` and `cable.validate.scope` hold for the whole workspace: asked without a scope, or taken from what was pushed. */
   const applyWorkspaceSettings = async (pushed?: unknown) => {
-    const raw = client.configuration ? await connection.workspace.getConfiguration({ section: 'cable' }).catch(() => undefined) : (pushed as { cable?: unknown } | undefined)?.cable;
+    const raw = client.configuration
+      ? await connection.workspace.getConfiguration({ section: 'cable' }).catch(() => undefined)
+      : (pushed as { cable?: unknown } | undefined)?.cable;
     const { index, scope } = toWorkspaceSettings(raw, (message) => log.info(message));
     workspace.setSettings(index);
     void workspace.whenScanned().then(() => checks.setScope(scope));
@@ -168,7 +200,9 @@ function startSession(connection: Connection, params: InitializeParams, platform
   );
   const configsChanged = () => {
     diagnostics.settingsChanged();
-    void checks.recheck(workspace.diskFiles()).catch((error: unknown) => log.error(`Checking cables after a .cable-lint.json change failed: ${String(error)}`));
+    void checks
+      .recheck(workspace.diskFiles())
+      .catch((error: unknown) => log.error(`Checking cables after a .cable-lint.json change failed: ${String(error)}`));
   };
   connection.onDidChangeWatchedFiles(({ changes }) =>
     safely('didChangeWatchedFiles', undefined, () => {
@@ -181,7 +215,10 @@ function startSession(connection: Connection, params: InitializeParams, platform
     runSafe(log, `executeCommand ${command}`, undefined, null, token, async () => {
       if (command !== TURN_OFF_RULE_COMMAND) return null;
       if (!platform.turnOffRule) {
-        showMessage(MessageType.Warning, `Turning a rule off writes a .cable-lint.json file, which the server cannot do here (${platform.name}); set cable.rules in the settings instead.`);
+        showMessage(
+          MessageType.Warning,
+          `Turning a rule off writes a .cable-lint.json file, which the server cannot do here (${platform.name}); set cable.rules in the settings instead.`,
+        );
         return null;
       }
       return platform.turnOffRule(args?.[0], {
@@ -197,10 +234,13 @@ function startSession(connection: Connection, params: InitializeParams, platform
   );
   const watcher = client.watchedFilesRegistration
     ? undefined
-    : platform.createWatcher?.((uris) => {
-        if (configs?.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
-        void workspace.filesChanged(uris);
-      }, (message) => log.info(message));
+    : platform.createWatcher?.(
+        (uris) => {
+          if (configs?.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
+          void workspace.filesChanged(uris);
+        },
+        (message) => log.info(message),
+      );
   registerFeatureHandlers({ connection, documents, models, settings, service });
 
   connection.onInitialized(() => {
@@ -210,7 +250,11 @@ function startSession(connection: Connection, params: InitializeParams, platform
     if (client.watchedFilesRegistration) {
       // VS Code watches the workspace itself and tells the server; a folder deleted whole comes as one path.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{cable,txt,CABLE,TXT}' }, { globPattern: '**/.cable-lint.json' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+        watchers: [
+          { globPattern: '**/*.{cable,txt,CABLE,TXT}' },
+          { globPattern: '**/.cable-lint.json' },
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
       });
     }
     const addFolders = (uris: string[]) => {
@@ -229,7 +273,9 @@ function startSession(connection: Connection, params: InitializeParams, platform
     }
     // The limits apply from the first scan on.
     void applyWorkspaceSettings().finally(() => addFolders(initialFolderUris(params)));
-    log.info(`${SERVER_NAME} ${SERVER_VERSION} on ${platform.name} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`);
+    log.info(
+      `${SERVER_NAME} ${SERVER_VERSION} on ${platform.name} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`,
+    );
   });
   connection.onShutdown(async () => {
     diagnostics.dispose();

@@ -14,7 +14,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startBrowser, type HeadlessBrowser } from './support/browser';
 import { SYMBOL_CABLE } from './support/corpusWorkspace';
-import { DEFECTIVE_FIXTURE, DEFECTIVE_PROBLEMS, DIAGNOSTIC_CODE, SAMPLE_HOVERS, lineStartingWith, positionOf } from './support/expectations';
+import {
+  DEFECTIVE_FIXTURE,
+  DEFECTIVE_PROBLEMS,
+  DIAGNOSTIC_CODE,
+  SAMPLE_HOVERS,
+  lineStartingWith,
+  positionOf,
+} from './support/expectations';
 import { formatOutline, sampleOutlineProblems, type OutlineNode } from './support/outlineCheck';
 import { chromiumExecutable, e2eSkipReason, fixturesDir, projectRoot, sampleCable } from './support/tools';
 
@@ -48,7 +55,11 @@ describe('the browser server bundle in a Web Worker', { skip: e2eSkipReason(), t
 
   /** Runs `window.lsp[name](...args)` in the page. */
   const call = <T>(name: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(([method, params]) => (globalThis as unknown as { lsp: Record<string, (...a: unknown[]) => unknown> }).lsp[method as string]!(...(params as unknown[])), [name, args] as const) as Promise<T>;
+    page.evaluate(
+      ([method, params]) =>
+        (globalThis as unknown as { lsp: Record<string, (...a: unknown[]) => unknown> }).lsp[method as string]!(...(params as unknown[])),
+      [name, args] as const,
+    ) as Promise<T>;
 
   before(async () => {
     const bundle = readFileSync(join(projectRoot, 'dist', 'browser', 'server.js'));
@@ -72,14 +83,21 @@ describe('the browser server bundle in a Web Worker', { skip: e2eSkipReason(), t
       rootUri: FOLDER,
       workspaceFolders: [{ uri: FOLDER, name: 'archive' }],
       capabilities: {
-        textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: {} },
+        textDocument: {
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          publishDiagnostics: {},
+        },
         workspace: { workspaceFolders: true, symbol: {} },
         window: { workDoneProgress: true },
       },
     });
     assert.ok(result.capabilities.hoverProvider, JSON.stringify(result.capabilities));
     await call('notify', 'initialized', {});
-    for (const [uri, text] of [[SAMPLE_URI, sample], [DEFECTIVE_URI, defective]] as const) {
+    for (const [uri, text] of [
+      [SAMPLE_URI, sample],
+      [DEFECTIVE_URI, defective],
+    ] as const) {
       await call('notify', 'textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text } });
     }
   });
@@ -91,12 +109,17 @@ describe('the browser server bundle in a Web Worker', { skip: e2eSkipReason(), t
 
   it('says it runs in a browser worker, with nothing thrown in the worker', async () => {
     const logs = await page.evaluate(() => (globalThis as unknown as { lsp: { logs: () => string[] } }).lsp.logs());
-    assert.ok(logs.some((line) => /on a browser worker ready; /.test(line)), logs.join('\n'));
+    assert.ok(
+      logs.some((line) => /on a browser worker ready; /.test(line)),
+      logs.join('\n'),
+    );
     assert.deepEqual(await page.evaluate(() => (globalThis as unknown as { lsp: { errors: string[] } }).lsp.errors), []);
   });
 
   it('publishes the two problems of the defective fixture, on their lines', async () => {
-    const { diagnostics } = await call<{ diagnostics: Diagnostic[] }>('notification', 'textDocument/publishDiagnostics', { uri: DEFECTIVE_URI });
+    const { diagnostics } = await call<{ diagnostics: Diagnostic[] }>('notification', 'textDocument/publishDiagnostics', {
+      uri: DEFECTIVE_URI,
+    });
     assert.equal(diagnostics.length, 2, JSON.stringify(diagnostics));
     for (const expected of Object.values(DEFECTIVE_PROBLEMS)) {
       const line = lineStartingWith(defective, expected.lineStartsWith);
@@ -118,19 +141,28 @@ describe('the browser server bundle in a Web Worker', { skip: e2eSkipReason(), t
   for (const hover of SAMPLE_HOVERS) {
     it(`explains ${hover.word} on hover`, async () => {
       const position = positionOf(sample, hover.lineIncludes, hover.word);
-      const answer = await call<{ contents: { value: string } } | null>('request', 'textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position });
+      const answer = await call<{ contents: { value: string } } | null>('request', 'textDocument/hover', {
+        textDocument: { uri: SAMPLE_URI },
+        position,
+      });
       assert.match(answer?.contents.value ?? '', hover.meaning);
     });
   }
 
   it(`indexes the folder through the client: ${SYMBOL_CABLE}, never opened, is found by workspace/symbol; the notes are left out`, async () => {
     // The two open cables and the one read through the client; notes.txt does not read as a cable.
-    const status = await call<{ files: number; cables: number; skipped: number }>('notification', 'cable/indexStatus', { state: 'ready', files: 3 });
+    const status = await call<{ files: number; cables: number; skipped: number }>('notification', 'cable/indexStatus', {
+      state: 'ready',
+      files: 3,
+    });
     assert.equal(status.skipped, 0, JSON.stringify(status));
     const serverRequests = await page.evaluate(() => (globalThis as unknown as { lsp: { serverRequests: string[] } }).lsp.serverRequests);
     assert.ok(serverRequests.includes('cable/workspaceFiles') && serverRequests.includes('cable/readFile'), serverRequests.join(', '));
     const found = await call<{ name: string; location: { uri: string } }[]>('request', 'workspace/symbol', { query: SYMBOL_CABLE });
-    assert.ok(found.some((symbol) => symbol.name.includes(SYMBOL_CABLE) && symbol.location.uri === UNOPENED_URI), JSON.stringify(found));
+    assert.ok(
+      found.some((symbol) => symbol.name.includes(SYMBOL_CABLE) && symbol.location.uri === UNOPENED_URI),
+      JSON.stringify(found),
+    );
   });
 });
 

@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache, ModelCaches } from '../../server/src/language/features/modelCache';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 
-const TEXT = 'UNCLAS MEXICO 000283\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV SNAR MX\nSUBJECT: POLICE REFORM\n\n1. (U) The Federal Investigative Agency (AFI) and the\nSecretariat of Public Security (SSP) met on Monday.\n';
+const TEXT =
+  'UNCLAS MEXICO 000283\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV SNAR MX\nSUBJECT: POLICE REFORM\n\n1. (U) The Federal Investigative Agency (AFI) and the\nSecretariat of Public Security (SSP) met on Monday.\n';
 const document = TextDocument.create('file:///c/09MEXICO283.txt', 'cable', 1, TEXT);
 const model = parseCableFile(TEXT, { fileName: document.uri });
 

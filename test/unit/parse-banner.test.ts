@@ -31,16 +31,25 @@ test('banner variants', () => {
 });
 
 test('a control of several words is read only as words: REL TO, not the end of QUARREL', () => {
-  assert.deepEqual(parseBannerLine(lineOf('S E C R E T MEXICO 000283 REL TO USA, GBR'))!.controls.map((c) => c.text), ['REL TO']);
+  assert.deepEqual(
+    parseBannerLine(lineOf('S E C R E T MEXICO 000283 REL TO USA, GBR'))!.controls.map((c) => c.text),
+    ['REL TO'],
+  );
   assert.deepEqual(parseBannerLine(lineOf('S E C R E T MEXICO 000283 THE QUARREL TO END ALL QUARRELS'))!.controls, []);
 });
 
 test('banner controls mid-line, a serial glued to SIPDIS, SECTION after the serial', () => {
   const glued = parseBannerLine(lineOf('C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571SIPDIS'))!;
   assert.equal(glued.serial?.text, '003571');
-  assert.deepEqual(glued.controls.map((c) => c.text), ['SIPDIS']);
+  assert.deepEqual(
+    glued.controls.map((c) => c.text),
+    ['SIPDIS'],
+  );
   const mid = parseBannerLine(lineOf('UNCLAS SECTION 01 OF 02 LIMA 003571 SIPDIS NOFORN'))!;
-  assert.deepEqual(mid.controls.map((c) => c.text), ['SIPDIS', 'NOFORN']);
+  assert.deepEqual(
+    mid.controls.map((c) => c.text),
+    ['SIPDIS', 'NOFORN'],
+  );
   assert.equal(bannerClassification(mid).text, 'UNCLASSIFIED//NOFORN');
   const late = parseBannerLine(lineOf('UNCLAS LIMA 003571 SECTION 02 OF 03'))!;
   assert.deepEqual([late.section?.n, late.section?.m], [2, 3]);
@@ -56,9 +65,13 @@ test('controls on the lines after the banner: SENSITIVE BUT UNCLASSIFIED, DEA SE
     assert.equal(bannerClassification(banner).text, 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', control);
   }
   const banner = parseBannerLine(lineOf('C O N F I D E N T I A L LONDON 004328'))!;
-  const office = 'SIPDIS NOFORN SIPDIS STATE FOR NEA/IR, EEB A/S SMITH, TREASURY FOR JANE ROE AND JOHN DOE, AND FOR MARY MAJOR AT THE OFFICE';
+  const office =
+    'SIPDIS NOFORN SIPDIS STATE FOR NEA/IR, EEB A/S SMITH, TREASURY FOR JANE ROE AND JOHN DOE, AND FOR MARY MAJOR AT THE OFFICE';
   assert.ok(addBannerLine(banner, lineOf(office, 2)));
-  assert.deepEqual(banner.controls.map((c) => c.text), ['SIPDIS', 'NOFORN', 'SIPDIS']);
+  assert.deepEqual(
+    banner.controls.map((c) => c.text),
+    ['SIPDIS', 'NOFORN', 'SIPDIS'],
+  );
   assert.equal(banner.officeLines[0].text, office.slice(21));
   assert.deepEqual(banner.officeLines[0].range.start, { line: 2, character: 21 });
   assert.equal(bannerClassification(banner).text, 'CONFIDENTIAL//NOFORN');

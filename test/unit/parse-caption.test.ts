@@ -21,7 +21,11 @@ function textAt(text: string, range: Range | undefined): string {
   assert.ok(range, 'expected a range');
   const lines = text.split('\n');
   if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+  return [
+    lines[range.start.line].slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line].slice(0, range.end.character),
+  ].join('\n');
 }
 
 const EXTRACT = 'This record is a partial extract of the original cable. The full text of the original cable is not available.';
@@ -59,7 +63,10 @@ describe('caption items after another item on the same line', () => {
   it('ends the E.O. line where TAGS begins, and reads both', () => {
     assert.equal(eo?.declIso, '2014-12-17');
     assert.equal(textAt(text, eo?.range), 'E.O. 12958: DECL: 12/17/2014');
-    assert.deepEqual(tags?.tags.map((t) => t.text), ['ETRD', 'EINV', 'PGOV', 'PE']);
+    assert.deepEqual(
+      tags?.tags.map((t) => t.text),
+      ['ETRD', 'EINV', 'PGOV', 'PE'],
+    );
     assert.equal(textAt(text, tags?.keyword.range), 'TAGS');
   });
 
@@ -70,7 +77,10 @@ describe('caption items after another item on the same line', () => {
     assert.equal(refs?.items[0].kind, 'cable');
     assert.equal(textAt(text, refs?.keyword.range), 'REF');
     assert.equal(textAt(text, classifiedBy?.keyword.range), 'Classified By');
-    assert.deepEqual(classifiedBy?.reasons.map((r) => `${r.section}(${r.letter})`), ['1.4(b)', '1.4(d)']);
+    assert.deepEqual(
+      classifiedBy?.reasons.map((r) => `${r.section}(${r.letter})`),
+      ['1.4(b)', '1.4(d)'],
+    );
   });
 
   it('keeps the paragraphs after the caption', () => {
@@ -101,7 +111,10 @@ describe('a whole header run together, words glued', () => {
     assert.equal(cable.caption.eo?.order?.text, '12958');
     assert.equal(cable.caption.eo?.declIso, '2015-08-16');
     assert.equal(textAt(text, cable.caption.eo?.keyword.range), 'E.O.');
-    assert.deepEqual(cable.caption.tags?.tags.map((t) => t.text), ['EMIN', 'PGOV', 'SNAR']);
+    assert.deepEqual(
+      cable.caption.tags?.tags.map((t) => t.text),
+      ['EMIN', 'PGOV', 'SNAR'],
+    );
   });
 
   it('takes the ref id from the banner and the stamp’s year', () => {
@@ -125,7 +138,10 @@ describe('items after the banner’s office lines, and the first paragraph after
   });
 
   it('starts paragraph 1 where it stands on the caption’s line', () => {
-    assert.deepEqual(cable.body.paragraphs.map((p) => p.number), [1, 2]);
+    assert.deepEqual(
+      cable.body.paragraphs.map((p) => p.number),
+      [1, 2],
+    );
     const first = cable.body.paragraphs[0];
     assert.equal(textAt(text, first.numberToken.range), '¶1.');
     assert.equal(first.marking?.text, 'C');
@@ -139,7 +155,8 @@ describe('items after the banner’s office lines, and the first paragraph after
 });
 
 describe('where the subject ends', () => {
-  const subjectOf = (lines: string[]) => only(['UNCLAS SECTION 01 OF 02 ROME 001234', '', 'E.O. 12958: N/A', 'TAGS: PGOV IT', ...lines].join('\n')).caption.subject?.text;
+  const subjectOf = (lines: string[]) =>
+    only(['UNCLAS SECTION 01 OF 02 ROME 001234', '', 'E.O. 12958: N/A', 'TAGS: PGOV IT', ...lines].join('\n')).caption.subject?.text;
 
   it('at a section marker on the next line', () => {
     assert.equal(subjectOf(['SUBJECT: ELECTIONS IN THE NORTH', 'ROME 00001234 001.2 OF 002', '1. Text.']), 'ELECTIONS IN THE NORTH');
@@ -150,11 +167,17 @@ describe('where the subject ends', () => {
   });
 
   it('at a handling notice on the same line', () => {
-    assert.equal(subjectOf(['SUBJECT: ELECTIONS IN THE NORTH Sensitive but unclassified - please handle accordingly', '', '1. Text.']), 'ELECTIONS IN THE NORTH');
+    assert.equal(
+      subjectOf(['SUBJECT: ELECTIONS IN THE NORTH Sensitive but unclassified - please handle accordingly', '', '1. Text.']),
+      'ELECTIONS IN THE NORTH',
+    );
   });
 
   it('not in the middle of the next sentence under an upper-case subject', () => {
-    assert.equal(subjectOf(['SUBJECT: ELECTIONS IN THE NORTH', 'The ruling party won the vote in every province.', '', '1. Text.']), 'ELECTIONS IN THE NORTH');
+    assert.equal(
+      subjectOf(['SUBJECT: ELECTIONS IN THE NORTH', 'The ruling party won the vote in every province.', '', '1. Text.']),
+      'ELECTIONS IN THE NORTH',
+    );
   });
 
   it('wraps onto an upper-case continuation line', () => {
@@ -171,10 +194,20 @@ describe('where the subject ends', () => {
 });
 
 describe('keyword spellings and split lines', () => {
-  const captionOf = (lines: string[]) => only(['C O N F I D E N T I A L ROME 001234', '', ...lines, 'SUBJECT: TALKS', '', '1. (C) Text.'].join('\n')).caption;
+  const captionOf = (lines: string[]) =>
+    only(['C O N F I D E N T I A L ROME 001234', '', ...lines, 'SUBJECT: TALKS', '', '1. (C) Text.'].join('\n')).caption;
 
   it('reads E.O. and DECL on separate lines', () => {
-    const text = ['C O N F I D E N T I A L ROME 001234', '', 'E.O. 12958:', 'DECL: 05/05/2015', 'TAGS: PREL IT', 'SUBJECT: TALKS', '', '1. (C) Text.'].join('\n');
+    const text = [
+      'C O N F I D E N T I A L ROME 001234',
+      '',
+      'E.O. 12958:',
+      'DECL: 05/05/2015',
+      'TAGS: PREL IT',
+      'SUBJECT: TALKS',
+      '',
+      '1. (C) Text.',
+    ].join('\n');
     const eo = only(text).caption.eo;
     assert.equal(eo?.declIso, '2015-05-05');
     assert.equal(textAt(text, eo?.decl?.range), '05/05/2015');
@@ -187,18 +220,43 @@ describe('keyword spellings and split lines', () => {
 
   for (const keyword of ['TAGS:', 'Tags:', 'TAG:', 'TGS:', 'tags:']) {
     it(`reads TAGS spelt ${keyword}`, () => {
-      assert.deepEqual(captionOf(['E.O. 12958: DECL: 03/05/2011', `${keyword} PREL IT`]).tags?.tags.map((t) => t.text), ['PREL', 'IT']);
+      assert.deepEqual(
+        captionOf(['E.O. 12958: DECL: 03/05/2011', `${keyword} PREL IT`]).tags?.tags.map((t) => t.text),
+        ['PREL', 'IT'],
+      );
     });
   }
 
   it('reads Refs: and Ref(s): in mixed case', () => {
-    const refsOf = (keyword: string) => only(['C O N F I D E N T I A L ROME 001234', '', 'E.O. 12958: DECL: 03/05/2011', 'TAGS: PREL IT', 'SUBJECT: TALKS', `${keyword} ROME 1122`, '', '1. (C) Text.'].join('\n')).caption.refs;
+    const refsOf = (keyword: string) =>
+      only(
+        [
+          'C O N F I D E N T I A L ROME 001234',
+          '',
+          'E.O. 12958: DECL: 03/05/2011',
+          'TAGS: PREL IT',
+          'SUBJECT: TALKS',
+          `${keyword} ROME 1122`,
+          '',
+          '1. (C) Text.',
+        ].join('\n'),
+      ).caption.refs;
     assert.equal(refsOf('Refs:')?.items.length, 1);
     assert.equal(refsOf('Ref(s):')?.items.length, 1);
   });
 
   it('leaves E.O. numbers in prose alone', () => {
-    const cable = only(['C O N F I D E N T I A L ROME 001234', '', 'E.O. 12958: DECL: 03/05/2011', 'TAGS: PREL IT', 'SUBJECT: TALKS', '', '1. (C) The designation pursuant to E.O. 13460 drew comment. REF: nothing.'].join('\n'));
+    const cable = only(
+      [
+        'C O N F I D E N T I A L ROME 001234',
+        '',
+        'E.O. 12958: DECL: 03/05/2011',
+        'TAGS: PREL IT',
+        'SUBJECT: TALKS',
+        '',
+        '1. (C) The designation pursuant to E.O. 13460 drew comment. REF: nothing.',
+      ].join('\n'),
+    );
     assert.equal(cable.caption.eo?.order?.text, '12958');
     assert.equal(cable.caption.refs, undefined);
   });

@@ -36,7 +36,11 @@ function textAt(text: string, range: Range | undefined): string {
   assert.ok(range, 'expected a range');
   const lines = text.split('\n');
   if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+  return [
+    lines[range.start.line].slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line].slice(0, range.end.character),
+  ].join('\n');
 }
 
 const reasonsOf = (field: ClassifiedByField) => field.reasons.map((r) => `${r.section}(${r.letter})`).join(' ');
@@ -44,11 +48,17 @@ const reasonsOf = (field: ClassifiedByField) => field.reasons.map((r) => `${r.se
 test('Classified By spellings', () => {
   const by = (line: string) => cableOf(`${line}\n`).caption.classifiedBy!;
   const upper = by('CLASSIFIED BY AMBASSADOR TOM MCDONALD FOR REASONS 1.5 (B) AND (D).');
-  assert.deepEqual(upper.reasons.map((r) => `${r.section}${r.letter}`), ['1.5b', '1.5d']);
+  assert.deepEqual(
+    upper.reasons.map((r) => `${r.section}${r.letter}`),
+    ['1.5b', '1.5d'],
+  );
   assert.equal(upper.title, 'AMBASSADOR');
   assert.equal(upper.name, 'TOM MCDONALD');
   const comma = by('Classified By: CDA John Doe, reasons 1.4 (B/D)');
-  assert.deepEqual(comma.reasons.map((r) => r.letter), ['b', 'd']);
+  assert.deepEqual(
+    comma.reasons.map((r) => r.letter),
+    ['b', 'd'],
+  );
   assert.equal(by('Classified By: Deputy Political Counselor Mark Canning for reasons 1.4 (a) (b) and (c)').reasons.length, 3);
   assert.equal(by('Classified By: Ambassador J. Curtis Struble. Reason: 1.4 (b,d)').reasons.length, 2);
 });
@@ -60,7 +70,12 @@ describe('parseClassifiedBy: title and name', () => {
     ['Classified By: Ambassador John Q. Doe, Jr., Reason: 1.4 (d)', 'Ambassador', 'John Q. Doe, Jr.', '1.4(d)'],
     ["Classified By: Charge d'Affaires a.i. Bob Jones, reasons 1.4 (b,d)", "Charge d'Affaires a.i.", 'Bob Jones', '1.4(b) 1.4(d)'],
     ['Classified By: Charge’ d’Affaires Bob Jones for Reasons 1.4 (B) and (D)', 'Charge’ d’Affaires', 'Bob Jones', '1.4(b) 1.4(d)'],
-    ['Classified By: Jane Roe, Acting Political Counselor, for reasons 1.4 (b,d)', 'Acting Political Counselor', 'Jane Roe', '1.4(b) 1.4(d)'],
+    [
+      'Classified By: Jane Roe, Acting Political Counselor, for reasons 1.4 (b,d)',
+      'Acting Political Counselor',
+      'Jane Roe',
+      '1.4(b) 1.4(d)',
+    ],
     ['CLASSIFIED BY: POLITICAL COUNSELOR JANE ROE BASED UPON REASON 1.4(B) AND (D)', 'POLITICAL COUNSELOR', 'JANE ROE', '1.4(b) 1.4(d)'],
     ['Classified By: Rick Holtzapple, PolOff, Reasons 1.4 B/D', 'PolOff', 'Rick Holtzapple', '1.4(b) 1.4(d)'],
     ['Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)', 'POLCOUNS', 'CHARLES V. BARCLAY', '1.4(b) 1.4(d)'],
@@ -71,7 +86,12 @@ describe('parseClassifiedBy: title and name', () => {
     ['Classified By: PO Ned Park, reasons 1.4 (B)(D)', 'PO', 'Ned Park', '1.4(b) 1.4(d)'],
     ['Classified By: A/S Lou Gray per 1.4 (b,d)', 'A/S', 'Lou Gray', '1.4(b) 1.4(d)'],
     ['Classified By: Charge Tim Ford, reasons 1.5(b)&(d)', 'Charge', 'Tim Ford', '1.5(b) 1.5(d)'],
-    ['Classified By: Bo Hart, Consul General, Consulate Lahore, Department of State. REASON: 1.4 (b), (d)', 'Consul General', 'Bo Hart', '1.4(b) 1.4(d)'],
+    [
+      'Classified By: Bo Hart, Consul General, Consulate Lahore, Department of State. REASON: 1.4 (b), (d)',
+      'Consul General',
+      'Bo Hart',
+      '1.4(b) 1.4(d)',
+    ],
     ['Classified By: Kim Ward, Ambassador, State, EXEC; REASON: 1.4(B), (D)', 'Ambassador', 'Kim Ward', '1.4(b) 1.4(d)'],
     ['Classified By: NAS Director Al Kent for Reason 1.4 (B, D)', 'NAS Director', 'Al Kent', '1.4(b) 1.4(d)'],
     ['Classified By: Poloff Al Kent and DTRA Bo Hart for reasons 1.4 (b, d).', 'Poloff', 'Al Kent', '1.4(b) 1.4(d)'],
@@ -109,7 +129,10 @@ describe('parseClassifiedBy: title and name', () => {
     const { field, lines } = read('Classified By: POLITICAL COUNSELOR JO DOE, FOR REAS\nONS 1.4 B/D');
     assert.equal(field.name, 'JO DOE');
     assert.equal(field.title, 'POLITICAL COUNSELOR');
-    assert.deepEqual(field.reasons.map((r) => at(lines, r.range)), ['B', 'D']);
+    assert.deepEqual(
+      field.reasons.map((r) => at(lines, r.range)),
+      ['B', 'D'],
+    );
   });
 
   it('a name never holds a title word', () => {
@@ -139,8 +162,14 @@ describe('parseClassifiedBy: reasons', () => {
   for (const [reasons, texts] of spellings) {
     it(reasons, () => {
       const { field, lines } = read(`Classified By: DCM Al Kent, reasons ${reasons}`);
-      assert.deepEqual(field.reasons.map((r) => r.letter), texts.map((t) => t.replace(/[()]/g, '').toLowerCase()));
-      assert.deepEqual(field.reasons.map((r) => at(lines, r.range)), texts);
+      assert.deepEqual(
+        field.reasons.map((r) => r.letter),
+        texts.map((t) => t.replace(/[()]/g, '').toLowerCase()),
+      );
+      assert.deepEqual(
+        field.reasons.map((r) => at(lines, r.range)),
+        texts,
+      );
       assert.equal(field.name, 'Al Kent');
     });
   }
@@ -158,7 +187,13 @@ describe('parseClassifiedBy: reasons', () => {
   it('reasons after a blank line, when the field ends with `Reasons`', () => {
     const { field, lines } = read('Classified By: Political Counselor Jo Doe. Reasons\n\n1.4 (b) and (d).\n\n1. (C) Summary.', 1);
     assert.equal(field.name, 'Jo Doe');
-    assert.deepEqual(field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]), [[2, '(b)'], [2, '(d)']]);
+    assert.deepEqual(
+      field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]),
+      [
+        [2, '(b)'],
+        [2, '(d)'],
+      ],
+    );
   });
 
   it('ends the field at the reasons: nothing after them is part of it', () => {
@@ -187,11 +222,17 @@ describe('Classified By inside paragraph 1 (the 1990s form)', () => {
     const field = cable.caption.classifiedBy;
     assert.ok(field);
     assert.equal(textAt(text, field.keyword.range), 'CLASSIFIED BY');
-    assert.deepEqual(field.reasons.map((r) => `${r.section}(${r.letter})`), ['1.5(d)']);
+    assert.deepEqual(
+      field.reasons.map((r) => `${r.section}(${r.letter})`),
+      ['1.5(d)'],
+    );
   });
 
   it('and paragraph 1 stays a paragraph', () => {
-    assert.deepEqual(cable.body.paragraphs.map((p) => p.number), [1, 2]);
+    assert.deepEqual(
+      cable.body.paragraphs.map((p) => p.number),
+      [1, 2],
+    );
   });
 });
 
@@ -207,9 +248,15 @@ describe('parseClassifiedBy: the 1990s form in paragraph 1', () => {
     assert.equal(field.name, 'JOHN DOE');
     assert.equal(reasonsOf(field), '1.5(d)');
     assert.deepEqual(field.keyword.range, { start: { line: 7, character: start }, end: { line: 7, character: start + 13 } });
-    assert.equal(physical.slice(field.range.start.character, field.range.end.character), 'CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D)');
+    assert.equal(
+      physical.slice(field.range.start.character, field.range.end.character),
+      'CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D)',
+    );
     assert.equal(physical.slice(field.reasons[0].range.start.character, field.reasons[0].range.end.character), '(D)');
-    assert.equal(physical.slice(field.authority!.range.start.character, field.authority!.range.end.character), 'DEPUTY POLITICAL COUNSELOR JOHN DOE');
+    assert.equal(
+      physical.slice(field.authority!.range.start.character, field.authority!.range.end.character),
+      'DEPUTY POLITICAL COUNSELOR JOHN DOE',
+    );
   });
 
   it('prose straight after the reasons, or no reasons at all', () => {
@@ -247,10 +294,19 @@ describe('reasonFault: true for the cable’s date and order', () => {
 
 describe('parseClassifiedBy: reasons on a line of their own after a blank line', () => {
   it('reads `REASON: 1.4 …` after the authority’s sentence', () => {
-    const { field, lines } = read('CLASSIFIED BY: Al Kent, Acting Principal Officer, Consulate Lahore, US DoS.\n\nREASON: 1.4 (b), (d)\n\n1. (C) Summary.', 1);
+    const { field, lines } = read(
+      'CLASSIFIED BY: Al Kent, Acting Principal Officer, Consulate Lahore, US DoS.\n\nREASON: 1.4 (b), (d)\n\n1. (C) Summary.',
+      1,
+    );
     assert.equal(field.name, 'Al Kent');
     assert.equal(field.title, 'Acting Principal Officer');
-    assert.deepEqual(field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]), [[2, '(b)'], [2, '(d)']]);
+    assert.deepEqual(
+      field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]),
+      [
+        [2, '(b)'],
+        [2, '(d)'],
+      ],
+    );
   });
 
   it('leaves a bare section after a finished sentence to the body', () => {

@@ -79,7 +79,10 @@ test('each id of the record reference list carries its parts', () => {
 
 test('a comma-separated row keeps its reference id too', () => {
   const cable = cableOf('12345,1/25/2008 14:55,08LIMA34,"Embassy Lima",CONFIDENTIAL//NOFORN,08LIMA12,"VZCZCXYZ0000\nPP RUEHWEB\n');
-  assert.deepEqual(cable.record?.references?.map((r) => r.refId?.text), ['08LIMA12']);
+  assert.deepEqual(
+    cable.record?.references?.map((r) => r.refId?.text),
+    ['08LIMA12'],
+  );
 });
 
 test('the DECL keyword has its own token, without the colon', () => {
@@ -112,7 +115,10 @@ test('a page classification line among the section breaks, and the closing one, 
   const [, pageLine, closingLine] = linesOf(RECORD_CABLE, 'CONFIDENTIAL');
   assert.deepEqual(page.range, { start: { line: pageLine, character: 0 }, end: { line: pageLine, character: 12 } });
   assert.deepEqual(page.classification, { level: 'C', caveats: [], text: 'CONFIDENTIAL' });
-  assert.deepEqual(body.trailingClassification?.range, { start: { line: closingLine, character: 0 }, end: { line: closingLine, character: 12 } });
+  assert.deepEqual(body.trailingClassification?.range, {
+    start: { line: closingLine, character: 0 },
+    end: { line: closingLine, character: 12 },
+  });
   assert.equal(body.trailingClassification?.classification?.level, 'C');
 });
 
@@ -121,12 +127,16 @@ test('a heading holds the paragraphs under it, and its section runs to the end o
   const [heading] = body.headings;
   assert.equal(heading.text, 'Security Cooperation');
   assert.deepEqual(heading.paragraphIndexes, [1, 2, 3]);
-  assert.deepEqual(heading.paragraphIndexes.map((i) => body.paragraphs[i].number), [2, 3, 4]);
+  assert.deepEqual(
+    heading.paragraphIndexes.map((i) => body.paragraphs[i].number),
+    [2, 3, 4],
+  );
   assert.deepEqual(heading.sectionRange, { start: heading.range.start, end: rangeIn(RECORD_CABLE, '4. (U)', '4. (U) A last word.').end });
 });
 
 test('a heading with no paragraph after it spans only itself', () => {
-  const text = 'UNCLAS LIMA 001234\n\nTAGS: PGOV PE\nSUBJECT: TALKS\n\n1. (U) Text.\n\n--------\nClosing Thoughts\n--------\n\nLIMA SENDS.\n';
+  const text =
+    'UNCLAS LIMA 001234\n\nTAGS: PGOV PE\nSUBJECT: TALKS\n\n1. (U) Text.\n\n--------\nClosing Thoughts\n--------\n\nLIMA SENDS.\n';
   const { body } = cableOf(text);
   for (const heading of body.headings) {
     if (heading.paragraphIndexes.length) continue;
@@ -144,7 +154,8 @@ test('every paragraph a heading indexes names that heading', () => {
 test('the cable year comes from its date, else from the date-time group', () => {
   assert.equal(cableOf(RECORD_CABLE).year, 2007);
   // No day 31 in February: no date, but the DTG still gives the year.
-  const text = 'VZCZCXRO4991\nRR RUEHWEB\nDE RUEHLI #1234 0621723\nZNY UUUUU ZZH\nR 311723Z FEB 08\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC 1234\n\nUNCLAS LIMA 001234\n\nTAGS: PGOV PE\nSUBJECT: TALKS\n\n1. (U) Text.\n';
+  const text =
+    'VZCZCXRO4991\nRR RUEHWEB\nDE RUEHLI #1234 0621723\nZNY UUUUU ZZH\nR 311723Z FEB 08\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC 1234\n\nUNCLAS LIMA 001234\n\nTAGS: PGOV PE\nSUBJECT: TALKS\n\n1. (U) Text.\n';
   const cable = cableOf(text);
   assert.equal(cable.date, undefined);
   assert.equal(cable.year, 2008);
@@ -157,7 +168,8 @@ test('REF items without a year take the cable year', () => {
 });
 
 test('a portion marking keeps each caveat as written beside its canonical word', () => {
-  const text = 'S E C R E T LIMA 001234\n\nNOFORN\n\nE.O. 12958: DECL: 01/15/2019\nTAGS: PGOV PE\nSUBJECT: TALKS\n\n1. (S//NF) Text.\n\n2. (C/REL NATO) More.\n\n3. (C) Last.\n';
+  const text =
+    'S E C R E T LIMA 001234\n\nNOFORN\n\nE.O. 12958: DECL: 01/15/2019\nTAGS: PGOV PE\nSUBJECT: TALKS\n\n1. (S//NF) Text.\n\n2. (C/REL NATO) More.\n\n3. (C) Last.\n';
   const [first, second, third] = cableOf(text).body.paragraphs.map((p) => p.marking!);
   assert.deepEqual([first.caveats, first.writtenCaveats], [['NOFORN'], ['NF']]);
   assert.deepEqual(first.range, rangeIn(text, '1. (S//NF)', '(S//NF)'));

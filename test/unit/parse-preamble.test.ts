@@ -22,7 +22,10 @@ test('cables.csv record with a row id line', () => {
   assert.equal(cable.record?.rowId?.text, '86237');
   assert.equal(cable.refId?.value.text, '06MEXICO6546');
   assert.equal(cable.refId?.source, 'record');
-  assert.deepEqual(cable.record?.references?.map((r) => r.text), ['06MEXICO5318', '06MEXICO6278']);
+  assert.deepEqual(
+    cable.record?.references?.map((r) => r.text),
+    ['06MEXICO5318', '06MEXICO6278'],
+  );
   assert.equal(cable.routing?.transmissionId?.text, 'VZCZCXRO2895');
 });
 
@@ -38,7 +41,9 @@ test('tab-separated record with continuation backslashes', () => {
 });
 
 test('key-value record and <<row id>> record', () => {
-  const kv = cableOf('id: 81871\ndate: 10/13/2006 20:26\nrefid: 06QUITO2529\norigin: Embassy Quito\nclassification: CONFIDENTIAL//NOFORN\ndestination: 06STATE171921\nheader:\nVZCZCXYZ0013\n');
+  const kv = cableOf(
+    'id: 81871\ndate: 10/13/2006 20:26\nrefid: 06QUITO2529\norigin: Embassy Quito\nclassification: CONFIDENTIAL//NOFORN\ndestination: 06STATE171921\nheader:\nVZCZCXYZ0013\n',
+  );
   assert.equal(kv.refId?.value.text, '06QUITO2529');
   assert.equal(kv.date?.value, '2006-10-13T20:26:00Z');
   assert.equal(kv.classification?.value.text, 'CONFIDENTIAL//NOFORN');
@@ -55,12 +60,16 @@ test('an origin that starts like a classification word is not one', () => {
 });
 
 test('a record whose fields are spaced by blank lines, classification before origin', () => {
-  const text = '97717\n2007-02-22 17:23:00\n\n07MONTERREY130\n\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\n\nConsulate Monterrey\n\n07MONTERREY130|07MONTERREY58\nVZCZCXRO4991\n';
+  const text =
+    '97717\n2007-02-22 17:23:00\n\n07MONTERREY130\n\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\n\nConsulate Monterrey\n\n07MONTERREY130|07MONTERREY58\nVZCZCXRO4991\n';
   const record = cableOf(text).record!;
   assert.equal(record.refId?.refId?.text, '07MONTERREY130');
   assert.equal(record.classification?.classification?.text, 'UNCLASSIFIED//FOR OFFICIAL USE ONLY');
   assert.equal(record.origin?.text, 'Consulate Monterrey');
-  assert.deepEqual(record.references?.map((r) => r.text), ['07MONTERREY130', '07MONTERREY58']);
+  assert.deepEqual(
+    record.references?.map((r) => r.text),
+    ['07MONTERREY130', '07MONTERREY58'],
+  );
   assert.deepEqual(record.range, { start: { line: 0, character: 0 }, end: { line: 9, character: 28 } });
 });
 
@@ -72,7 +81,10 @@ test('a record as a comma-separated row, with the routing header after its last 
   assert.equal(cable.refId?.value.text, '08LIMA34');
   assert.equal(at(text, cable.record!.origin!.range), 'Embassy Lima');
   assert.equal(cable.classification?.value.text, 'CONFIDENTIAL//NOFORN');
-  assert.deepEqual(cable.record?.references?.map((r) => at(text, r.range)), ['08LIMA12']);
+  assert.deepEqual(
+    cable.record?.references?.map((r) => at(text, r.range)),
+    ['08LIMA12'],
+  );
   assert.equal(at(text, cable.routing!.transmissionId!.range), 'VZCZCXYZ0000');
 });
 

@@ -21,7 +21,10 @@ const read = (year: string | undefined, ...lines: string[]) => parseReferenceIte
 const ids = (items: Reference[]) => items.flatMap((item) => item.cables.map((c) => c.refId));
 const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 const slice = (text: string, range: Range) => text.split(/\r\n|\r|\n/)[range.start.line].slice(range.start.character, range.end.character);
-const range = (line: number, start: number, end: number, endLine = line): Range => ({ start: { line, character: start }, end: { line: endLine, character: end } });
+const range = (line: number, start: number, end: number, endLine = line): Range => ({
+  start: { line, character: start },
+  end: { line: endLine, character: end },
+});
 
 describe('REF items: every telegram of an item', () => {
   it('reads a shared station and its serials, each with its own range', () => {
@@ -31,10 +34,13 @@ describe('REF items: every telegram of an item', () => {
     assert.equal(item.letter?.text, 'A');
     assert.deepEqual(item.letter?.range, range(0, 0, 1));
     assert.deepEqual(item.range, range(0, 0, line.length));
-    assert.deepEqual(item.cables.map((c) => [c.refId, c.text, c.origin, c.serial]), [
-      ['08STATE12345', 'STATE 12345', 'STATE', '12345'],
-      ['08STATE23456', '23456', 'STATE', '23456'],
-    ]);
+    assert.deepEqual(
+      item.cables.map((c) => [c.refId, c.text, c.origin, c.serial]),
+      [
+        ['08STATE12345', 'STATE 12345', 'STATE', '12345'],
+        ['08STATE23456', '23456', 'STATE', '23456'],
+      ],
+    );
     assert.deepEqual(item.cables[0].range, range(0, 3, 14));
     assert.deepEqual(item.cables[1].range, range(0, 16, 21));
     assert.equal(item.refId, '08STATE12345');
@@ -44,12 +50,30 @@ describe('REF items: every telegram of an item', () => {
   it('reads `AND`, semicolon lists, several telegrams in a row and items glued to the previous serial', () => {
     assert.deepEqual(ids(read('09', 'LIMA 12 AND 34')), ['09LIMA12', '09LIMA34']);
     const lettered = read('09', 'A) LIMA 12; B) LIMA 34');
-    assert.deepEqual(lettered.map((i) => [i.letter?.text, i.text, i.refId]), [['A', 'LIMA 12', '09LIMA12'], ['B', 'LIMA 34', '09LIMA34']]);
+    assert.deepEqual(
+      lettered.map((i) => [i.letter?.text, i.text, i.refId]),
+      [
+        ['A', 'LIMA 12', '09LIMA12'],
+        ['B', 'LIMA 34', '09LIMA34'],
+      ],
+    );
     const glued = read('09', 'A. MEXICO 123B. MEXICO 456');
-    assert.deepEqual(glued.map((i) => [i.letter?.text, i.refId]), [['A', '09MEXICO123'], ['B', '09MEXICO456']]);
+    assert.deepEqual(
+      glued.map((i) => [i.letter?.text, i.refId]),
+      [
+        ['A', '09MEXICO123'],
+        ['B', '09MEXICO456'],
+      ],
+    );
     assert.deepEqual(glued[1].letter?.range, range(0, 13, 14));
     const unlettered = read('09', 'STATE 112900; PANAMA 00571');
-    assert.deepEqual(unlettered.map((i) => [i.text, i.refId]), [['STATE 112900', '09STATE112900'], ['PANAMA 00571', '09PANAMA571']]);
+    assert.deepEqual(
+      unlettered.map((i) => [i.text, i.refId]),
+      [
+        ['STATE 112900', '09STATE112900'],
+        ['PANAMA 00571', '09PANAMA571'],
+      ],
+    );
     assert.deepEqual(ids(read('09', 'TEHRAN 1091 MOSCOW 1603')), ['09TEHRAN1091', '09MOSCOW1603']);
     assert.deepEqual(ids(read('07', 'A. 07 ALGIERS 1807 AND 08 ALGIERS 0075')), ['07ALGIERS1807', '08ALGIERS75']);
   });
@@ -65,20 +89,46 @@ describe('REF items: every telegram of an item', () => {
     const text = 'SUBJECT: TALKS REF: A. LIMA 1234 B. LIMA 99';
     const cut = { index: 7, text: text.slice(15), offset: 15 };
     const items = parseReferenceItems([{ line: cut, start: 4, end: cut.text.length }], '09');
-    assert.deepEqual(items.map((i) => i.refId), ['09LIMA1234', '09LIMA99']);
+    assert.deepEqual(
+      items.map((i) => i.refId),
+      ['09LIMA1234', '09LIMA99'],
+    );
     assert.deepEqual(items[0].cables[0].range, range(7, 23, 32));
     assert.equal(text.slice(23, 32), 'LIMA 1234');
     assert.deepEqual(items[1].range, range(7, 33, text.length));
   });
 
   it('leaves page headers that a page break left in the field out of the items', () => {
-    const items = read('02', 'A. STATE 40721', ' CONFIDENTIAL', 'PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098', 'ROME 00001196 001.2 OF 002');
-    assert.deepEqual(items.map((i) => [i.text, i.refId]), [['STATE 40721', '02STATE40721'], ['ROME 1098', '02ROME1098']]);
+    const items = read(
+      '02',
+      'A. STATE 40721',
+      ' CONFIDENTIAL',
+      'PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098',
+      'ROME 00001196 001.2 OF 002',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.text, i.refId]),
+      [
+        ['STATE 40721', '02STATE40721'],
+        ['ROME 1098', '02ROME1098'],
+      ],
+    );
   });
 
   it('ends the field where a glued copy of the record starts', () => {
-    const items = read('04', 'A. STATE 244333', '     ¶B. US...', '23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L BRUSSELS 004944 SIPDIS');
-    assert.deepEqual(items.map((i) => [i.text, i.kind, i.refId]), [['STATE 244333', 'cable', '04STATE244333'], ['US...', 'other', undefined]]);
+    const items = read(
+      '04',
+      'A. STATE 244333',
+      '     ¶B. US...',
+      '23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L BRUSSELS 004944 SIPDIS',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.text, i.kind, i.refId]),
+      [
+        ['STATE 244333', 'cable', '04STATE244333'],
+        ['US...', 'other', undefined],
+      ],
+    );
   });
 
   it('gives a bare serial the station of the item before, and reads a serial before its station', () => {
@@ -99,12 +149,15 @@ test('REF items: lettered, wrapped, without year, SECSTATE, e-mail', () => {
     'Classified By: Ambassador Antonio O. Garza, Jr. for reasons 1.4 (b) and (d)',
   ].join('\n');
   const refs = cableOf(text).caption.refs!;
-  assert.deepEqual(refs.items.map((r) => [r.letter?.text, r.kind, r.refId]), [
-    ['A', 'cable', '07MEXICO3456'],
-    ['B', 'cable', '08STATE74879'],
-    ['C', 'cable', '08STATE12345'],
-    ['D', 'email', undefined],
-  ]);
+  assert.deepEqual(
+    refs.items.map((r) => [r.letter?.text, r.kind, r.refId]),
+    [
+      ['A', 'cable', '07MEXICO3456'],
+      ['B', 'cable', '08STATE74879'],
+      ['C', 'cable', '08STATE12345'],
+      ['D', 'email', undefined],
+    ],
+  );
   assert.equal(slice(text, refs.items[0].refIdRange!), '07 MEXICO 3456');
   assert.equal(slice(text, refs.items[1].letter!.range), 'B');
   assert.equal(slice(text, refs.items[1].range).slice(0, 2), 'B)');
@@ -112,16 +165,36 @@ test('REF items: lettered, wrapped, without year, SECSTATE, e-mail', () => {
 
 describe('REF items: markers', () => {
   it('reads A., A), A.), [A], (A), A:, (1), 1. and ¶B.', () => {
-    for (const [first, second] of [['A.', 'B.'], ['A)', 'B)'], ['A.)', 'B.)'], ['[A]', '[B]'], ['(A)', '(B)'], ['A:', 'B:'], ['(1)', '(2)'], ['1.', '2.'], ['A.', '¶B.']]) {
+    for (const [first, second] of [
+      ['A.', 'B.'],
+      ['A)', 'B)'],
+      ['A.)', 'B.)'],
+      ['[A]', '[B]'],
+      ['(A)', '(B)'],
+      ['A:', 'B:'],
+      ['(1)', '(2)'],
+      ['1.', '2.'],
+      ['A.', '¶B.'],
+    ]) {
       const items = read('09', `${first} LIMA 12 ${second} LIMA 34`);
-      assert.deepEqual(items.map((i) => i.refId), ['09LIMA12', '09LIMA34'], `${first} ${second}`);
+      assert.deepEqual(
+        items.map((i) => i.refId),
+        ['09LIMA12', '09LIMA34'],
+        `${first} ${second}`,
+      );
       assert.equal(items[1].letter?.text, second.replace(/[^A-Z0-9]/g, ''));
     }
   });
 
   it('takes a doubled marker once, and lower-case letters as markers', () => {
     const items = read('06', 'A. A) MEXICO 1963', '     ¶B. B) MEXICO 2409');
-    assert.deepEqual(items.map((i) => [i.letter?.text, i.refId]), [['A', '06MEXICO1963'], ['B', '06MEXICO2409']]);
+    assert.deepEqual(
+      items.map((i) => [i.letter?.text, i.refId]),
+      [
+        ['A', '06MEXICO1963'],
+        ['B', '06MEXICO2409'],
+      ],
+    );
     assert.deepEqual(items[0].range, range(0, 3, 17));
     assert.deepEqual(ids(read('06', 'a) vienna 350 b) vienna 309')), ['06VIENNA350', '06VIENNA309']);
   });
@@ -132,7 +205,13 @@ describe('REF items: markers', () => {
     assert.equal(telcon.letter, undefined);
     assert.equal(read('09', 'TELCON: O. MOSS; J. WALKER').length, 1);
     const again = read('01', 'A: VATICAN 05286; REF B: VATICAN 05546');
-    assert.deepEqual(again.map((i) => [i.letter?.text, i.text]), [['A', 'VATICAN 05286'], ['B', 'VATICAN 05546']]);
+    assert.deepEqual(
+      again.map((i) => [i.letter?.text, i.text]),
+      [
+        ['A', 'VATICAN 05286'],
+        ['B', 'VATICAN 05546'],
+      ],
+    );
   });
 });
 
@@ -211,7 +290,8 @@ describe('REF items: references that are no telegrams', () => {
 });
 
 describe('the cable: REF fields and origin', () => {
-  const header = (ref: string) => `C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571\n\nE.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n${ref}\n\n1. (C) Text.\n`;
+  const header = (ref: string) =>
+    `C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571\n\nE.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n${ref}\n\n1. (C) Text.\n`;
 
   it('reads the REF items of each keyword, with the year of the ref id', () => {
     // Finding the keyword is caption.ts's part (mixed-case `Ref:`, `Refs:` come with its rewrite); the items are this one's.
@@ -228,7 +308,9 @@ describe('the cable: REF fields and origin', () => {
   });
 
   it('names the origin from the ref id of the file name when nothing else does', () => {
-    const cable = parseCableFile('E.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n1. (C) Text.\n', { fileName: '05THEHAGUE12.txt' }).cables[0];
+    const cable = parseCableFile('E.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n1. (C) Text.\n', {
+      fileName: '05THEHAGUE12.txt',
+    }).cables[0];
     assert.equal(cable.origin?.value, 'Embassy The Hague');
     assert.equal(cable.origin?.source, 'filename');
   });
@@ -264,17 +346,29 @@ describe('features: each telegram of an item', () => {
 
   it('links every telegram at its own range', () => {
     const links = findDocumentLinks(document, model, index);
-    assert.deepEqual(links.map((l) => [l.range, l.target]), [
-      [range(line, 8, 22), 'file:///ws/09STATE12345.txt'],
-      [range(line, 24, 29), 'file:///ws/09STATE23456.txt'],
-    ]);
+    assert.deepEqual(
+      links.map((l) => [l.range, l.target]),
+      [
+        [range(line, 8, 22), 'file:///ws/09STATE12345.txt'],
+        [range(line, 24, 29), 'file:///ws/09STATE23456.txt'],
+      ],
+    );
   });
 
   it('goes to the telegram under the cursor, and finds each one cited', () => {
-    assert.deepEqual(findDefinition(document, model, { line, character: 26 }, index).map((l) => l.uri), ['file:///ws/09STATE23456.txt']);
-    assert.deepEqual(findDefinition(document, model, { line, character: 12 }, index).map((l) => l.uri), ['file:///ws/09STATE12345.txt']);
+    assert.deepEqual(
+      findDefinition(document, model, { line, character: 26 }, index).map((l) => l.uri),
+      ['file:///ws/09STATE23456.txt'],
+    );
+    assert.deepEqual(
+      findDefinition(document, model, { line, character: 12 }, index).map((l) => l.uri),
+      ['file:///ws/09STATE12345.txt'],
+    );
     const other = TextDocument.create('file:///ws/09STATE23456.txt', 'cable', 1, cited('23456'));
     const otherModel = parseCableFile(cited('23456'), { fileName: '09STATE23456.txt' });
-    assert.deepEqual(findReferences(other, otherModel, { line: 0, character: 20 }, index).map((l) => [l.uri, l.range]), [['file:///ws/09LIMA900.txt', range(line, 24, 29)]]);
+    assert.deepEqual(
+      findReferences(other, otherModel, { line: 0, character: 20 }, index).map((l) => [l.uri, l.range]),
+      [['file:///ws/09LIMA900.txt', range(line, 24, 29)]],
+    );
   });
 });

@@ -36,7 +36,9 @@ test('security line and DTG variants', () => {
   const invalid = cableOf('R 321708Z FEB 09\n').routing?.dtg;
   assert.equal(invalid?.day, 32);
   assert.equal(invalid?.iso, undefined, 'day 32 does not exist');
-  const extract = cableOf('This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n291359Z Nov 00\n');
+  const extract = cableOf(
+    'This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n291359Z Nov 00\n',
+  );
   assert.ok(extract.extractNote);
   assert.equal(extract.routing?.dtg?.iso, '2000-11-29T13:59:00Z');
 });
@@ -59,7 +61,10 @@ test('older routing forms: PAGE lines, ACTION/INFO office lists, addressees with
   assert.equal(routing.to?.addresses[0].name.text, 'SECSTATE WASHDC');
   assert.equal(routing.to?.addresses[0].precedence?.text, 'IMMEDIATE');
   assert.equal(routing.to?.addresses[0].serial?.text, '7738');
-  assert.deepEqual(routing.info?.addresses.map((a) => a.name.text), ['NSC WASHDC', 'AMEMBASSY NAIROBI']);
+  assert.deepEqual(
+    routing.info?.addresses.map((a) => a.name.text),
+    ['NSC WASHDC', 'AMEMBASSY NAIROBI'],
+  );
 });
 
 test('a DTG with action and info precedence: the cable takes the first', () => {
@@ -95,5 +100,8 @@ test('a retransmitted cable (service signal after the DTG) has a later DE line w
   const { diagnostics } = validateCableFile(parseCableFile(text), DEFAULT_SETTINGS, getDictionaries());
   assert.equal(diagnostics.filter((d) => d.code === 'CBL202').length, 0);
   const plain = text.replace(' ZDS', '');
-  assert.equal(validateCableFile(parseCableFile(plain), DEFAULT_SETTINGS, getDictionaries()).diagnostics.filter((d) => d.code === 'CBL202').length, 1);
+  assert.equal(
+    validateCableFile(parseCableFile(plain), DEFAULT_SETTINGS, getDictionaries()).diagnostics.filter((d) => d.code === 'CBL202').length,
+    1,
+  );
 });

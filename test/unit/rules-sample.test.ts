@@ -12,7 +12,10 @@ const withoutMarking = edit(sample, "¶5. (C) Mexico's current", "¶5. Mexico's 
 describe('the sample cable 09MEXICO283', () => {
   it('gets no error', () => {
     const errors = lint(sample).filter((d) => d.severity === DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map((d) => d.message), []);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+    );
   });
 
   it('without the (C) of ¶5 gets a missing-marking diagnostic on the ¶5 number', () => {
@@ -20,7 +23,10 @@ describe('the sample cable 09MEXICO283', () => {
     const missing = withCode(diagnostics, 'CBL501');
     assert.equal(missing.length, 1);
     assert.deepEqual(missing[0].range, rangeOf(withoutMarking, '¶5.'));
-    assert.equal(missing[0].message, '¶5 has no portion marking: expected one of (U), (SBU) or (C) before the text, as this cable is CONFIDENTIAL.');
+    assert.equal(
+      missing[0].message,
+      '¶5 has no portion marking: expected one of (U), (SBU) or (C) before the text, as this cable is CONFIDENTIAL.',
+    );
   });
 
   it('whose quick fixes offer each level the cable allows, none preferred, and one restores (C)', () => {

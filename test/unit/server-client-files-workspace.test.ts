@@ -35,7 +35,12 @@ function setup(files: Record<string, string>) {
   const statuses: IndexStatus[] = [];
   const changed: string[] = [];
   const workspace = new ClientFilesWorkspace(
-    { modelOf: (document) => models.get(document), log: { info: () => undefined, error: () => undefined }, onStatus: (status) => statuses.push(status), onFilesChanged: (uris) => changed.push(...uris) },
+    {
+      modelOf: (document) => models.get(document),
+      log: { info: () => undefined, error: () => undefined },
+      onStatus: (status) => statuses.push(status),
+      onFilesChanged: (uris) => changed.push(...uris),
+    },
     client,
   );
   const subjects = () => [...workspace.cables()].map((entry) => `${entry.uri.slice(FOLDER.length + 1)}: ${entry.subject}`).sort();
@@ -55,22 +60,38 @@ describe('ClientFilesWorkspace', () => {
     assert.equal(statuses[0]?.state, 'scanning');
     assert.deepEqual(workspace.status(), { state: 'ready', files: 2, cables: 2, skipped: 0 });
     assert.equal(workspace.folderUriOf(`${FOLDER}/beirut/85BEIRUT1725.txt`), FOLDER);
-    assert.deepEqual(workspace.findCableFiles('85BEIRUT1725').map((location) => location.uri), [`${FOLDER}/beirut/85BEIRUT1725.txt`]);
+    assert.deepEqual(
+      workspace.findCableFiles('85BEIRUT1725').map((location) => location.uri),
+      [`${FOLDER}/beirut/85BEIRUT1725.txt`],
+    );
   });
 
   it('stops at cable.index.maxFiles and says so, and counts files too big to read', async () => {
-    const { workspace } = setup({ 'a.cable': cable('09MEXICO1', 'ONE'), 'b.cable': cable('09MEXICO2', 'TWO'), 'c.cable': cable('09MEXICO3', 'THREE') });
+    const { workspace } = setup({
+      'a.cable': cable('09MEXICO1', 'ONE'),
+      'b.cable': cable('09MEXICO2', 'TWO'),
+      'c.cable': cable('09MEXICO3', 'THREE'),
+    });
     workspace.setSettings({ maxFiles: 2, maxFileBytes: 5_000_000 });
     workspace.addFolders([FOLDER]);
     await workspace.whenScanned();
-    assert.deepEqual(workspace.status(), { state: 'limited', files: 2, cables: 2, skipped: 0, limit: { setting: 'cable.index.maxFiles', value: 2 } });
+    assert.deepEqual(workspace.status(), {
+      state: 'limited',
+      files: 2,
+      cables: 2,
+      skipped: 0,
+      limit: { setting: 'cable.index.maxFiles', value: 2 },
+    });
     workspace.setSettings({ maxFiles: 10, maxFileBytes: 10 });
     await workspace.whenScanned();
     assert.deepEqual(workspace.status(), { state: 'ready', files: 0, cables: 0, skipped: 3 });
   });
 
   it('reads a changed file again and forgets a deleted one, or a deleted folder with its files', async () => {
-    const { workspace, store, subjects, changed } = setup({ 'a.cable': cable('09MEXICO1', 'ONE'), 'sub/b.cable': cable('09MEXICO2', 'TWO') });
+    const { workspace, store, subjects, changed } = setup({
+      'a.cable': cable('09MEXICO1', 'ONE'),
+      'sub/b.cable': cable('09MEXICO2', 'TWO'),
+    });
     workspace.addFolders([FOLDER]);
     await workspace.whenScanned();
     store.set(`${FOLDER}/a.cable`, cable('09MEXICO1', 'ONE, AMENDED'));

@@ -34,7 +34,11 @@ describe('WorkspaceCables', () => {
       return parseCableFile(document.getText(), { fileName: document.uri });
     });
     const logged: string[] = [];
-    const workspace = new WorkspaceCables({ modelOf: (document) => models.get(document), log: { info: (m) => logged.push(m), error: (m) => logged.push(m) }, summariser: new InThreadSummariser() });
+    const workspace = new WorkspaceCables({
+      modelOf: (document) => models.get(document),
+      log: { info: (m) => logged.push(m), error: (m) => logged.push(m) },
+      summariser: new InThreadSummariser(),
+    });
     const subjects = () => [...workspace.cables()].map((c) => [c.uri, c.subject]);
     return { workspace, models, parses, logged, subjects };
   }

@@ -68,7 +68,10 @@ function rangeOf({ line, at, covers, after = 0 }: Case): { position: Range['star
   const start = lines[index].indexOf(covers ?? at);
   assert.ok(character >= 0 && start >= 0, `no ${at} on ${line}`);
   const text = covers ?? at;
-  return { position: { line: index, character }, range: { start: { line: index, character: start }, end: { line: index, character: start + text.length } } };
+  return {
+    position: { line: index, character },
+    range: { start: { line: index, character: start }, end: { line: index, character: start + text.length } },
+  };
 }
 
 const CASES = {

@@ -18,10 +18,7 @@ const ECHO_MS = 400;
 
 /** What the page's script may send; anything else is ignored. */
 type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'revealLine'; line: number }
-  | { type: 'openCitation'; key: string }
-  | { type: 'openSource'; line: number };
+  { type: 'ready' } | { type: 'revealLine'; line: number } | { type: 'openCitation'; key: string } | { type: 'openSource'; line: number };
 
 export class CablePreview implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
@@ -47,11 +44,16 @@ export class CablePreview implements vscode.Disposable {
     private readonly server: ServerController,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [media],
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      previewTitle(uri),
+      { viewColumn: column, preserveFocus },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [media],
+      },
+    );
     this.panel.webview.html = this.page();
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
@@ -111,7 +113,9 @@ export class CablePreview implements vscode.Disposable {
     let answer: PreviewDocument | null;
     let failure: string | undefined;
     try {
-      answer = await this.server.sendRequest<PreviewDocument | null>(PREVIEW_REQUEST, { textDocument: { uri: this.uri.toString() } } satisfies PreviewParams);
+      answer = await this.server.sendRequest<PreviewDocument | null>(PREVIEW_REQUEST, {
+        textDocument: { uri: this.uri.toString() },
+      } satisfies PreviewParams);
     } catch (error) {
       answer = null;
       failure = `The preview could not be made: ${error instanceof Error ? error.message : String(error)}`;
@@ -141,7 +145,8 @@ export class CablePreview implements vscode.Disposable {
       case 'ready': {
         // A fresh page (first shown, or shown again after it was hidden): what is known now, at the editor's line.
         const line = this.sourceEditors()[0]?.visibleRanges[0]?.start.line;
-        if (this.html !== undefined) void this.panel.webview.postMessage({ type: 'update', html: this.html, version: this.shown?.version ?? 0, line });
+        if (this.html !== undefined)
+          void this.panel.webview.postMessage({ type: 'update', html: this.html, version: this.shown?.version ?? 0, line });
         else this.pendingLine = line;
         this.scheduleUpdate(0);
         return;

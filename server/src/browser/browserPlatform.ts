@@ -32,7 +32,8 @@ export function browserPlatform(): ServerPlatform {
 
 function workspaceFilesThrough(client: ClientChannel): WorkspaceFiles {
   return {
-    list: (folderUri, maxFiles) => client.sendRequest<WorkspaceFilesResult>(WORKSPACE_FILES_REQUEST, { folderUri, maxFiles } satisfies WorkspaceFilesParams),
+    list: (folderUri, maxFiles) =>
+      client.sendRequest<WorkspaceFilesResult>(WORKSPACE_FILES_REQUEST, { folderUri, maxFiles } satisfies WorkspaceFilesParams),
     read: (uri, maxBytes) => client.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri, maxBytes } satisfies ReadFileParams),
   };
 }

@@ -46,7 +46,9 @@ export class DocumentValidator {
     if (!settings.validate.enable) return { version: document.version, diagnostics: [], followsTyping: false };
     const onSave = settings.validate.run === 'onSave';
     const source = (onSave && this.deps.saved.get(uri)) || { version: document.version, model: this.deps.models.get(document) };
-    const { diagnostics, capped } = this.deps.service.validate(source.model, settings.language, (rule, error) => this.deps.logRuleFailure?.(uri, rule, error));
+    const { diagnostics, capped } = this.deps.service.validate(source.model, settings.language, (rule, error) =>
+      this.deps.logRuleFailure?.(uri, rule, error),
+    );
     if (capped) this.tellCapped(document, settings.language.maxNumberOfProblems);
     return { version: source.version, diagnostics, followsTyping: !onSave };
   }
@@ -65,7 +67,9 @@ export class DocumentValidator {
   private tellCapped(document: TextDocument, max: number): void {
     if (this.toldCapped.has(document.uri)) return;
     this.toldCapped.add(document.uri);
-    this.deps.notify(`${fileNameOf(document.uri)} has more than ${max} problems; only the first ${max} are shown. Raise "cable.maxNumberOfProblems" to see them all.`);
+    this.deps.notify(
+      `${fileNameOf(document.uri)} has more than ${max} problems; only the first ${max} are shown. Raise "cable.maxNumberOfProblems" to see them all.`,
+    );
   }
 }
 

@@ -95,7 +95,10 @@ export class WorkspaceChecks {
   }
 
   /** Answers `workspace/diagnostic`: held open, fed partial results as checks run, ended on cancellation. */
-  onWorkspacePull(token: CancellationToken, partial: ((items: WorkspaceDocumentDiagnosticReport[]) => void) | undefined): Promise<WorkspaceDiagnosticReport> {
+  onWorkspacePull(
+    token: CancellationToken,
+    partial: ((items: WorkspaceDocumentDiagnosticReport[]) => void) | undefined,
+  ): Promise<WorkspaceDiagnosticReport> {
     this.pulling = true;
     this.pull?.finish();
     return new Promise((resolve) => {
@@ -151,7 +154,9 @@ export class WorkspaceChecks {
       }
     }
     this.deliver(batch);
-    progress.done(`${count(result.problems)} problems in ${count(result.filesWithProblems)} of ${count(result.files)} files${result.cancelled ? ' (cancelled)' : ''}`);
+    progress.done(
+      `${count(result.problems)} problems in ${count(result.filesWithProblems)} of ${count(result.files)} files${result.cancelled ? ' (cancelled)' : ''}`,
+    );
     return result;
   }
 
@@ -169,7 +174,9 @@ export class WorkspaceChecks {
       this.deps.logError(`The cable parser failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     );
     return this.deps.service.validate(model, settings.language, (rule, error) =>
-      this.deps.logError(`Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      this.deps.logError(
+        `Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
     ).diagnostics;
   }
 
@@ -199,4 +206,3 @@ export class WorkspaceChecks {
 function fullReport(uri: string, items: Diagnostic[]): WorkspaceDocumentDiagnosticReport {
   return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, items };
 }
-

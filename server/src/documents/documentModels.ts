@@ -46,7 +46,8 @@ export class DocumentModels {
 
   /** The parse, with a failure logged, whether the parser caught it or it escaped the parse function. */
   private parseLogged(document: TextDocument): CableFile {
-    const onFailure = (error: unknown) => this.logError(`The cable parser failed on ${document.uri} (version ${document.version}): ${describeError(error)}`);
+    const onFailure = (error: unknown) =>
+      this.logError(`The cable parser failed on ${document.uri} (version ${document.version}): ${describeError(error)}`);
     try {
       return this.parse(document, onFailure);
     } catch (error) {

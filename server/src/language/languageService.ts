@@ -92,13 +92,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return symbols;
     },
     getFoldingRanges: (document, model) => getFoldingRanges(document, model),
-    doHover: (document, model, position, settings) => doHover(document, model, position, settings, { dictionaries, workspace, cache: caches.of(document, model) }),
+    doHover: (document, model, position, settings) =>
+      doHover(document, model, position, settings, { dictionaries, workspace, cache: caches.of(document, model) }),
     doComplete: (document, model, position) => doComplete(document, model, position),
     findDocumentLinks: (document, model) => findDocumentLinks(document, model, workspace),
     findDefinition: (document, model, position) => findDefinition(document, model, position, workspace),
-    findReferences: (document, model, position, includeDeclaration) => findReferences(document, model, position, workspace, includeDeclaration),
+    findReferences: (document, model, position, includeDeclaration) =>
+      findReferences(document, model, position, workspace, includeDeclaration),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(query, workspace),
     getCablesTree: (params) => cablesTreeChildren(workspace, params, dictionaries),
-    getPreview: (document, model, settings) => getPreview(document, model, { dictionaries, workspace, settings, cache: caches.of(document, model) }),
+    getPreview: (document, model, settings) =>
+      getPreview(document, model, { dictionaries, workspace, settings, cache: caches.of(document, model) }),
   };
 }

@@ -242,7 +242,8 @@ export interface SubjectField {
  * What a REF item names: a telegram, or something that is none (`B. JONES-SMITH E-MAIL 05/11/07`,
  * `C. UNSCR 1737`, `D. STATE 041708Z FEB 09`, a phone call, a meeting). Only a telegram has a ref id.
  */
-export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'memcon' | 'report' | 'resolution' | 'dtg' | 'call' | 'meeting' | 'fax' | 'demarche' | 'other';
+export type ReferenceKind =
+  'cable' | 'email' | 'memo' | 'letter' | 'memcon' | 'report' | 'resolution' | 'dtg' | 'call' | 'meeting' | 'fax' | 'demarche' | 'other';
 
 /** One telegram an item names: `STATE 12345` and `23456` of `A. STATE 12345, 23456`. */
 export interface CableCitation {

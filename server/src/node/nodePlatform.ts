@@ -27,7 +27,8 @@ export function nodePlatform(indexWorkerScript?: string): ServerPlatform {
       }),
     readFile: (uri) => readFile(fileURLToPath(uri), 'utf8'),
     createConfigs: (log) => new ServerConfigs(log),
-    turnOffRule: (rawArgs, deps) => runTurnOffRuleCommand(rawArgs, { ...deps, workspaceFolders: () => localFolders([...deps.workspaceFolders()]) }),
+    turnOffRule: (rawArgs, deps) =>
+      runTurnOffRuleCommand(rawArgs, { ...deps, workspaceFolders: () => localFolders([...deps.workspaceFolders()]) }),
     createWatcher: (changed, log) => new FolderWatcher(changed, log),
   };
 }

@@ -17,4 +17,3 @@ export function withFileConfig(settings: DocumentSettings, config: FileConfig | 
     validate: config.ignored ? { ...settings.validate, enable: false } : settings.validate,
   };
 }
-

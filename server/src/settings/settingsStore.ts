@@ -46,7 +46,9 @@ export class SettingsStore {
     try {
       return this.configFor?.(uri);
     } catch (error) {
-      this.log.error(`Reading the .cable-lint.json files for ${uri} failed; using none: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.log.error(
+        `Reading the .cable-lint.json files for ${uri} failed; using none: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return undefined;
     }
   }

@@ -114,13 +114,19 @@ export class ClientFilesWorkspace extends WorkspaceIndexBase<Folder> implements 
     let done = 0;
     const changed = await this.readAll(folder, listing.uris, (read) => {
       done += read;
-      progress?.report(`${count(done)} of ${count(listing.uris.length)} files`, listing.uris.length ? Math.floor((done / listing.uris.length) * 100) : undefined);
+      progress?.report(
+        `${count(done)} of ${count(listing.uris.length)} files`,
+        listing.uris.length ? Math.floor((done / listing.uris.length) * 100) : undefined,
+      );
       this.sendStatus();
     });
     if (changed.length) this.options.onFilesChanged?.(changed);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const limited = folder.limited ? ` (stopped at cable.index.maxFiles = ${count(this.settings.maxFiles)})` : '';
-    if (!this.disposed) this.options.log.info(`Indexed ${count(folder.files.size)} cable file(s) in ${folder.uri} in ${seconds} s, read through the editor${limited}.`);
+    if (!this.disposed)
+      this.options.log.info(
+        `Indexed ${count(folder.files.size)} cable file(s) in ${folder.uri} in ${seconds} s, read through the editor${limited}.`,
+      );
     progress?.done(`${count(this.index.cableTotal)} cables indexed${folder.limited ? ' (limit reached)' : ''}`);
   }
 
@@ -148,7 +154,13 @@ export class ClientFilesWorkspace extends WorkspaceIndexBase<Folder> implements 
     const changed: string[] = [];
     for (let start = 0; start < uris.length && !this.disposed && this.folders.has(folder.uri); start += READS_IN_FLIGHT) {
       const batch = uris.slice(start, start + READS_IN_FLIGHT);
-      const results = await Promise.all(batch.map((uri) => this.files.read(uri, this.settings.maxFileBytes).catch((error: unknown): ReadFileResult => ({ kind: 'failed', error: describeError(error) }))));
+      const results = await Promise.all(
+        batch.map((uri) =>
+          this.files
+            .read(uri, this.settings.maxFileBytes)
+            .catch((error: unknown): ReadFileResult => ({ kind: 'failed', error: describeError(error) })),
+        ),
+      );
       batch.forEach((uri, i) => {
         if (this.apply(folder, uri, results[i])) changed.push(uri);
       });

@@ -20,8 +20,9 @@ export function progressStarter(connection: Connection, supported: boolean): ((t
         return progress;
       })
       .catch(() => undefined);
-    const report = throttled<{ message: string; percentage?: number }>(REPORT_INTERVAL_MS, ({ message, percentage }) =>
-      void reporter.then((progress) => progress?.report(percentage ?? 0, message)),
+    const report = throttled<{ message: string; percentage?: number }>(
+      REPORT_INTERVAL_MS,
+      ({ message, percentage }) => void reporter.then((progress) => progress?.report(percentage ?? 0, message)),
     );
     return {
       report: (message, percentage) => report({ message, percentage }),

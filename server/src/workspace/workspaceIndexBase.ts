@@ -7,7 +7,12 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IndexStatus } from '../../../shared/protocol';
-import { InMemoryWorkspaceIndex, type IndexCompleteness, type IndexedCable, type WorkspaceIndex } from '../language/workspace/workspaceIndex';
+import {
+  InMemoryWorkspaceIndex,
+  type IndexCompleteness,
+  type IndexedCable,
+  type WorkspaceIndex,
+} from '../language/workspace/workspaceIndex';
 import { describeError } from '../runSafe';
 import { DEFAULT_INDEX_SETTINGS, type IndexSettings } from '../settings/settingsMapping';
 import type { ServerWorkspaceOptions } from './serverWorkspace';
@@ -77,7 +82,12 @@ export abstract class WorkspaceIndexBase<F extends IndexedFolder> implements Wor
     this.flush();
     const completeness = this.completeness();
     const skipped = [...this.folders.values()].reduce((sum, folder) => sum + folder.skipped, 0);
-    const state = this.folders.size === 0 && completeness.state === 'complete' ? 'idle' : completeness.state === 'complete' ? 'ready' : completeness.state;
+    const state =
+      this.folders.size === 0 && completeness.state === 'complete'
+        ? 'idle'
+        : completeness.state === 'complete'
+          ? 'ready'
+          : completeness.state;
     return {
       state,
       files: this.index.size,

@@ -25,7 +25,8 @@
   };
 
   const field = (value, path) => path.split('.').reduce((object, key) => (object == null ? undefined : object[key]), value);
-  const matches = (message, waiter) => message.method === waiter.method && Object.entries(waiter.expected).every(([path, value]) => field(message.params, path) === value);
+  const matches = (message, waiter) =>
+    message.method === waiter.method && Object.entries(waiter.expected).every(([path, value]) => field(message.params, path) === value);
 
   worker.onmessage = ({ data: message }) => {
     if (message.method === undefined) {
@@ -36,9 +37,11 @@
     } else if (message.id !== undefined) {
       serverRequests.push(message.method);
       const answer = answers[message.method];
-      worker.postMessage(answer
-        ? { jsonrpc: '2.0', id: message.id, result: answer(message.params) }
-        : { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `unhandled ${message.method}` } });
+      worker.postMessage(
+        answer
+          ? { jsonrpc: '2.0', id: message.id, result: answer(message.params) }
+          : { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `unhandled ${message.method}` } },
+      );
     } else {
       notifications.push(message);
       for (const waiter of waiters.filter((candidate) => matches(message, candidate))) {

@@ -23,7 +23,39 @@ export interface Meaning {
  * an all-caps cable they are words, not codes. Chosen as the keys that the corpus also writes often in lower case;
  * `US` and `AID` stay out, since all-caps cables mostly mean the United States and USAID by them.
  */
-const ENGLISH_WORDS = new Set(['ACTION', 'AM', 'AN', 'AS', 'AT', 'BE', 'BY', 'CHARGE', 'DO', 'GO', 'GOT', 'HE', 'IF', 'IN', 'IS', 'IT', 'MASS', 'ME', 'MY', 'NO', 'OF', 'OK', 'ON', 'OR', 'PASS', 'RE', 'SO', 'TO', 'UP', 'WE', 'WHO']);
+const ENGLISH_WORDS = new Set([
+  'ACTION',
+  'AM',
+  'AN',
+  'AS',
+  'AT',
+  'BE',
+  'BY',
+  'CHARGE',
+  'DO',
+  'GO',
+  'GOT',
+  'HE',
+  'IF',
+  'IN',
+  'IS',
+  'IT',
+  'MASS',
+  'ME',
+  'MY',
+  'NO',
+  'OF',
+  'OK',
+  'ON',
+  'OR',
+  'PASS',
+  'RE',
+  'SO',
+  'TO',
+  'UP',
+  'WE',
+  'WHO',
+]);
 
 export interface WordContext {
   /** The acronyms the word's cable defines itself (the model's cache holds them); absent outside a cable. */
@@ -63,7 +95,8 @@ export function meaningsOf(word: string, context: WordContext): Meaning[] {
 /** The user's entry for the word as written, else for its upper-case form. */
 function settingsMeaning(word: string, settings: LanguageSettings): Meaning | undefined {
   const acronyms = settings.acronyms ?? {};
-  const own = (key: string) => (Object.prototype.hasOwnProperty.call(acronyms, key) && typeof acronyms[key] === 'string' ? acronyms[key] : undefined);
+  const own = (key: string) =>
+    Object.prototype.hasOwnProperty.call(acronyms, key) && typeof acronyms[key] === 'string' ? acronyms[key] : undefined;
   const text = own(word) ?? own(word.toUpperCase()) ?? (word.endsWith('s') ? own(word.slice(0, -1)) : undefined);
   return text ? { source: 'settings', text } : undefined;
 }

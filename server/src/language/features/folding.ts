@@ -30,7 +30,13 @@ function cableFolds(cable: Cable): FoldingRange[] {
     folds.push(fold(paragraph.range, `${paragraph.numberToken.text}${marking} ${paragraph.lead}…`));
   }
   for (const span of body.spans) {
-    folds.push(fold(span.range, span.kind === 'summary' ? 'Summary…' : 'Comment…', span.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region));
+    folds.push(
+      fold(
+        span.range,
+        span.kind === 'summary' ? 'Summary…' : 'Comment…',
+        span.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+      ),
+    );
   }
   return folds.filter((f): f is FoldingRange => f !== undefined);
 }

@@ -53,7 +53,13 @@ export function findDefinition(document: TextDocument, model: CableFile, positio
 }
 
 /** The cables that cite the ref id at `position`; with `includeDeclaration`, the cable's own files too. */
-export function findReferences(document: TextDocument, model: CableFile, position: Position, index: WorkspaceIndex, includeDeclaration = false): Location[] {
+export function findReferences(
+  document: TextDocument,
+  model: CableFile,
+  position: Position,
+  index: WorkspaceIndex,
+  includeDeclaration = false,
+): Location[] {
   const found = refIdAt(document, model, position);
   if (!found) return [];
   const citations = index.findCitations(found.refId);

@@ -106,14 +106,19 @@ function captionTarget(caption: Caption, position: Position): Target | undefined
   if (field) {
     const reason = field.reasons.find((r) => isOn(r.range, position));
     if (reason) return { kind: 'reason', range: reason.range, reason };
-    if (isOn(field.reasonsRange, position) && !isPastFirstReason(field, position)) return { kind: 'reasons', range: reasonsHead(field), field };
+    if (isOn(field.reasonsRange, position) && !isPastFirstReason(field, position))
+      return { kind: 'reasons', range: reasonsHead(field), field };
   }
   const eo = caption.eo;
   if (eo) {
     if (isOn(eo.decl?.range, position)) return { kind: 'decl', range: eo.decl!.range, eo };
     if (isOn(eo.declKeyword?.range, position)) return { kind: 'decl', range: eo.declKeyword!.range, eo };
     if (isOn(eo.keyword.range, position) || isOn(eo.order?.range, position)) {
-      return { kind: 'executiveOrder', range: eo.order ? { start: eo.keyword.range.start, end: eo.order.range.end } : eo.keyword.range, eo };
+      return {
+        kind: 'executiveOrder',
+        range: eo.order ? { start: eo.keyword.range.start, end: eo.order.range.end } : eo.keyword.range,
+        eo,
+      };
     }
   }
   return undefined;
@@ -122,18 +127,26 @@ function captionTarget(caption: Caption, position: Position): Target | undefined
 /** Past the first reason letter (`and` in `(b) and (d)`) lies no section number: the word hover speaks there. */
 function isPastFirstReason(field: ClassifiedByField, position: Position): boolean {
   const first = field.reasons[0];
-  return first !== undefined && (position.line > first.range.start.line || (position.line === first.range.start.line && position.character >= first.range.end.character));
+  return (
+    first !== undefined &&
+    (position.line > first.range.start.line ||
+      (position.line === first.range.start.line && position.character >= first.range.end.character))
+  );
 }
 
 /** `REASONS 1.4` up to the first letter. */
 function reasonsHead(field: ClassifiedByField): Range {
   const first = field.reasons[0];
-  return first && first.range.start.line === field.reasonsRange!.start.line ? { start: field.reasonsRange!.start, end: first.range.start } : field.reasonsRange!;
+  return first && first.range.start.line === field.reasonsRange!.start.line
+    ? { start: field.reasonsRange!.start, end: first.range.start }
+    : field.reasonsRange!;
 }
 
 function routingTarget(routing: RoutingHeader, position: Position): Target | undefined {
-  if (isOn(routing.transmissionId?.range, position)) return { kind: 'transmissionId', range: routing.transmissionId!.range, text: routing.transmissionId!.text };
-  if (isOn(routing.precedence?.range, position)) return { kind: 'precedence', range: routing.precedence!.range, text: routing.precedence!.text };
+  if (isOn(routing.transmissionId?.range, position))
+    return { kind: 'transmissionId', range: routing.transmissionId!.range, text: routing.transmissionId!.text };
+  if (isOn(routing.precedence?.range, position))
+    return { kind: 'precedence', range: routing.precedence!.range, text: routing.precedence!.text };
   const relay = routing.relayIndicators.find((t) => isOn(t.range, position));
   if (relay) return indicator(relay);
   const de = routing.de;
@@ -160,7 +173,8 @@ function routingTarget(routing: RoutingHeader, position: Position): Target | und
   const addresses: Address[] = lists.flatMap((l) => l.addresses);
   for (const address of addresses) {
     if (isOn(address.indicator?.range, position)) return indicator(address.indicator!);
-    if (isOn(address.precedence?.range, position)) return { kind: 'precedence', range: address.precedence!.range, text: address.precedence!.text };
+    if (isOn(address.precedence?.range, position))
+      return { kind: 'precedence', range: address.precedence!.range, text: address.precedence!.text };
   }
   return undefined;
 }
@@ -171,11 +185,22 @@ function indicator(token: Token): Target {
 
 function bannerTarget(cable: Cable, banner: Banner, position: Position): Target | undefined {
   if (isOn(banner.classificationToken.range, position)) {
-    return { kind: 'classification', range: banner.classificationToken.range, text: banner.classificationToken.text, classification: banner.classification };
+    return {
+      kind: 'classification',
+      range: banner.classificationToken.range,
+      text: banner.classificationToken.text,
+      classification: banner.classification,
+    };
   }
-  if (banner.section && isOn(banner.section.range, position)) return { kind: 'section', range: banner.section.range, n: banner.section.n, m: banner.section.m, page: false };
+  if (banner.section && isOn(banner.section.range, position))
+    return { kind: 'section', range: banner.section.range, n: banner.section.n, m: banner.section.m, page: false };
   if (banner.post && banner.serial && cable.refId && (isOn(banner.post.range, position) || isOn(banner.serial.range, position))) {
-    return { kind: 'refId', range: { start: banner.post.range.start, end: banner.serial.range.end }, refId: cable.refId.value.text, own: true };
+    return {
+      kind: 'refId',
+      range: { start: banner.post.range.start, end: banner.serial.range.end },
+      refId: cable.refId.value.text,
+      own: true,
+    };
   }
   const control = banner.controls.find((c) => isOn(c.range, position));
   if (control) return { kind: 'control', range: control.range, text: control.text };
@@ -185,10 +210,16 @@ function bannerTarget(cable: Cable, banner: Banner, position: Position): Target 
 function preambleTarget(cable: Cable, position: Position): Target | undefined {
   for (const part of [cable.preamble, cable.record]) {
     if (!part) continue;
-    if (part.refId?.refId && isOn(part.refId.range, position)) return { kind: 'refId', range: part.refId.range, refId: part.refId.refId.text, own: true };
+    if (part.refId?.refId && isOn(part.refId.range, position))
+      return { kind: 'refId', range: part.refId.range, refId: part.refId.refId.text, own: true };
     const classification = part.classification;
     if (classification?.classification && isOn(classification.range, position)) {
-      return { kind: 'classification', range: classification.range, text: classification.text, classification: classification.classification };
+      return {
+        kind: 'classification',
+        range: classification.range,
+        text: classification.text,
+        classification: classification.classification,
+      };
     }
   }
   const reference = cable.record?.references?.find((t) => isOn(t.range, position));
@@ -203,7 +234,8 @@ function bodyTarget(cable: Cable, position: Position): Target | undefined {
   const page = body.sectionBreaks.find((t) => isOn(t.range, position));
   if (page?.n !== undefined && page.m !== undefined) return { kind: 'section', range: page.range, n: page.n, m: page.m, page: true };
   const closing = [body.trailingClassification, page].find((t) => t && isOn(t.range, position));
-  if (closing?.classification) return { kind: 'classification', range: closing.range, text: closing.text, classification: closing.classification };
+  if (closing?.classification)
+    return { kind: 'classification', range: closing.range, text: closing.text, classification: closing.classification };
   return undefined;
 }
 

@@ -23,9 +23,29 @@ export interface AcronymDefinition {
 }
 
 /** Words that may sit inside a name without being capitalised, and may give the acronym a letter or not. */
-const CONNECTORS = new Set(['OF', 'THE', 'AND', 'FOR', 'ON', 'IN', 'DE', 'DEL', 'LA', 'LOS', 'LAS', 'EL', 'Y', 'ET', 'DU', 'DES', 'LE', '&']);
+const CONNECTORS = new Set([
+  'OF',
+  'THE',
+  'AND',
+  'FOR',
+  'ON',
+  'IN',
+  'DE',
+  'DEL',
+  'LA',
+  'LOS',
+  'LAS',
+  'EL',
+  'Y',
+  'ET',
+  'DU',
+  'DES',
+  'LE',
+  '&',
+]);
 /** Head nouns of institutions: a phrase with one of these is a name even when its initials follow another language. */
-const INSTITUTION_WORDS = /^(?:Office|Secretariat|Secretary|Ministry|Agency|Party|Council|Commission|Committee|Institute|Department|Bureau|Court|Service|Forces?|Army|Navy|Front|Movement|Union|Organi[sz]ation|Association|Bank|Fund|Programm?e?|Cent(?:er|re)|Authority|Administration|Directorate|Police|Command|Assembly|Congress|Senate|Chamber|Federation|Confederation|Alliance|Coalition|Corporation|Company|Board|Tribunal|Network|Group|Unit|Division|Guard|Prosecutor|Attorney)$/;
+const INSTITUTION_WORDS =
+  /^(?:Office|Secretariat|Secretary|Ministry|Agency|Party|Council|Commission|Committee|Institute|Department|Bureau|Court|Service|Forces?|Army|Navy|Front|Movement|Union|Organi[sz]ation|Association|Bank|Fund|Programm?e?|Cent(?:er|re)|Authority|Administration|Directorate|Police|Command|Assembly|Congress|Senate|Chamber|Federation|Confederation|Alliance|Coalition|Corporation|Company|Board|Tribunal|Network|Group|Unit|Division|Guard|Prosecutor|Attorney)$/;
 
 const MAX_NAME_WORDS = 10;
 /** Parentheses looked at per cable: real cables have dozens; a pathological file must not stall a hover. */
@@ -91,7 +111,13 @@ function wordsOf(text: string): string[] {
 const isCapitalised = (word: string) => /^-?[A-Z]/.test(word);
 const isConnector = (word: string) => CONNECTORS.has(word.toUpperCase());
 
-function define(acronymText: string, words: string[], range: Range, mixedCase: boolean, side: 'before' | 'after'): AcronymDefinition | undefined {
+function define(
+  acronymText: string,
+  words: string[],
+  range: Range,
+  mixedCase: boolean,
+  side: 'before' | 'after',
+): AcronymDefinition | undefined {
   const acronym = acronymText.toUpperCase();
   if (!/[A-Z].*[A-Z]/.test(acronymText.replace(/[a-z]/g, '')) || /^\d/.test(acronym)) return undefined;
   const candidates = nameCandidates(words, side, mixedCase);
@@ -104,7 +130,12 @@ function define(acronymText: string, words: string[], range: Range, mixedCase: b
   const limit = Math.max(2, acronym.length);
   const institution = candidates.find((candidate) => {
     const nameWords = candidate.filter((w) => !isConnector(w) && !w.startsWith('-')).length;
-    return nameWords >= 2 && nameWords <= limit && candidate.some((w) => INSTITUTION_WORDS.test(stripPossessive(w))) && sharesAnInitial(acronym, candidate);
+    return (
+      nameWords >= 2 &&
+      nameWords <= limit &&
+      candidate.some((w) => INSTITUTION_WORDS.test(stripPossessive(w))) &&
+      sharesAnInitial(acronym, candidate)
+    );
   });
   return institution ? { acronym, expansion: displayName(institution), range, fit: 'translated' } : undefined;
 }
@@ -116,11 +147,13 @@ function define(acronymText: string, words: string[], range: Range, mixedCase: b
 function nameCandidates(words: string[], side: 'before' | 'after', mixedCase: boolean): string[][] {
   const isNameWord = (word: string) => isConnector(word) || isCapitalised(word);
   if (side === 'after') {
-    const ok = words.length > 0 && words.length <= MAX_NAME_WORDS && words.every(isNameWord) && isCapitalised(words[0]) && !isConnector(words[0]);
+    const ok =
+      words.length > 0 && words.length <= MAX_NAME_WORDS && words.every(isNameWord) && isCapitalised(words[0]) && !isConnector(words[0]);
     return ok ? [words] : [];
   }
   let first = words.length;
-  while (first > 0 && words.length - first < MAX_NAME_WORDS && isNameWord(words[first - 1]) && (mixedCase || words.length - first < 6)) first--;
+  while (first > 0 && words.length - first < MAX_NAME_WORDS && isNameWord(words[first - 1]) && (mixedCase || words.length - first < 6))
+    first--;
   const candidates: string[][] = [];
   for (let i = first; i < words.length; i++) {
     if (isCapitalised(words[i]) && !isConnector(words[i]) && !words[i].startsWith('-')) candidates.push(words.slice(i));
@@ -136,7 +169,9 @@ interface LetterSource {
 
 function letterSources(words: string[]): LetterSource[] {
   return words.map((word) => {
-    const letters = stripPossessive(word).replace(/[^A-Za-z&]/g, '').toUpperCase();
+    const letters = stripPossessive(word)
+      .replace(/[^A-Za-z&]/g, '')
+      .toUpperCase();
     const required = !isConnector(word) && !word.startsWith('-') && isCapitalised(word);
     return { letters, required };
   });

@@ -188,4 +188,3 @@ export function parseRefs(lines: Line[], i: number, next: number, cableYear: str
 export function isRefItemLine(line: Line): boolean {
   return /^\s*¶?\(?[A-Z][.)]\s+\S/.test(line.text) && line.text.length < 400;
 }
-

@@ -73,14 +73,26 @@ function originFromAddress(name: string): string | undefined {
   const match = /^(AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|AMEMB|USDEL|USUN)\s*(.*)$/.exec(name.trim().toUpperCase());
   if (!match) return undefined;
   const place = match[2].replace(/\b([A-Z])([A-Z]*)\b/g, (_, a: string, b: string) => a + b.toLowerCase());
-  const kinds: Record<string, string> = { AMEMBASSY: 'Embassy', AMEMB: 'Embassy', AMCONSUL: 'Consulate', USMISSION: 'Mission', USDEL: 'Delegation', USUN: 'Mission USUN' };
+  const kinds: Record<string, string> = {
+    AMEMBASSY: 'Embassy',
+    AMEMB: 'Embassy',
+    AMCONSUL: 'Consulate',
+    USMISSION: 'Mission',
+    USDEL: 'Delegation',
+    USUN: 'Mission USUN',
+  };
   if (match[1] === 'SECSTATE') return 'Secretary of State';
   return `${kinds[match[1]]} ${place}`.trim();
 }
 
 /** The published label of an FM-line address: `AMCONSUL MONTERREY` → `Consulate Monterrey`, `USDEL SECRETARY//EUROPE//` → `US Delegation, Secretary`. */
 function labelOfAddress(name: string): string | undefined {
-  const address = name.toUpperCase().replace(/\/\/.*$/, '').replace(/[^A-Z0-9 -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const address = name
+    .toUpperCase()
+    .replace(/\/\/.*$/, '')
+    .replace(/[^A-Z0-9 -]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return getDictionaries().stationAddresses.get(address)?.label ?? originFromAddress(address);
 }
 
@@ -115,5 +127,6 @@ export function deriveCableValues(cable: Cable, fileName: string | undefined): v
   cable.origin = deriveOrigin(cable);
   cable.year = cableFullYear(cable);
   const letter = cable.routing?.dtg?.precedence;
-  if (letter && PRECEDENCE_WORDS[letter.text]) cable.precedence = { value: PRECEDENCE_WORDS[letter.text], source: 'routing', range: letter.range };
+  if (letter && PRECEDENCE_WORDS[letter.text])
+    cable.precedence = { value: PRECEDENCE_WORDS[letter.text], source: 'routing', range: letter.range };
 }

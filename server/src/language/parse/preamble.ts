@@ -122,10 +122,15 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
   record.refId = refIdToken(lines[j]);
   let last = j;
   // Origin, classification and the referenced ids follow in either order, blank lines apart in some exports.
-  for (let field = 0, k = nextFilled(lines, j + 1); field < 3 && k < lines.length && !isBlank(lines[k]); field++, k = nextFilled(lines, k + 1)) {
+  for (
+    let field = 0, k = nextFilled(lines, j + 1);
+    field < 3 && k < lines.length && !isBlank(lines[k]);
+    field++, k = nextFilled(lines, k + 1)
+  ) {
     const line = lines[k];
     if (!record.references && REFERENCE_LIST.test(line.text)) record.references = splitIds(line);
-    else if (!record.classification && line.text.trim().length < 40 && parseClassificationWords(line.text)) record.classification = classificationToken(line);
+    else if (!record.classification && line.text.trim().length < 40 && parseClassificationWords(line.text))
+      record.classification = classificationToken(line);
     else if (!record.origin && RECORD_ORIGIN.test(line.text)) record.origin = trimmedToken(line);
     else break;
     last = k;
@@ -219,7 +224,8 @@ function parseKeyValueRecord(lines: Line[], i: number): { record: RecordPreamble
     else if (key === 'refid' && value) record.refId = { ...value, refId: parseRefId(value.text) };
     else if (key === 'origin') record.origin = value;
     else if (key === 'classification' && value) record.classification = { ...value, classification: parseClassificationWords(value.text) };
-    else if (key === 'destination' && value) record.references = splitIds({ ...lines[j], text: ' '.repeat(value.range.start.character - lines[j].offset) + value.text });
+    else if (key === 'destination' && value)
+      record.references = splitIds({ ...lines[j], text: ' '.repeat(value.range.start.character - lines[j].offset) + value.text });
     record.range = { start: record.range.start, end: trimmedRange(lines[j]).end };
     if (key === 'header') {
       j++;

@@ -69,15 +69,27 @@ export function isSafeFix(fix: FixData): boolean {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isRange = (value: unknown): value is Range =>
-  typeof value === 'object' && value !== null && typeof (value as Range).start?.line === 'number' && typeof (value as Range).end?.line === 'number';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Range).start?.line === 'number' &&
+  typeof (value as Range).end?.line === 'number';
 const isNumberEdit = (edit: NumberEdit) =>
-  isRange(edit?.range) && isString(edit.expected) && isString(edit.newText) && typeof edit.from === 'number' && typeof edit.to === 'number' && typeof edit.pilcrow === 'boolean';
+  isRange(edit?.range) &&
+  isString(edit.expected) &&
+  isString(edit.newText) &&
+  typeof edit.from === 'number' &&
+  typeof edit.to === 'number' &&
+  typeof edit.pilcrow === 'boolean';
 
 /** The shape check of each kind of fix, over JSON whose `fix` names that kind; a new kind needs its check here. */
 const SHAPE_CHECKS = {
   replace: (fix) => isString(fix.target) && isString(fix.expected) && isString(fix.replacement),
   'insert-marking': (fix) =>
-    Array.isArray(fix.markings) && fix.markings.length > 0 && fix.markings.every(isString) && Array.isArray(fix.lines) && fix.lines.every((line) => typeof line === 'number'),
+    Array.isArray(fix.markings) &&
+    fix.markings.length > 0 &&
+    fix.markings.every(isString) &&
+    Array.isArray(fix.lines) &&
+    fix.lines.every((line) => typeof line === 'number'),
   'renumber-paragraphs': (fix) => Array.isArray(fix.edits) && fix.edits.every(isNumberEdit),
 } satisfies Record<FixKind, (fix: Record<string, unknown>) => boolean>;
 

@@ -30,7 +30,12 @@ export function createFileSummariser(workerScript: string | undefined, log: (mes
 }
 
 export class InThreadSummariser implements FileSummariser {
-  async run(jobs: readonly FileJob[], maxBytes: number, onResults: (results: FileResult[]) => void, isCancelled: () => boolean): Promise<void> {
+  async run(
+    jobs: readonly FileJob[],
+    maxBytes: number,
+    onResults: (results: FileResult[]) => void,
+    isCancelled: () => boolean,
+  ): Promise<void> {
     for (let start = 0; start < jobs.length && !isCancelled(); start += SLICE) {
       onResults(jobs.slice(start, start + SLICE).map((job) => summariseFile(job, maxBytes)));
       await new Promise((resolve) => setImmediate(resolve));
@@ -62,7 +67,12 @@ class WorkerSummariser implements FileSummariser {
   }
 
   /** Starts the workers for this run and ends them after it, so an idle server holds no worker's memory. */
-  private async runNow(jobs: readonly FileJob[], maxBytes: number, onResults: (results: FileResult[]) => void, isCancelled: () => boolean): Promise<void> {
+  private async runNow(
+    jobs: readonly FileJob[],
+    maxBytes: number,
+    onResults: (results: FileResult[]) => void,
+    isCancelled: () => boolean,
+  ): Promise<void> {
     let next = 0;
     const takeBatch = (): IndexBatch | undefined => {
       if (next >= jobs.length || isCancelled()) return undefined;
@@ -80,7 +90,11 @@ class WorkerSummariser implements FileSummariser {
   }
 
   /** One worker, fed batches until there are none; resolves once it has stopped. */
-  private drive(takeBatch: () => IndexBatch | undefined, onResults: (results: FileResult[]) => void, giveBack: (jobs: FileJob[]) => void): Promise<void> {
+  private drive(
+    takeBatch: () => IndexBatch | undefined,
+    onResults: (results: FileResult[]) => void,
+    giveBack: (jobs: FileJob[]) => void,
+  ): Promise<void> {
     return new Promise((resolve) => {
       const pending = new Map<number, IndexBatch>();
       let worker: Worker;

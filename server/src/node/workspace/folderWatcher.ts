@@ -32,7 +32,9 @@ export class FolderWatcher implements FolderWatching {
       watcher.on('error', (error) => this.log(`Watching ${folder} failed: ${error.message}; changes on disk are seen at the next start.`));
       this.watchers.set(folder, watcher);
     } catch (error) {
-      this.log(`Could not watch ${folder}: ${error instanceof Error ? error.message : String(error)}; changes on disk are seen at the next start.`);
+      this.log(
+        `Could not watch ${folder}: ${error instanceof Error ? error.message : String(error)}; changes on disk are seen at the next start.`,
+      );
     }
   }
 

@@ -60,7 +60,8 @@ export async function readIndexCache(file: string, folder: string, serverVersion
       const value = parseJson(line);
       if (!header) {
         if (!isHeader(value)) return { kind: 'rejected', why: 'it is not a cable index' };
-        if (value.version !== INDEX_CACHE_FORMAT || value.server !== serverVersion) return { kind: 'rejected', why: `it was written by another version (${value.server}, format ${value.version})` };
+        if (value.version !== INDEX_CACHE_FORMAT || value.server !== serverVersion)
+          return { kind: 'rejected', why: `it was written by another version (${value.server}, format ${value.version})` };
         if (value.folder !== folder) return { kind: 'rejected', why: `it is the cache of another folder (${value.folder})` };
         header = value;
       } else if (isEndLine(value)) {
@@ -84,7 +85,12 @@ export async function readIndexCache(file: string, folder: string, serverVersion
 }
 
 /** Writes a folder's cache atomically: a temporary file, flushed, then renamed over the old one. */
-export async function writeIndexCache(file: string, folder: string, serverVersion: string, files: Iterable<[string, CachedFile]>): Promise<number> {
+export async function writeIndexCache(
+  file: string,
+  folder: string,
+  serverVersion: string,
+  files: Iterable<[string, CachedFile]>,
+): Promise<number> {
   await mkdir(join(file, '..'), { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
@@ -122,7 +128,14 @@ function parseJson(line: string): unknown {
 
 function isHeader(value: unknown): value is Header {
   const v = value as Header;
-  return typeof v === 'object' && v !== null && v.format === 'cable-index' && typeof v.version === 'number' && typeof v.server === 'string' && typeof v.folder === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.format === 'cable-index' &&
+    typeof v.version === 'number' &&
+    typeof v.server === 'string' &&
+    typeof v.folder === 'string'
+  );
 }
 
 function isEndLine(value: unknown): value is { end: number } {
@@ -130,7 +143,14 @@ function isEndLine(value: unknown): value is { end: number } {
 }
 
 function isFileLine(value: unknown): value is [string, number, number, FileSummary] {
-  return Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && isCount(value[1]) && typeof value[2] === 'number' && isSummary(value[3]);
+  return (
+    Array.isArray(value) &&
+    value.length === 4 &&
+    typeof value[0] === 'string' &&
+    isCount(value[1]) &&
+    typeof value[2] === 'number' &&
+    isSummary(value[3])
+  );
 }
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;

@@ -162,18 +162,25 @@ export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements Serve
 
     let reused = 0;
     let done = 0;
-    await this.options.summariser.run(jobs, this.settings.maxFileBytes, (results) => {
-      for (const result of results) if (result.kind === 'unchanged') reused++;
-      const changed = this.apply(folder, results, cached);
-      if (changed.length) this.options.onFilesChanged?.(changed);
-      done += results.length;
-      progress?.report(`${count(done)} of ${count(jobs.length)} files`, jobs.length ? Math.floor((done / jobs.length) * 100) : undefined);
-      this.sendStatus();
-    }, () => this.disposed || !this.folders.has(folder.path));
+    await this.options.summariser.run(
+      jobs,
+      this.settings.maxFileBytes,
+      (results) => {
+        for (const result of results) if (result.kind === 'unchanged') reused++;
+        const changed = this.apply(folder, results, cached);
+        if (changed.length) this.options.onFilesChanged?.(changed);
+        done += results.length;
+        progress?.report(`${count(done)} of ${count(jobs.length)} files`, jobs.length ? Math.floor((done / jobs.length) * 100) : undefined);
+        this.sendStatus();
+      },
+      () => this.disposed || !this.folders.has(folder.path),
+    );
     if (cachedFiles !== folder.files.size) folder.dirty = true;
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const limited = folder.limited ? ` (stopped at cable.index.maxFiles = ${count(this.settings.maxFiles)}; ${count(listing.beyondLimit)} more files not read)` : '';
+    const limited = folder.limited
+      ? ` (stopped at cable.index.maxFiles = ${count(this.settings.maxFiles)}; ${count(listing.beyondLimit)} more files not read)`
+      : '';
     const summary = `Indexed ${count(folder.files.size)} cable file(s) in ${folder.path} in ${seconds} s (${count(reused)} unchanged since last read)${limited}.`;
     if (!this.disposed) log.info(summary);
     progress?.done(`${count(this.index.cableTotal)} cables indexed${folder.limited ? ' (limit reached)' : ''}`);
@@ -184,7 +191,8 @@ export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements Serve
   private recheck(uris: readonly string[]): Promise<void> {
     return this.enqueue(async () => {
       const jobs = new Map<string, { folder: Folder; job: FileJob }>();
-      const add = (folder: Folder, path: string, known: FileStamp | undefined) => jobs.set(path, { folder, job: known ? { path, known } : { path } });
+      const add = (folder: Folder, path: string, known: FileStamp | undefined) =>
+        jobs.set(path, { folder, job: known ? { path, known } : { path } });
       for (const uri of uris) {
         if (!uri.startsWith('file:')) {
           if (!this.open.has(uri)) this.index.removeFile(uri);
@@ -211,7 +219,12 @@ export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements Serve
       }
       const changed: string[] = [];
       for (const [folder, folderJobs] of byFolder) {
-        await this.options.summariser.run(folderJobs, this.settings.maxFileBytes, (results) => changed.push(...this.apply(folder, results, new Map())), () => this.disposed);
+        await this.options.summariser.run(
+          folderJobs,
+          this.settings.maxFileBytes,
+          (results) => changed.push(...this.apply(folder, results, new Map())),
+          () => this.disposed,
+        );
       }
       if (changed.length) {
         this.options.onFilesChanged?.(changed);
@@ -296,7 +309,8 @@ export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements Serve
   private async readCache(file: string, folder: string): Promise<Map<string, CachedFile>> {
     const reading = await readIndexCache(file, folder, this.options.serverVersion ?? '');
     if (reading.kind === 'read') return reading.files;
-    if (reading.kind === 'rejected') this.options.log.info(`The index cache ${file} was not used: ${reading.why}. The folder is read again.`);
+    if (reading.kind === 'rejected')
+      this.options.log.info(`The index cache ${file} was not used: ${reading.why}. The folder is read again.`);
     return new Map();
   }
 
@@ -339,4 +353,3 @@ function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
-

@@ -27,7 +27,10 @@ export function markingHover(marking: PortionMarking, context: RenderContext): s
   const { markings, levels } = context.dictionaries;
   const written = `(${marking.text})`;
   if (!marking.level) {
-    return paragraphs([`${strong(written)} — not a known portion marking`, `Expected ${listWithOr(everyMarking())}, optionally with caveats such as //NF or /REL NATO.`]);
+    return paragraphs([
+      `${strong(written)} — not a known portion marking`,
+      `Expected ${listWithOr(everyMarking())}, optionally with caveats such as //NF or /REL NATO.`,
+    ]);
   }
   const known = markings.portion_markings[written.toUpperCase()];
   const parts = marking.writtenCaveats ?? [];
@@ -37,7 +40,8 @@ export function markingHover(marking: PortionMarking, context: RenderContext): s
   });
   const cableLevel = context.cable?.classification?.value.level;
   let comparison: string | undefined;
-  if (cableLevel && LEVEL_RANK[marking.level] > LEVEL_RANK[cableLevel]) comparison = `Above the cable's classification (${escapeMarkdown(context.cable!.classification!.value.text)}).`;
+  if (cableLevel && LEVEL_RANK[marking.level] > LEVEL_RANK[cableLevel])
+    comparison = `Above the cable's classification (${escapeMarkdown(context.cable!.classification!.value.text)}).`;
   return paragraphs([
     `${strong(written)} — portion marking: ${levels.byLevel[marking.level].title}`,
     known ? escapeMarkdown(known) : undefined,
@@ -71,8 +75,13 @@ export function reasonsHover(field: ClassifiedByField, context: RenderContext): 
     return `${strong(`${reason.section}(${reason.letter})`)}: ${wording.wording ? escapeMarkdown(wording.wording) : 'no such category'}`;
   });
   const first = field.reasons[0];
-  const citation = first ? reasonWording(first.section, first.letter, reasonContext(context), context.dictionaries.orders).citation.replace(/, §.*$/, '') : undefined;
-  return paragraphs([`**Classification reasons**${citation ? ` — ${escapeMarkdown(citation)}` : ''}`, lines.join('  \n') || 'No reason letters were found.']);
+  const citation = first
+    ? reasonWording(first.section, first.letter, reasonContext(context), context.dictionaries.orders).citation.replace(/, §.*$/, '')
+    : undefined;
+  return paragraphs([
+    `**Classification reasons**${citation ? ` — ${escapeMarkdown(citation)}` : ''}`,
+    lines.join('  \n') || 'No reason letters were found.',
+  ]);
 }
 
 /** `E.O. 12958`: which order, whose, when in force, what replaced it. */
@@ -80,15 +89,24 @@ export function executiveOrderHover(eo: EoLine, dictionaries: Dictionaries): str
   const { markings } = dictionaries;
   const number = eo.order?.text;
   const order = number ? executiveOrder(number, dictionaries.orders) : undefined;
-  if (!number) return paragraphs(['**E.O.** — executive order', 'The order under which the cable is classified; its number is missing here.']);
-  if (!order) return paragraphs([`${strong(`E.O. ${number}`)} — executive order`, 'Not one of the orders on classified national security information.']);
+  if (!number)
+    return paragraphs(['**E.O.** — executive order', 'The order under which the cable is classified; its number is missing here.']);
+  if (!order)
+    return paragraphs([
+      `${strong(`E.O. ${number}`)} — executive order`,
+      'Not one of the orders on classified national security information.',
+    ]);
   const history = [
     `signed ${isoDateInWords(order.signed)} by ${order.president}`,
     `in force from ${isoDateInWords(order.effective)}`,
     order.amendedBy && `amended by E.O. ${order.amendedBy}`,
     order.replacedBy && `replaced by E.O. ${order.replacedBy}`,
   ].filter(Boolean);
-  return paragraphs([`${strong(`E.O. ${number}`)} — ${escapeMarkdown(order.title)}`, escapeMarkdown(`${history.join('; ')}.`), declSentence(eo, markings)]);
+  return paragraphs([
+    `${strong(`E.O. ${number}`)} — ${escapeMarkdown(order.title)}`,
+    escapeMarkdown(`${history.join('; ')}.`),
+    declSentence(eo, markings),
+  ]);
 }
 
 /** `DECL: 01/15/2019`: when the cable may be declassified. */
@@ -101,11 +119,13 @@ function declSentence(eo: EoLine, markings?: Markings): string | undefined {
   const text = eo.decl?.text ?? '';
   switch (eo.declKind) {
     case 'date':
-      return eo.declIso ? `Declassify on ${isoDateInWords(eo.declIso)} (${eo.declIso}).` : 'This looks like a date, but no such day exists.';
+      return eo.declIso
+        ? `Declassify on ${isoDateInWords(eo.declIso)} (${eo.declIso}).`
+        : 'This looks like a date, but no such day exists.';
     case 'na':
       return 'N/A: no declassification date (the cable is unclassified).';
     case 'oadr':
-      return escapeMarkdown(markings?.declassification_markings.OADR ?? 'OADR: Originating Agency\'s Determination Required.');
+      return escapeMarkdown(markings?.declassification_markings.OADR ?? "OADR: Originating Agency's Determination Required.");
     case 'marking': {
       const key = markings && Object.keys(markings.declassification_markings).find((k) => text.toUpperCase().startsWith(k.split('-')[0]));
       return key ? `${strong(key)}: ${escapeMarkdown(markings!.declassification_markings[key])}` : 'A declassification marking.';
@@ -122,5 +142,8 @@ function declSentence(eo: EoLine, markings?: Markings): string | undefined {
 /** `SECTION 01 OF 03` in the banner, or a page line `MEXICO 00000283 002 OF 003`. */
 export function sectionHover(n: number, m: number, page: boolean): string {
   const title = page ? `**Section ${n} of ${m}** — page line` : `**Section ${n} of ${m}**`;
-  return paragraphs([title, `The cable was sent in ${m} section${m === 1 ? '' : 's'}; ${page ? 'this line opens' : 'the banner names'} section ${n}.`]);
+  return paragraphs([
+    title,
+    `The cable was sent in ${m} section${m === 1 ? '' : 's'}; ${page ? 'this line opens' : 'the banner names'} section ${n}.`,
+  ]);
 }

@@ -7,7 +7,10 @@ import { escapeMarkdown, paragraphs, strong } from '../markdown';
 /** `RUEHME` → the station it names. */
 export function routingIndicatorHover(indicator: string, dictionaries: Dictionaries): string {
   const station = dictionaries.routing.get(indicator.toUpperCase());
-  return paragraphs([`${strong(indicator)} — routing indicator`, station ? escapeMarkdown(station) : 'Not in the table of routing indicators.']);
+  return paragraphs([
+    `${strong(indicator)} — routing indicator`,
+    station ? escapeMarkdown(station) : 'Not in the table of routing indicators.',
+  ]);
 }
 
 /** `RR`, `R`, `PRIORITY`. */
@@ -33,7 +36,9 @@ export function deLineHover(de: DeLine, cable: Cable | undefined, dictionaries: 
     const time = `${String(de.hour).padStart(2, '0')}:${String(de.minute).padStart(2, '0')} UTC`;
     when = decoded ? `Sent on day ${de.dayOfYear} of the year: **${decoded.words}**.` : `Sent on day ${de.dayOfYear} of the year, ${time}.`;
   }
-  const body = de.wellFormed ? `${parts.join(', ')}.` : 'This DE line does not have the usual shape `DE RUEHxx #nnnn/nn dddhhmm`: station, serial and section, then the day of the year and the time.';
+  const body = de.wellFormed
+    ? `${parts.join(', ')}.`
+    : 'This DE line does not have the usual shape `DE RUEHxx #nnnn/nn dddhhmm`: station, serial and section, then the day of the year and the time.';
   return paragraphs(['**DE line** — sending station and transmission', body, when]);
 }
 
@@ -58,7 +63,10 @@ export function securityLineHover(text: string, dictionaries: Dictionaries): str
 
 /** `VZCZCXRO3019`: the start of a transmission. */
 export function transmissionIdHover(text: string): string {
-  return paragraphs([`${strong(text)} — transmission identification`, 'VZCZC opens the transmission; the characters after it identify the channel and the message sequence.']);
+  return paragraphs([
+    `${strong(text)} — transmission identification`,
+    'VZCZC opens the transmission; the characters after it identify the channel and the message sequence.',
+  ]);
 }
 
 const ADDRESS_KEYWORDS: Record<string, string> = {
@@ -72,5 +80,8 @@ const ADDRESS_KEYWORDS: Record<string, string> = {
 export function addressListHover(list: AddressList): string {
   const keyword = list.keyword.text.toUpperCase();
   const count = list.addresses.length;
-  return paragraphs([`${strong(list.keyword.text)} — ${ADDRESS_KEYWORDS[keyword] ?? 'address list'}`, `${count} addressee${count === 1 ? '' : 's'}.`]);
+  return paragraphs([
+    `${strong(list.keyword.text)} — ${ADDRESS_KEYWORDS[keyword] ?? 'address list'}`,
+    `${count} addressee${count === 1 ? '' : 's'}.`,
+  ]);
 }

@@ -21,7 +21,13 @@ export interface HoverOptions {
   cache?: ModelCache;
 }
 
-export function doHover(document: TextDocument, model: CableFile, position: Position, settings: LanguageSettings, options: HoverOptions = {}): Hover | null {
+export function doHover(
+  document: TextDocument,
+  model: CableFile,
+  position: Position,
+  settings: LanguageSettings,
+  options: HoverOptions = {},
+): Hover | null {
   const found = targetAt(document, model, position);
   if (!found) return null;
   const context: RenderContext = {

@@ -34,12 +34,26 @@ const NOT_A_TELEGRAM = {
 export function referenceHover(item: Reference, context: RenderContext, citation?: CableCitation): string {
   const title = item.letter ? `Reference ${escapeMarkdown(item.letter.text.replace(/[().¶]/g, ''))}` : 'Reference';
   // The item's text is under the cursor already: say what it is instead of echoing it.
-  if (item.kind !== 'cable') return paragraphs([`**${title}** — ${KIND_WORDS[item.kind]}`, NOT_A_TELEGRAM[item.kind === 'other' ? 'other' : 'kind']]);
+  if (item.kind !== 'cable')
+    return paragraphs([`**${title}** — ${KIND_WORDS[item.kind]}`, NOT_A_TELEGRAM[item.kind === 'other' ? 'other' : 'kind']]);
   const cited = citation ?? item.cables[0];
   const refId = cited?.refId ?? item.refId;
-  const others = item.cables.length > 1 ? `One of ${item.cables.length} cables this item names: ${item.cables.map((c) => strong(c.refId ?? c.text)).join(', ')}.` : undefined;
-  if (!refId) return paragraphs([`**${title}** — a cable`, 'Its year is unknown (neither the item nor the cable gives one), so its ref id cannot be told.', others]);
-  return paragraphs([`**${title}** — cable ${strong(refId)}`, describeRefId(refId, context), others, whereInWorkspace(refId, context.workspace)]);
+  const others =
+    item.cables.length > 1
+      ? `One of ${item.cables.length} cables this item names: ${item.cables.map((c) => strong(c.refId ?? c.text)).join(', ')}.`
+      : undefined;
+  if (!refId)
+    return paragraphs([
+      `**${title}** — a cable`,
+      'Its year is unknown (neither the item nor the cable gives one), so its ref id cannot be told.',
+      others,
+    ]);
+  return paragraphs([
+    `**${title}** — cable ${strong(refId)}`,
+    describeRefId(refId, context),
+    others,
+    whereInWorkspace(refId, context.workspace),
+  ]);
 }
 
 /**
@@ -59,7 +73,8 @@ export function reftelHover(text: string, items: Reference[], missing: string[],
     const [item] = items;
     const ids = citedIds(item);
     // One cable: where it is, with its subject, as on the REF item itself; several: each one's place in a word.
-    if (ids.length === 1) return paragraphs([title, `Points to ${itemName(item)}: ${itemWords(item)}.`, absent, whereInWorkspace(ids[0], workspace)]);
+    if (ids.length === 1)
+      return paragraphs([title, `Points to ${itemName(item)}: ${itemWords(item)}.`, absent, whereInWorkspace(ids[0], workspace)]);
     return paragraphs([title, `Points to ${itemName(item)}: ${itemWords(item, workspace)}.`, absent]);
   }
   const lines = items.map((item) => `${itemName(item)}: ${itemWords(item, workspace)}`);
@@ -128,7 +143,8 @@ function citedBy(refId: string, context: RenderContext): string | undefined {
   const own = context.document.uri;
   const uris = [...new Set(context.workspace.findCitations(refId).map((l) => l.uri))].filter((uri) => uri !== own);
   const incomplete = incompleteness(context.workspace.completeness());
-  if (!uris.length) return incomplete ? `No other file among those indexed cites it${incomplete}.` : 'No other file in the workspace cites it.';
+  if (!uris.length)
+    return incomplete ? `No other file among those indexed cites it${incomplete}.` : 'No other file in the workspace cites it.';
   const names = uris.slice(0, MAX_LISTED).map((uri) => strong(fileNameOf(uri)));
   const more = uris.length > MAX_LISTED ? ` and ${uris.length - MAX_LISTED} more` : '';
   return `Cited by ${uris.length} file${uris.length === 1 ? '' : 's'} in the workspace${incomplete}: ${names.join(', ')}${more}.`;
@@ -149,4 +165,3 @@ export function incompleteness(completeness: IndexCompleteness): string {
     }
   }
 }
-

@@ -3,9 +3,25 @@
  * without a renderer here fails to compile, instead of hovering with nothing.
  */
 import type { TargetKind, TargetOf } from '../targets';
-import { classificationHover, declHover, executiveOrderHover, markingHover, reasonHover, reasonsHover, sectionHover } from './classification';
+import {
+  classificationHover,
+  declHover,
+  executiveOrderHover,
+  markingHover,
+  reasonHover,
+  reasonsHover,
+  sectionHover,
+} from './classification';
 import type { RenderContext } from './context';
-import { addressListHover, dateTimeGroupHover, deLineHover, precedenceHover, routingIndicatorHover, securityLineHover, transmissionIdHover } from './header';
+import {
+  addressListHover,
+  dateTimeGroupHover,
+  deLineHover,
+  precedenceHover,
+  routingIndicatorHover,
+  securityLineHover,
+  transmissionIdHover,
+} from './header';
 import { referenceHover, refIdHover, reftelHover } from './references';
 import { controlHover, tagHover, tagKeywordHover, tagNameHover, wordHover } from './words';
 

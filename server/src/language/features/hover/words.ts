@@ -48,9 +48,16 @@ export function tagHover(code: string, context: RenderContext): string {
       ]);
     }
     case 'acronym':
-      return paragraphs([`${strong(code)} — not a TAG code`, `As an acronym: ${escapeMarkdown(explanation.meaning)}`, suggestionLine(explanation.suggestion, tags)]);
+      return paragraphs([
+        `${strong(code)} — not a TAG code`,
+        `As an acronym: ${escapeMarkdown(explanation.meaning)}`,
+        suggestionLine(explanation.suggestion, tags),
+      ]);
     case 'unknown':
-      return paragraphs([`${strong(code)} — unknown TAG`, `Not in the TAGS dictionary. ${suggestionLine(explanation.suggestion, tags) ?? 'No known TAG is close to it.'}`]);
+      return paragraphs([
+        `${strong(code)} — unknown TAG`,
+        `Not in the TAGS dictionary. ${suggestionLine(explanation.suggestion, tags) ?? 'No known TAG is close to it.'}`,
+      ]);
   }
 }
 
@@ -105,7 +112,9 @@ export function wordHover(text: string, lineText: string, context: RenderContext
 function sourceLine(meaning: Meaning): string {
   if (meaning.source === 'cable' && meaning.definition) {
     const line = meaning.definition.range.start.line + 1;
-    const fit = { initials: '', reordered: ', initials in another order: a translated name', translated: ', a translated name' }[meaning.definition.fit];
+    const fit = { initials: '', reordered: ', initials in another order: a translated name', translated: ', a translated name' }[
+      meaning.definition.fit
+    ];
     return `${SOURCE_LABELS.cable} (line ${line}${fit})`;
   }
   if (meaning.source === 'tag' && meaning.tag) return `${SOURCE_LABELS.tag} (${meaning.tag.kind})`;
