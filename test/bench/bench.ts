@@ -19,7 +19,6 @@ import { printTable } from './table';
 /** The CLI figures' folder: about as many cables as a year of a large embassy. */
 const FOLDER_CABLES = 6000;
 
-
 const ratio = (value: number, base: number, digits = 1) => `${(value / base).toFixed(digits)}×`;
 
 async function main() {
@@ -27,7 +26,17 @@ async function main() {
   const analysis = await measureAnalysis([typical, large, corpus]);
   printTable(
     'Analysis (in process; median of runs, fastest–slowest in brackets)',
-    ['input', 'floor: read+split', 'parse', 'parse+rules+outline', 'MB/s', 'analysis/floor', 'target', 'tokenize (TextMate)', 'analysis/tokenize'],
+    [
+      'input',
+      'floor: read+split',
+      'parse',
+      'parse+rules+outline',
+      'MB/s',
+      'analysis/floor',
+      'target',
+      'tokenize (TextMate)',
+      'analysis/tokenize',
+    ],
     analysis.map((f) => [
       f.input.name,
       formatTiming(f.floor),
@@ -42,15 +51,24 @@ async function main() {
   );
 
   const server = await measureServer(sample, large.buffers[0].toString('utf8'), corpusTexts);
-  const afterDebounce = { ...server.editDiagnostics, median: server.editDiagnostics.median - DIAGNOSTICS_DEBOUNCE_MS, min: server.editDiagnostics.min - DIAGNOSTICS_DEBOUNCE_MS, max: server.editDiagnostics.max - DIAGNOSTICS_DEBOUNCE_MS };
-  printTable('Language server (separate process over stdio)', ['measure', 'value', 'target'], [
-    ['start → first diagnostics of the sample', formatTiming(server.firstDiagnostics), '< 300 ms'],
-    ['documentSymbol on the 1 MB file', formatTiming(server.symbols), '< 50 ms'],
-    ['hover on the 1 MB file', formatTiming(server.hover), '< 50 ms'],
-    [`edit → diagnostics of the 1 MB file (${DIAGNOSTICS_DEBOUNCE_MS} ms debounce included)`, formatTiming(server.editDiagnostics), ''],
-    ['  of which after the debounce', formatTiming(afterDebounce), '≤ 100 ms'],
-    [`RSS after opening ${server.openedCount} corpus cables`, `${server.rssMb.toFixed(0)} MB`, '< 200 MB'],
-  ]);
+  const afterDebounce = {
+    ...server.editDiagnostics,
+    median: server.editDiagnostics.median - DIAGNOSTICS_DEBOUNCE_MS,
+    min: server.editDiagnostics.min - DIAGNOSTICS_DEBOUNCE_MS,
+    max: server.editDiagnostics.max - DIAGNOSTICS_DEBOUNCE_MS,
+  };
+  printTable(
+    'Language server (separate process over stdio)',
+    ['measure', 'value', 'target'],
+    [
+      ['start → first diagnostics of the sample', formatTiming(server.firstDiagnostics), '< 300 ms'],
+      ['documentSymbol on the 1 MB file', formatTiming(server.symbols), '< 50 ms'],
+      ['hover on the 1 MB file', formatTiming(server.hover), '< 50 ms'],
+      [`edit → diagnostics of the 1 MB file (${DIAGNOSTICS_DEBOUNCE_MS} ms debounce included)`, formatTiming(server.editDiagnostics), ''],
+      ['  of which after the debounce', formatTiming(afterDebounce), '≤ 100 ms'],
+      [`RSS after opening ${server.openedCount} corpus cables`, `${server.rssMb.toFixed(0)} MB`, '< 200 MB'],
+    ],
+  );
 
   const folder = buildCableFolder(FOLDER_CABLES);
   try {

@@ -77,10 +77,16 @@ describe('runCli', () => {
     const result = await run(['--format', 'json', 'missing.cable', '-', UNMARKED], readFileSync(SAMPLE, 'utf8'));
     assert.equal(result.code, 2);
     assert.deepEqual(
-      result.stdout.trim().split('\n').map((line) => JSON.parse(line).file),
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).file),
       ['<stdin>', UNMARKED],
     );
-    assert.match(result.stderr, /^cable-lint: cannot read 'missing\.cable': no such file\nChecked 3 files \(2 cables\) in 0\.00 s: 1 problem \(1 warning\) in 1 file; 1 file could not be linted \(see the messages above\)\n$/);
+    assert.match(
+      result.stderr,
+      /^cable-lint: cannot read 'missing\.cable': no such file\nChecked 3 files \(2 cables\) in 0\.00 s: 1 problem \(1 warning\) in 1 file; 1 file could not be linted \(see the messages above\)\n$/,
+    );
   });
 
   it('falls back to one thread when the worker script is missing, saying so', async () => {

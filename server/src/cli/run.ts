@@ -60,7 +60,12 @@ function unknownRuleMessage(key: string, rules: readonly RuleInfo[]): string {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr.write(message.split('\n').map((line) => `${CLI_NAME}: ${line}\n`).join('') + `Try '${CLI_NAME} --help'.\n`);
+  io.stderr.write(
+    message
+      .split('\n')
+      .map((line) => `${CLI_NAME}: ${line}\n`)
+      .join('') + `Try '${CLI_NAME} --help'.\n`,
+  );
   return 2;
 }
 
@@ -69,7 +74,13 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
   const now = io.now ?? Date.now;
   const startedAt = now();
   const settings: LanguageSettings = { ...DEFAULT_SETTINGS, rules: options.rules, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
-  const output = { format: options.format, quiet: options.quiet, summaryOnly: options.summaryOnly, style: textStyle(options, io), fix: options.fix };
+  const output = {
+    format: options.format,
+    quiet: options.quiet,
+    summaryOnly: options.summaryOnly,
+    style: textStyle(options, io),
+    fix: options.fix,
+  };
   const pool = startLintPool({ jobs: workerCount(options, io), workerPath: io.workerPath, settings, output });
   try {
     return await lintInputs(options, io, rules, pool, startedAt, settings);
@@ -79,11 +90,21 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
 }
 
 /** Finds the inputs, lints them, streams each file's output in input order, then the summary. */
-async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleInfo[], pool: LintPool, startedAt: number, settings: LanguageSettings): Promise<number> {
+async function lintInputs(
+  options: CliOptions,
+  io: CliIo,
+  rules: readonly RuleInfo[],
+  pool: LintPool,
+  startedAt: number,
+  settings: LanguageSettings,
+): Promise<number> {
   const now = io.now ?? Date.now;
   const configs = new CliConfigs();
   const { inputs, emptyFolders, ignoredFiles } = discoverInputs(options.paths, { globs: options.globs, cwd: io.cwd, configs });
-  for (const folder of emptyFolders) io.stderr.write(`${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`);
+  for (const folder of emptyFolders)
+    io.stderr.write(
+      `${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`,
+    );
   for (const file of ignoredFiles) io.stderr.write(`${CLI_NAME}: skipped '${file}': a .cable-lint.json "ignore" glob leaves it out\n`);
   const { sources, slots, early } = await planInputs(inputs, io);
   // Each file's .cable-lint.json files, then --rule on top; a problem in one stops the run as a bad --rule does.
@@ -116,7 +137,9 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
   // The text format ends with the rules' pages and the summary; other output (JSON, SARIF, a diff) stays alone on stdout.
   if (options.format === 'text' && options.fix !== 'dry-run') {
     const style = styleFor(textStyle(options, io));
-    io.stdout.write(formatRuleLines(tally, rules, { quiet: options.quiet, style }) + formatSummary(tally, elapsed, { fix: options.fix, style }));
+    io.stdout.write(
+      formatRuleLines(tally, rules, { quiet: options.quiet, style }) + formatSummary(tally, elapsed, { fix: options.fix, style }),
+    );
   } else io.stderr.write(formatSummary(tally, elapsed, { fix: options.fix }));
   return exitCodeOf(tally, options.maxWarnings);
 }
@@ -165,7 +188,8 @@ async function planInputs(inputs: readonly LintInput[], io: CliIo) {
       slots.push(slot);
     } else {
       const bytes = await io.readStdin();
-      if (bytes.length > MAX_FILE_BYTES) early.push([slot, failedReport(input.name, { kind: 'too-large', message: tooLargeMessage(bytes.length) })]);
+      if (bytes.length > MAX_FILE_BYTES)
+        early.push([slot, failedReport(input.name, { kind: 'too-large', message: tooLargeMessage(bytes.length) })]);
       else {
         sources.push({ kind: 'text', name: input.name, text: utf8(bytes) });
         slots.push(slot);
