@@ -5,12 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Cable } from '../../server/src/language/model';
 import { addBannerLine, bannerClassification, parseBannerLine } from '../../server/src/language/parse/banner';
 import type { Line } from '../../server/src/language/parse/lines';
-import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
+import { cableOf } from '../support/parsing';
 
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 const lineOf = (text: string, index = 0, offset = 0): Line => ({ index, text, offset });
 
 test('banner variants', () => {

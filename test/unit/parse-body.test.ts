@@ -8,9 +8,9 @@ import type { Cable } from '../../server/src/language/model';
 import { parseBody, startsParagraph } from '../../server/src/language/parse/body';
 import { splitLines } from '../../server/src/language/parse/lines';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
+import { cableOf } from '../support/parsing';
 
 /** The first cable of `text`, a whole cable. */
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 
 const HEADER = 'UNCLAS LIMA 001234\n\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: ECON PGOV PE\nSUBJECT: TRADE TALKS\n\n';
 /** The cable of `body` under a made-up banner and caption. */

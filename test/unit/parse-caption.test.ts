@@ -5,28 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import type { Cable, Range } from '../../server/src/language/model';
-import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
-
-const only = (text: string) => {
-  const file = parseCableFile(text);
-  assert.equal(file.cables.length, 1);
-  return file.cables[0];
-};
-
-/** The text a range covers in `text`. */
-function textAt(text: string, range: Range | undefined): string {
-  assert.ok(range, 'expected a range');
-  const lines = text.split('\n');
-  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [
-    lines[range.start.line].slice(range.start.character),
-    ...lines.slice(range.start.line + 1, range.end.line),
-    lines[range.end.line].slice(0, range.end.character),
-  ].join('\n');
-}
+import { cableOf, only, textAt } from '../support/parsing';
 
 const EXTRACT = 'This record is a partial extract of the original cable. The full text of the original cable is not available.';
 

@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import type { Cable, ClassifiedByField, Range } from '../../server/src/language/model';
+import type { ClassifiedByField, Range } from '../../server/src/language/model';
 import { parseClassifiedBy } from '../../server/src/language/parse/classifiedBy';
 import type { Line } from '../../server/src/language/parse/lines';
-import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { reasonFault, reasonSectionFor } from '../../server/src/language/rules/classificationReasons';
+import { cableOf, only, textAt } from '../support/parsing';
 
 /** The field read from `text` (lines split on `\n`), the keyword on the first line. */
 function read(text: string, next?: number): { field: ClassifiedByField; lines: Line[] } {
@@ -21,26 +21,6 @@ function at(lines: Line[], range: Range): string {
   assert.equal(range.start.line, range.end.line, 'a one-line range');
   const line = lines[range.start.line];
   return line.text.slice(range.start.character - line.offset, range.end.character - line.offset);
-}
-
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
-
-const only = (text: string) => {
-  const file = parseCableFile(text);
-  assert.equal(file.cables.length, 1);
-  return file.cables[0];
-};
-
-/** The text a range covers in `text`. */
-function textAt(text: string, range: Range | undefined): string {
-  assert.ok(range, 'expected a range');
-  const lines = text.split('\n');
-  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [
-    lines[range.start.line].slice(range.start.character),
-    ...lines.slice(range.start.line + 1, range.end.line),
-    lines[range.end.line].slice(0, range.end.character),
-  ].join('\n');
 }
 
 const reasonsOf = (field: ClassifiedByField) => field.reasons.map((r) => `${r.section}(${r.letter})`).join(' ');

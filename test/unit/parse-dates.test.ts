@@ -1,13 +1,7 @@
 /** Dates outside the routing header: the partial extract's date line. (Date-time groups are in parse-routing.) */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-
-const only = (text: string) => {
-  const file = parseCableFile(text);
-  assert.equal(file.cables.length, 1);
-  return file.cables[0];
-};
+import { only } from '../support/parsing';
 
 const EXTRACT = 'This record is a partial extract of the original cable. The full text of the original cable is not available.';
 

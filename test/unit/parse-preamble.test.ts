@@ -5,15 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Cable, Range } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import { validateCableFile } from '../../server/src/language/rules/validate';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
+import { cableOf, slice } from '../support/parsing';
 
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 /** The text under a one-line range (`slice` and `at` are the same; the tests came from two files). */
-const slice = (text: string, range: Range) => text.split(/\r\n|\r|\n/)[range.start.line].slice(range.start.character, range.end.character);
 const at = slice;
 
 test('cables.csv record with a row id line', () => {

@@ -5,12 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
-import type { Cable } from '../../server/src/language/model';
-import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
 import { canonicalOrigin } from '../../server/src/language/parse/refIds';
-
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
+import { cableOf } from '../support/parsing';
 
 /** One segment per line, the whole line. */
 function segmentsOf(...lines: string[]): RefSegment[] {

@@ -8,9 +8,10 @@ import { describe, it, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDefinition, findDocumentLinks, findReferences } from '../../server/src/language/features/links';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import type { Cable, Range, Reference } from '../../server/src/language/model';
+import type { Range, Reference } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { completeReferenceYears, parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
+import { cableOf, slice } from '../support/parsing';
 
 /** One segment per line, the whole line. */
 function segmentsOf(...lines: string[]): RefSegment[] {
@@ -19,8 +20,6 @@ function segmentsOf(...lines: string[]): RefSegment[] {
 
 const read = (year: string | undefined, ...lines: string[]) => parseReferenceItems(segmentsOf(...lines), year);
 const ids = (items: Reference[]) => items.flatMap((item) => item.cables.map((c) => c.refId));
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
-const slice = (text: string, range: Range) => text.split(/\r\n|\r|\n/)[range.start.line].slice(range.start.character, range.end.character);
 const range = (line: number, start: number, end: number, endLine = line): Range => ({
   start: { line, character: start },
   end: { line: endLine, character: end },

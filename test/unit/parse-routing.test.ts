@@ -5,15 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Cable, Range } from '../../server/src/language/model';
+import type { Range } from '../../server/src/language/model';
 import type { Line } from '../../server/src/language/parse/lines';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { parseDateTimeGroup, isDateTimeGroupLine } from '../../server/src/language/parse/routing';
 import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import { validateCableFile } from '../../server/src/language/rules/validate';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
+import { cableOf } from '../support/parsing';
 
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 const at = (text: string, range: Range) => text.split(/\r\n|\r|\n/)[range.start.line].slice(range.start.character, range.end.character);
 const lineOf = (text: string, index = 0, offset = 0): Line => ({ index, text, offset });
 

@@ -1,17 +1,17 @@
 /** The TAGS field as real copies write it: spellings, glued and repeated codes, debris, controls, names, keywords. */
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import type { Cable, Range, TagsField } from '../../server/src/language/model';
+import type { Range, TagsField } from '../../server/src/language/model';
 import type { Line } from '../../server/src/language/parse/lines';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { isTagsContinuation, parseTags } from '../../server/src/language/parse/tags';
 import { lint, withCode } from '../support/ruleHarness';
+import { cableOf } from '../support/parsing';
 
 const HEAD = 'C O N F I D E N T I A L LIMA 001234\n\nE.O. 12958: DECL: 03/04/2019\n';
 const tagsOf = (text: string): TagsField => parseCableFile(text, { fileName: '09LIMA1234.txt' }).cables[0].caption.tags!;
 const codes = (field: TagsField) => field.tags.map((t) => t.text);
 const at = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
-const cableOf = (text: string, fileName?: string): Cable => parseCableFile(text, { fileName }).cables[0];
 const cable = (tagsLines: string) => `${HEAD}${tagsLines}\nSUBJECT: MINISTER SPEAKS\n\n1. (C) Text.\n`;
 
 describe('TAGS keyword spellings', () => {
