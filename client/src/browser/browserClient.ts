@@ -20,9 +20,19 @@ class BrowserCableClient extends LanguageClient implements QuietableClient {
   }
 }
 
-export function createBrowserCableClient(serverScript: vscode.Uri, options: CableClientOptions): QuietableClient {
+/**
+ * The server script as a `blob:` URL, which a Worker can always start from: the extension's own URI may be of
+ * another origin or scheme (`vscode-remote:` when the extension is installed on a server), which a Worker
+ * refuses. Read once; every restart starts a new Worker from it.
+ */
+export async function serverScriptUrl(serverScript: vscode.Uri): Promise<string> {
+  const bytes = await vscode.workspace.fs.readFile(serverScript);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
+export function createBrowserCableClient(serverScriptUrl: string, options: CableClientOptions): QuietableClient {
   const client = createCableClient(options, [{ language: 'cable' }], (clientOptions) => {
-    const worker = new Worker(serverScript.toString(true), { name: CLIENT_NAME });
+    const worker = new Worker(serverScriptUrl, { name: CLIENT_NAME });
     return new BrowserCableClient(CLIENT_ID, CLIENT_NAME, clientOptions, worker);
   });
   registerWorkspaceFiles(client);

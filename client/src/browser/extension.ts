@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { activateCableExtension, deactivateCableExtension, type CableExtensionApi } from '../activate';
-import { createBrowserCableClient, readHeadThroughWorkspaceFs } from './browserClient';
+import { createBrowserCableClient, readHeadThroughWorkspaceFs, serverScriptUrl } from './browserClient';
 
 export type { CableExtensionApi } from '../activate';
 
-export function activate(context: vscode.ExtensionContext): Promise<CableExtensionApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<CableExtensionApi> {
+  const script = await serverScriptUrl(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js'));
   return activateCableExtension(context, {
-    createClient: (options) => createBrowserCableClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js'), options),
+    createClient: (options) => createBrowserCableClient(script, options),
     readHead: readHeadThroughWorkspaceFs,
   });
 }

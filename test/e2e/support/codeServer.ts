@@ -40,12 +40,16 @@ const USER_SETTINGS = {
   'files.autoSave': 'off',
 };
 
-/** Starts code-server serving `workspace` with the extensions of `vsixes` installed; the caller must `stop()` it. */
+/**
+ * Starts code-server serving `workspace` with the extensions of `vsixes` installed; the caller must `stop()` it.
+ * `userSettings` are added to the user settings before the workbench first starts (some, such as
+ * `remote.extensionKind`, are only read then).
+ */
 export async function startCodeServer(
   tools: CodeServerTools,
   vsixes: string[],
   workspace: string,
-  options: { port?: number } = {},
+  options: { port?: number; userSettings?: Record<string, unknown> } = {},
 ): Promise<CodeServer> {
   const runDir = await mkdtemp(join(tmpdir(), 'cable-e2e-code-server-'));
   const dirs = {
@@ -58,7 +62,7 @@ export async function startCodeServer(
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
   const configFile = join(runDir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
 
