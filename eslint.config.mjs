@@ -8,9 +8,28 @@ const ROOT = dirname(new URL(import.meta.url).pathname);
 
 /** Each layer, by folder, and the folders its relative imports may reach. */
 const LAYERS = [
-  { folder: 'server/src/language', may: ['server/src/language', 'shared'], why: 'the language layer imports only itself and shared/: the glue, the CLI and the platform come in through interfaces' },
+  {
+    folder: 'server/src/language',
+    may: ['server/src/language', 'shared'],
+    why: 'the language layer imports only itself and shared/: the glue, the CLI and the platform come in through interfaces',
+  },
+  // The Node side (entry, disk, workers), the CLI and the .cable-lint.json files on disk may use the server core.
+  { folder: 'server/src/node', may: ['server/src', 'shared'], why: '' },
+  { folder: 'server/src/cli', may: ['server/src', 'shared', 'package.json'], why: '' },
+  { folder: 'server/src/config', may: ['server/src', 'shared'], why: '' },
+  {
+    folder: 'server/src',
+    // package.json: the server's name and version, bundled in.
+    may: ['server/src', 'shared', 'package.json'],
+    mayNot: ['server/src/node', 'server/src/cli', 'server/src/config'],
+    why: 'the server core runs in a browser worker too: what Node gives comes in through the ServerPlatform interface',
+  },
   { folder: 'shared', may: ['shared'], why: 'shared/ is bundled into client and server alike, so it imports neither' },
-  { folder: 'client/src', may: ['client/src', 'shared'], why: 'the client only starts the bundled server: what both need lives in shared/' },
+  {
+    folder: 'client/src',
+    may: ['client/src', 'shared'],
+    why: 'the client only starts the bundled server: what both need lives in shared/',
+  },
 ];
 
 const inside = (path, folder) => path === folder || path.startsWith(`${folder}/`);
@@ -26,7 +45,8 @@ const boundaries = {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const target = relative(ROOT, resolve(dirname(context.filename), source));
-      if (!layer.may.some((folder) => inside(target, folder))) context.report({ node: node.source, messageId: 'crossing', data: { from: layer.folder, to: target, why: layer.why } });
+      const allowed = layer.may.some((folder) => inside(target, folder)) && !layer.mayNot?.some((folder) => inside(target, folder));
+      if (!allowed) context.report({ node: node.source, messageId: 'crossing', data: { from: layer.folder, to: target, why: layer.why } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
@@ -35,9 +55,15 @@ const boundaries = {
 /** Packages pure code may not import. */
 const PURE_PACKAGES = {
   patterns: [
-    { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'url', 'crypto', 'child_process', 'worker_threads', 'readline', 'stream', 'util'], message: 'Pure code runs in a browser worker too: the platform comes in through interfaces, never node:*.' },
+    {
+      group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'url', 'crypto', 'child_process', 'worker_threads', 'readline', 'stream', 'util'],
+      message: 'Pure code runs in a browser worker too: the platform comes in through interfaces, never node:*.',
+    },
     { group: ['vscode'], message: 'Only the client imports vscode.' },
-    { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Pure code outputs plain LSP types (vscode-languageserver-types), never a connection.' },
+    {
+      group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'],
+      message: 'Pure code outputs plain LSP types (vscode-languageserver-types), never a connection.',
+    },
   ],
 };
 
@@ -55,4 +81,23 @@ export default tseslint.config(
     },
   },
   { files: ['server/src/language/**/*.ts', 'shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', PURE_PACKAGES] } },
+  // The server core may speak LSP (it holds the connection) but uses no Node module: the platform gives what it needs.
+  {
+    files: ['server/src/*.ts', 'server/src/{diagnostics,documents,settings,workspace,browser}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            PURE_PACKAGES.patterns[0],
+            PURE_PACKAGES.patterns[1],
+            {
+              group: ['vscode-languageserver/node'],
+              message: 'The server core runs in a browser worker too: only the Node entry picks the Node transport.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -21,8 +21,26 @@ const bundles = [
   { ...common, entryPoints: { server: 'server/src/node/serverMain.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/cliMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { lintWorker: 'server/src/cli/lintWorker.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { indexWorker: 'server/src/workspace/indexWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { indexWorker: 'server/src/node/workspace/indexWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // vscode.dev and github.dev: the web extension host loads the client as CommonJS and starts the server in a
+  // Web Worker. Packages pick their `browser` builds (vscode-languageserver's, vscode-jsonrpc's).
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { server: 'server/src/browser/serverWorkerMain.ts' },
+    outdir: 'dist/browser',
+  },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: { client: 'client/src/browser/extension.ts' },
+    outdir: 'dist/browser',
+    external: ['vscode'],
+  },
 ];
 
 if (watch) await watchAll();
@@ -42,13 +60,17 @@ async function watchAll() {
         }
       });
       pluginBuild.onEnd((result) => {
-        for (const [kind, messages] of [['error', result.errors], ['warning', result.warnings]]) {
+        for (const [kind, messages] of [
+          ['error', result.errors],
+          ['warning', result.warnings],
+        ]) {
           for (const { text, location } of messages) {
             problems++;
             console.log(location ? `${location.file}:${location.line}:${location.column + 1}: ${kind}: ${text}` : `${kind}: ${text}`);
           }
         }
-        if (--running === 0) console.log(`[watch] build finished${problems > 0 ? ` with ${problems} problem${problems === 1 ? '' : 's'}` : ''}`);
+        if (--running === 0)
+          console.log(`[watch] build finished${problems > 0 ? ` with ${problems} problem${problems === 1 ? '' : 's'}` : ''}`);
       });
     },
   };

@@ -49,7 +49,10 @@ const EXAMPLES_PER_RULE = 3;
 const EXAMPLES_PER_CLASS = 5;
 
 /** Counts each rule's diagnostics over `files` (the whole corpus by default), at default severities, uncapped. */
-export function countCorpusDiagnostics(files: string[] = corpusFiles(), settings: LanguageSettings = { ...DEFAULT_SETTINGS, maxNumberOfProblems: Infinity }): CorpusCounts {
+export function countCorpusDiagnostics(
+  files: string[] = corpusFiles(),
+  settings: LanguageSettings = { ...DEFAULT_SETTINGS, maxNumberOfProblems: Infinity },
+): CorpusCounts {
   const dictionaries = getDictionaries();
   const tallies = new Map<string, RuleTally>(RULES.map((rule) => [rule.code, { ...rule, cables: 0, diagnostics: 0, examples: [] }]));
   const consistency = new Map<ConsistencyClass, ConsistencyTally>(
@@ -78,7 +81,8 @@ export function countCorpusDiagnostics(files: string[] = corpusFiles(), settings
       if (seen.has(tally.code)) continue;
       seen.add(tally.code);
       tally.cables++;
-      if (tally.examples.length < EXAMPLES_PER_RULE) tally.examples.push(`${name}:${diagnostic.range.start.line + 1} ${diagnostic.message}`);
+      if (tally.examples.length < EXAMPLES_PER_RULE)
+        tally.examples.push(`${name}:${diagnostic.range.start.line + 1} ${diagnostic.message}`);
     }
   }
   return { files: files.length, tallies: [...tallies.values()], filesWithError, consistency: [...consistency.values()], inconsistentFiles };
@@ -104,7 +108,10 @@ function formatConsistency(counts: CorpusCounts): string {
   const lines = counts.consistency.map((t) =>
     [`${t.kind}: ${t.cables} (${percent(t.cables)}) — ${CONSISTENCY_CLASSES[t.kind]}`, ...t.examples.map((e) => `  ${e}`)].join('\n'),
   );
-  return [...lines, `\nCables with at least one inconsistency: ${counts.inconsistentFiles} of ${counts.files} (${percent(counts.inconsistentFiles)})`].join('\n');
+  return [
+    ...lines,
+    `\nCables with at least one inconsistency: ${counts.inconsistentFiles} of ${counts.files} (${percent(counts.inconsistentFiles)})`,
+  ].join('\n');
 }
 
 function main() {

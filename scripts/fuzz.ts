@@ -13,7 +13,13 @@ import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { getLanguageService } from '../server/src/language/languageService';
 import { checkIncrementalEdits } from '../test/support/editSession';
-import { checkEveryFeature, checkPayloadCable, createServiceFixture, featureCase, type ProbeCount } from '../test/support/featureProperties';
+import {
+  checkEveryFeature,
+  checkPayloadCable,
+  createServiceFixture,
+  featureCase,
+  type ProbeCount,
+} from '../test/support/featureProperties';
 import { cableDocument, editSession, payloadCable, runParameters, type PropertyName } from '../test/support/fragments';
 import { checkLineBreaks } from '../test/support/modelProperties';
 
@@ -37,13 +43,21 @@ const PROPERTIES: FuzzProperty[] = [
       return fc.property(featureCase(), (input) => (counted(), checkEveryFeature(fixture, input)));
     },
   },
-  { name: 'lineBreaks', share: 1 / 10, property: (counted) => fc.property(cableDocument(), ({ text }) => (counted(), checkLineBreaks(text))) },
+  {
+    name: 'lineBreaks',
+    share: 1 / 10,
+    property: (counted) => fc.property(cableDocument(), ({ text }) => (counted(), checkLineBreaks(text))),
+  },
   {
     name: 'edits',
     share: 1 / 50,
     property: (counted) => {
       const service = getLanguageService();
-      return fc.asyncProperty(editSession('vscode', { maxLongLine: 5000 }), fc.integer({ min: 1, max: 4 }), ({ initial, events }, every) => (counted(), checkIncrementalEdits(service, initial.text, events, every)));
+      return fc.asyncProperty(
+        editSession('vscode', { maxLongLine: 5000 }),
+        fc.integer({ min: 1, max: 4 }),
+        ({ initial, events }, every) => (counted(), checkIncrementalEdits(service, initial.text, events, every)),
+      );
     },
   },
   {
@@ -57,10 +71,17 @@ const PROPERTIES: FuzzProperty[] = [
 ];
 
 function options() {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string' }, only: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '100000' }, seed: { type: 'string' }, only: { type: 'string', multiple: true } },
+  });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive whole number, not ${values.runs}`);
-  const seed = values.seed !== undefined ? Number(values.seed) : process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
+  const seed =
+    values.seed !== undefined
+      ? Number(values.seed)
+      : process.env.FUZZ_SEED
+        ? Number(process.env.FUZZ_SEED)
+        : (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
   const only: string[] = values.only ?? PROPERTIES.map((p) => p.name);
   const unknown = only.filter((name) => !PROPERTIES.some((p) => p.name === name));
   if (unknown.length) throw new Error(`--only takes ${PROPERTIES.map((p) => p.name).join(', ')}; not ${unknown.join(', ')}`);
@@ -104,7 +125,8 @@ async function main(): Promise<number> {
     total += cases;
     if (failed) failures.push(property.name);
   }
-  if (only.includes('markdown')) console.log(`      markdown: ${probes.probes} hover and completion probes, ${probes.quoting} quoting a payload`);
+  if (only.includes('markdown'))
+    console.log(`      markdown: ${probes.probes} hover and completion probes, ${probes.quoting} quoting a payload`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${total} cases in ${seconds} s, seed ${seed}: ${failures.length ? `FAILED ${failures.join(', ')}` : 'no failures'}`);
   return failures.length ? 1 : 0;

@@ -22,7 +22,11 @@ function mulberry32(seed: number): () => number {
 }
 
 /** The gold set's file names, in draw order. */
-export function goldSample(names: string[] = corpusFiles().map((file) => basename(file)).sort()): string[] {
+export function goldSample(
+  names: string[] = corpusFiles()
+    .map((file) => basename(file))
+    .sort(),
+): string[] {
   const random = mulberry32(GOLD_SEED);
   const pool = [...names];
   for (let i = pool.length - 1; i > 0; i--) {

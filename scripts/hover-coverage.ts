@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDictionaries, type Dictionaries } from '../server/src/language/dicts/dictionaries';
-import { findHoverTarget } from '../server/src/language/features/hoverTargets';
-import { explainTag } from '../server/src/language/features/hoverWords';
+import { targetAt } from '../server/src/language/features/targets';
+import { explainTag } from '../server/src/language/features/hover/words';
 import { parseCableFile } from '../server/src/language/parse/parseCableFile';
 
 export interface TagHoverCoverage {
@@ -28,7 +28,10 @@ export interface TagHoverCoverage {
 }
 
 /** Measures TAG hover coverage over `files` (name and text); each tag is asked of the hover's own target finder. */
-export function measureTagHoverCoverage(files: Array<{ name: string; text: string }>, dictionaries: Dictionaries = getDictionaries()): TagHoverCoverage {
+export function measureTagHoverCoverage(
+  files: Array<{ name: string; text: string }>,
+  dictionaries: Dictionaries = getDictionaries(),
+): TagHoverCoverage {
   let occurrences = 0;
   let known = 0;
   let glued = 0;
@@ -40,7 +43,7 @@ export function measureTagHoverCoverage(files: Array<{ name: string; text: strin
     for (const cable of model.cables) {
       for (const tag of cable.caption.tags?.tags ?? []) {
         occurrences++;
-        const target = findHoverTarget(document, model, tag.range.start)?.target;
+        const target = targetAt(document, model, tag.range.start)?.target;
         const explanation = target?.kind === 'tag' ? explainTag(target.code, dictionaries) : undefined;
         if (explanation?.status === 'known') known++;
         else if (explanation?.status === 'glued') glued++;
@@ -69,7 +72,9 @@ function main() {
   console.log(`TAG occurrences on TAGS lines: ${coverage.occurrences}`);
   const explained = coverage.known + coverage.glued + coverage.acronyms;
   console.log(`With a meaning on hover: ${explained} (${percent(coverage.share)})`);
-  console.log(`  from the TAGS dictionary: ${coverage.known} (${percent(coverage.knownShare)}); two tags run together: ${coverage.glued}; acronyms in place of a tag: ${coverage.acronyms}`);
+  console.log(
+    `  from the TAGS dictionary: ${coverage.known} (${percent(coverage.knownShare)}); two tags run together: ${coverage.glued}; acronyms in place of a tag: ${coverage.acronyms}`,
+  );
   console.log('Top 20 unexplained tags:');
   for (const { tag, count } of coverage.unexplained.slice(0, 20)) console.log(`  ${count}\t${tag}`);
 }

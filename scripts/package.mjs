@@ -1,5 +1,5 @@
 // Packages the built extension into cable-language-<version>.vsix at the project root with vsce, then
-// checks what went in: the four bundles, grammar, language configuration, snippets, manifest, README
+// checks what went in: the bundles (desktop and browser), grammar, language configuration, snippets, manifest, README
 // and licence; no node_modules (the bundles carry their dependencies), no source maps, nothing else.
 // Run after `node scripts/build.mjs --production` (that is `npm run package`). Needs no network and
 // no stdin: vsce only asks questions when the manifest lacks something, and then fails here instead.
@@ -20,6 +20,9 @@ const REQUIRED = [
   'dist/cli.js',
   'dist/lintWorker.js',
   'dist/indexWorker.js',
+  // vscode.dev and github.dev: the manifest's `browser` client and the server it starts in a Web Worker.
+  'dist/browser/client.js',
+  'dist/browser/server.js',
   'syntaxes/cable.tmLanguage.json',
   'language-configuration.json',
   'snippets/cable.json',
@@ -87,7 +90,9 @@ const expected = (name) => VSIX_METADATA.includes(name) || required.includes(nam
 const problems = [
   ...required.filter((name) => !names.has(name)).map((name) => `missing ${name}`),
   ...[...names].filter(forbidden).map((name) => `must not ship ${name}`),
-  ...[...names].filter((name) => !forbidden(name) && !expected(name)).map((name) => `unexpected file ${name} (exclude it in .vscodeignore, or allow it here)`),
+  ...[...names]
+    .filter((name) => !forbidden(name) && !expected(name))
+    .map((name) => `unexpected file ${name} (exclude it in .vscodeignore, or allow it here)`),
 ];
 
 console.log(`\n${relative(root, vsixPath)}: ${(statSync(vsixPath).size / 1024).toFixed(1)} KB, ${entries.length} files`);

@@ -42,7 +42,10 @@ export function provision({ editors = true, tools = true } = {}) {
   if (toolsMissing) {
     log('installing Node 24 and code-server into .tools/ from the npm registry (once; 3-4 minutes on 2 cores)');
     const result = spawnSync('bash', [PROVISION_TOOLS], { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new ProvisionError(`scripts/provision-e2e.sh failed (exit ${result.status ?? result.signal}); see its output above, then run again.`);
+    if (result.status !== 0)
+      throw new ProvisionError(
+        `scripts/provision-e2e.sh failed (exit ${result.status ?? result.signal}); see its output above, then run again.`,
+      );
   }
 }
 
@@ -56,17 +59,30 @@ function installDebianPackages(names) {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !onPath('apt-get')) {
     const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-    const how = onPath('apt-get') ? `Install ${names.length === 1 ? 'it' : 'them'} with:\n\n  sudo ${command}\n\n` : `Install ${names.length === 1 ? 'it' : 'them'} with the system's package manager (on Debian: sudo ${command}).\n`;
-    throw new ProvisionError(`The real-editor suites need Debian's ${listed}, missing here. ${how}Or skip those suites explicitly: CABLE_E2E=skip npm test.`);
+    const how = onPath('apt-get')
+      ? `Install ${names.length === 1 ? 'it' : 'them'} with:\n\n  sudo ${command}\n\n`
+      : `Install ${names.length === 1 ? 'it' : 'them'} with the system's package manager (on Debian: sudo ${command}).\n`;
+    throw new ProvisionError(
+      `The real-editor suites need Debian's ${listed}, missing here. ${how}Or skip those suites explicitly: CABLE_E2E=skip npm test.`,
+    );
   }
   log(`installing Debian packages: ${names.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...names]]) {
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', '--no-install-recommends', ...names],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (result.status !== 0) throw new ProvisionError(`apt-get ${args[0]} failed (exit ${result.status ?? result.signal}); fix that, or run \`${command}\` yourself.`);
+    if (result.status !== 0)
+      throw new ProvisionError(
+        `apt-get ${args[0]} failed (exit ${result.status ?? result.signal}); fix that, or run \`${command}\` yourself.`,
+      );
   }
   const still = [...EDITOR_PACKAGES, ...BUILD_PACKAGES].filter((pkg) => names.includes(pkg.name) && !pkg.present());
-  if (still.length > 0) throw new ProvisionError(`apt-get installed ${names.join(' ')}, but ${still.map((pkg) => pkg.name).join(', ')} still cannot be found on PATH.`);
+  if (still.length > 0)
+    throw new ProvisionError(
+      `apt-get installed ${names.join(' ')}, but ${still.map((pkg) => pkg.name).join(', ')} still cannot be found on PATH.`,
+    );
 }
 
 /** Whether dpkg knows `name` as installed; undefined where there is no dpkg. */

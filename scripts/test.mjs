@@ -64,7 +64,9 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const needs = new Set(files.flatMap((file) => NEEDS.filter(({ under }) => file.split(sep).join('/').startsWith(under)).flatMap((need) => need.needs)));
+const needs = new Set(
+  files.flatMap((file) => NEEDS.filter(({ under }) => file.split(sep).join('/').startsWith(under)).flatMap((need) => need.needs)),
+);
 const skipRealEditors = process.env.CABLE_E2E === 'skip';
 
 // First what may stop the run with a command to type, so it comes before minutes of work.
@@ -79,8 +81,9 @@ if (!skipRealEditors && (needs.has('tools') || needs.has('editors'))) {
 }
 if (suite === 'all' && paths.length === 0) {
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-  // The layer boundaries of DESIGN.md, so CI fails on an import across one.
+  // The layer boundaries of DESIGN.md, so CI fails on an import across one; and the code's format.
   run('npx', ['eslint', '.']);
+  run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 }
 // The .vsix is a production build; the plain build after it puts the development bundles (with source maps)
 // back into dist/ for the LSP and CLI suites.

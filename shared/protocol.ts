@@ -97,3 +97,33 @@ export interface CableInitializationOptions {
   /** A folder the server may keep its index cache in (the VS Code client passes its workspace storage). */
   cacheDirectory?: string;
 }
+
+/**
+ * `cable/workspaceFiles` (server → client): the files of a workspace folder that may be cables (`.cable`,
+ * `.txt`), at most `maxFiles`, for a server that cannot list folders itself (the browser's Web Worker). The
+ * client answers from `vscode.workspace.findFiles`, so it works on any file system VS Code has (vscode.dev's too).
+ */
+export interface WorkspaceFilesParams {
+  folderUri: string;
+  maxFiles: number;
+}
+
+export interface WorkspaceFilesResult {
+  uris: string[];
+  /** True when the folder holds more candidates than `maxFiles`. */
+  truncated: boolean;
+}
+
+export const WORKSPACE_FILES_REQUEST = 'cable/workspaceFiles';
+
+/** `cable/readFile` (server → client): a workspace file's text, through `vscode.workspace.fs`. */
+export interface ReadFileParams {
+  uri: string;
+  /** Files bigger than this are not read (`tooBig`). */
+  maxBytes: number;
+}
+
+export type ReadFileResult =
+  { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'tooBig'; size: number } | { kind: 'failed'; error: string };
+
+export const READ_FILE_REQUEST = 'cable/readFile';

@@ -55,7 +55,12 @@ export const DEFAULT_CABLE_SETTINGS: Readonly<CableSettings> = {
  * The settings that hold for the whole window rather than per folder (the manifest's `"scope": "window"`):
  * the server reads them once for the workspace, the others per document.
  */
-export const WINDOW_SCOPED_SETTINGS: readonly string[] = ['cable.trace.server', 'cable.validate.scope', 'cable.index.maxFiles', 'cable.index.maxFileSizeMB'];
+export const WINDOW_SCOPED_SETTINGS: readonly string[] = [
+  'cable.trace.server',
+  'cable.validate.scope',
+  'cable.index.maxFiles',
+  'cable.index.maxFileSizeMB',
+];
 
 /** A value dropped or replaced: `{ setting: 'cable.rules', message: 'cable.rules: ignored "CBL101": "loud" …' }`. */
 export interface SettingWarning {
@@ -93,10 +98,14 @@ export function normaliseCableSettings(raw: unknown): Normalised<CableSettings> 
       maxFileSizeMB: numberAtLeastZero(index.maxFileSizeMB, 'cable.index.maxFileSizeMB', defaults.index.maxFileSizeMB, warn),
     },
     rules: normaliseRules(section.rules, warn),
-    maxNumberOfProblems: Math.floor(numberAtLeastZero(section.maxNumberOfProblems, 'cable.maxNumberOfProblems', defaults.maxNumberOfProblems, warn)),
+    maxNumberOfProblems: Math.floor(
+      numberAtLeastZero(section.maxNumberOfProblems, 'cable.maxNumberOfProblems', defaults.maxNumberOfProblems, warn),
+    ),
     acronyms: normaliseAcronyms(section.acronyms, warn),
     detectInTextFiles: booleanOr(section.detectInTextFiles, 'cable.detectInTextFiles', defaults.detectInTextFiles, warn),
-    trace: { server: oneOf(asRecord(section.trace, 'cable.trace', warn).server, 'cable.trace.server', TRACE_LEVELS, defaults.trace.server, warn) },
+    trace: {
+      server: oneOf(asRecord(section.trace, 'cable.trace', warn).server, 'cable.trace.server', TRACE_LEVELS, defaults.trace.server, warn),
+    },
   };
   return { value, warnings };
 }

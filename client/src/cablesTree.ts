@@ -116,7 +116,12 @@ export class CablesTreeProvider implements vscode.TreeDataProvider<CablesElement
   /** One page of a node's children, or undefined when the server could not answer. */
   private async fetchPage(parent: GroupElement | undefined, offset: number): Promise<CablesElement[] | undefined> {
     const path = parent?.path ?? [];
-    const params: CablesTreeParams = { grouping: this.query.grouping, path, ...(this.query.filter ? { filter: this.query.filter } : {}), ...(offset > 0 ? { offset } : {}) };
+    const params: CablesTreeParams = {
+      grouping: this.query.grouping,
+      path,
+      ...(this.query.filter ? { filter: this.query.filter } : {}),
+      ...(offset > 0 ? { offset } : {}),
+    };
     let result: CablesTreeResult;
     try {
       result = await this.fetch(params);
@@ -158,7 +163,11 @@ export class CablesTreeProvider implements vscode.TreeDataProvider<CablesElement
     item.iconPath = vscode.ThemeIcon.File;
     item.contextValue = 'cable';
     const selection = new vscode.Range(node.line, 0, node.line, 0);
-    item.command = { command: 'vscode.open', title: 'Open Cable', arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions] };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open Cable',
+      arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions],
+    };
     return item;
   }
 

@@ -5,8 +5,13 @@
  */
 import * as vscode from 'vscode';
 import {
-  CABLES_CHANGED_NOTIFICATION, CABLES_GROUPINGS, CABLES_TREE_REQUEST, INDEX_STATUS_NOTIFICATION,
-  type CablesGrouping, type CablesTreeResult, type IndexStatus,
+  CABLES_CHANGED_NOTIFICATION,
+  CABLES_GROUPINGS,
+  CABLES_TREE_REQUEST,
+  INDEX_STATUS_NOTIFICATION,
+  type CablesGrouping,
+  type CablesTreeResult,
+  type IndexStatus,
 } from '../../shared/protocol';
 import { CablesTreeProvider, type CablesElement } from './cablesTree';
 import { viewMessage } from './indexWording';
@@ -164,7 +169,11 @@ export class CablesView implements vscode.Disposable {
 
   private showFailure(error: unknown): void {
     this.log(`The Cables view could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-    this.showNote(this.server.isRunning ? 'The cables could not be listed; see the "Cable Language Server" output.' : 'The cable language server is not running.');
+    this.showNote(
+      this.server.isRunning
+        ? 'The cables could not be listed; see the "Cable Language Server" output.'
+        : 'The cable language server is not running.',
+    );
   }
 
   private emptyNote(): string {
@@ -175,7 +184,9 @@ export class CablesView implements vscode.Disposable {
   private showMessage(): void {
     // The title's description is cut short in a narrow side bar; the message is not.
     const filter = this.filter !== undefined && this.note === undefined ? `Cables matching "${this.filter}".` : undefined;
-    const parts = [this.status ? viewMessage(this.status) : undefined, filter, this.note].filter((part): part is string => part !== undefined);
+    const parts = [this.status ? viewMessage(this.status) : undefined, filter, this.note].filter(
+      (part): part is string => part !== undefined,
+    );
     this.view.message = parts.length > 0 ? parts.join(' ') : undefined;
   }
 }

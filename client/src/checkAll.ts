@@ -45,7 +45,9 @@ export class CheckAllCommand {
       result = await this.server.sendRequest<CheckAllResult>(CHECK_ALL_REQUEST);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(`Checking all cables failed: ${reason}. Details are in the "${OUTPUT_CHANNEL_NAME}" output channel.`);
+      void vscode.window.showErrorMessage(
+        `Checking all cables failed: ${reason}. Details are in the "${OUTPUT_CHANNEL_NAME}" output channel.`,
+      );
       return;
     }
     // Not awaited: the check is over, even while the message waits to be read.

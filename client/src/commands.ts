@@ -40,8 +40,7 @@ async function restartServer(server: ServerController, beforeStart: () => Promis
 
 /** Switches the file passed in (by a keybinding or another extension), else the active editor's document, to `cable`. */
 async function treatAsCable(uri: unknown): Promise<void> {
-  const document =
-    uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (document === undefined) {
     void vscode.window.showInformationMessage('Open the file you want to treat as a cable first.');
     return;

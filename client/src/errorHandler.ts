@@ -4,7 +4,14 @@
  * restarts and tell the user properly when it gives up: the stock message says "see the output"
  * without saying which, and offers no way back.
  */
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type Message,
+} from 'vscode-languageclient';
 import type { GiveUpCause } from './messages';
 
 export interface RestartListener {
@@ -30,7 +37,11 @@ export class ReportingErrorHandler implements ErrorHandler {
     if (result.action !== ErrorAction.Shutdown) return result;
     this.listener.onGiveUp('connection');
     // `handled`: the client only logs this message to the output channel instead of showing it too.
-    return { action: ErrorAction.Shutdown, message: result.message ?? `Connection errors (${error.message}); stopping the server.`, handled: true };
+    return {
+      action: ErrorAction.Shutdown,
+      message: result.message ?? `Connection errors (${error.message}); stopping the server.`,
+      handled: true,
+    };
   }
 
   async closed(): Promise<CloseHandlerResult> {

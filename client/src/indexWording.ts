@@ -29,7 +29,9 @@ export function statusBarText(status: IndexStatus): string {
 export function statusBarTooltip(status: IndexStatus): string {
   const lines: string[] = [];
   if (status.state === 'scanning') {
-    lines.push(`Indexing the workspace's cables: ${formatCount(status.files)}${status.total === undefined ? '' : ` of ${formatCount(status.total)}`} files read.`);
+    lines.push(
+      `Indexing the workspace's cables: ${formatCount(status.files)}${status.total === undefined ? '' : ` of ${formatCount(status.total)}`} files read.`,
+    );
   } else {
     lines.push(`${plural(status.cables, 'cable', 'cables')} in ${plural(status.files, 'file', 'files')} indexed.`);
   }

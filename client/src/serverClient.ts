@@ -1,17 +1,17 @@
 /**
- * Builds the language client for the bundled server (`dist/server.js`, run by VS Code's own Node over
- * IPC). One client per server run: a client whose start failed cannot be started again, so a restart
- * builds a new one.
+ * What every cable language client shares, on the desktop (`node/nodeClient.ts`: `dist/server.js` run by
+ * VS Code's own Node over IPC) and in a browser (`browser/browserClient.ts`: `dist/browser/server.js` in a
+ * Web Worker): its options, error handling and restart policy. One client per server run: a client whose
+ * start failed cannot be started again, so a restart builds a new one.
  */
 import type { OutputChannel } from 'vscode';
 import {
-  LanguageClient,
   RevealOutputChannelOn,
   State,
-  TransportKind,
+  type BaseLanguageClient,
+  type DocumentSelector,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import type { CableInitializationOptions } from '../../shared/protocol';
 import { ReportingErrorHandler } from './errorHandler';
 import type { GiveUpCause } from './messages';
@@ -19,13 +19,10 @@ import type { GiveUpCause } from './messages';
 /** The client id: also makes vscode-languageclient read the `cable.trace.server` setting. */
 export const CLIENT_ID = 'cable';
 export const CLIENT_NAME = 'Cable Language Server';
-/** Port for attaching a debugger to the server when the extension runs in a development host. */
-const DEBUG_PORT = 6009;
 /** Restarts after crashes within three minutes before giving up (vscode-languageclient's default). */
 export const MAX_RESTARTS = 4;
 
 export interface CableClientOptions {
-  serverModule: string;
   output: OutputChannel;
   /** Told when the server is down for good; `crashLimit` is how many crashes that took. */
   onGiveUp: (cause: GiveUpCause, crashLimit: number) => void;
@@ -34,25 +31,21 @@ export interface CableClientOptions {
 }
 
 /**
- * While a crashed server is being restarted, and after the user has been told it is down for good,
- * the library's own errors ("couldn't create connection to server", "Restarting server failed") are
- * pop-ups without context that either resolve themselves or repeat our message: they go to the
- * output channel alone.
+ * A client that can keep the library's own errors out of pop-ups. While a crashed server is being restarted,
+ * and after the user has been told it is down for good, "couldn't create connection to server" or
+ * "Restarting server failed" are pop-ups without context that either resolve themselves or repeat our
+ * message: they go to the output channel alone. Each platform's client class overrides `error` so.
  */
-class CableLanguageClient extends LanguageClient {
-  quiet = false;
-
-  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
-    super.error(message, data, this.quiet ? false : showNotification);
-  }
+export interface QuietableClient extends BaseLanguageClient {
+  quiet: boolean;
 }
 
-export function createCableClient(options: CableClientOptions): LanguageClient {
-  const transport = TransportKind.ipc;
-  const serverOptions: ServerOptions = {
-    run: { module: options.serverModule, transport },
-    debug: { module: options.serverModule, transport, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
-  };
+/** Builds a client with `make` (the platform's class and transport), with the options and policies every platform shares. */
+export function createCableClient<C extends QuietableClient>(
+  options: CableClientOptions,
+  documentSelector: DocumentSelector,
+  make: (clientOptions: LanguageClientOptions) => C,
+): C {
   const errorHandler = new ReportingErrorHandler({
     onRestart: () => (client.quiet = true),
     onGiveUp: (cause) => {
@@ -61,10 +54,7 @@ export function createCableClient(options: CableClientOptions): LanguageClient {
     },
   });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'cable' },
-      { scheme: 'untitled', language: 'cable' },
-    ],
+    documentSelector,
     // The server reads `workspace/configuration` answers as they are, by the rules of shared/settings.ts, for
     // every editor alike; its problems with a value go to this output channel (the server's log).
     synchronize: { configurationSection: 'cable' },
@@ -82,7 +72,7 @@ export function createCableClient(options: CableClientOptions): LanguageClient {
       return false;
     },
   };
-  const client = new CableLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = make(clientOptions);
   errorHandler.usePolicy(client.createDefaultErrorHandler(MAX_RESTARTS));
   client.onDidChangeState(({ newState }) => {
     if (newState === State.Running) client.quiet = false;

@@ -3,12 +3,12 @@
  * current start as `ready` so that tests and commands can wait for the server, and carries the
  * extension's own notification handlers and requests over to each new client.
  */
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 
 type NotificationHandler = (params: unknown) => void;
 
 export class ServerController {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private starting: Promise<void>;
   /** Settles with the first start: the server starts only once the workspace turns out to hold cables. */
   private readonly firstStart: { resolve: () => void; reject: (error: unknown) => void };
@@ -24,7 +24,7 @@ export class ServerController {
    * @param onStartFailed told when a start fails (the rejection still reaches whoever awaits `ready`).
    */
   constructor(
-    private readonly createClient: () => LanguageClient,
+    private readonly createClient: () => BaseLanguageClient,
     private readonly onStartFailed: (error: unknown) => void,
   ) {
     let settle: ServerController['firstStart'] = { resolve: () => undefined, reject: () => undefined };
@@ -118,7 +118,7 @@ export class ServerController {
   }
 
   /** A client keeps one handler per method: ours dispatches to every handler registered here. */
-  private forward(client: LanguageClient, method: string): void {
+  private forward(client: BaseLanguageClient, method: string): void {
     client.onNotification(method, (params: unknown) => {
       for (const handler of this.handlers.get(method) ?? []) handler(params);
     });

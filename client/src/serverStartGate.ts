@@ -5,16 +5,17 @@
  * file; a folder without cables gets no server process.
  */
 import * as vscode from 'vscode';
-import { workspaceHoldsCables } from './workspaceDetection';
 
 export class ServerStartGate implements vscode.Disposable {
   private starting: Promise<void> | undefined;
   private readonly listeners: vscode.Disposable[];
 
   /** @param start starts the server; called once, by whichever reason comes first. */
+  /** `holdsCables` looks for cables in the workspace folders (`workspaceDetection.ts`, with the platform's file reading). */
   constructor(
     private readonly start: () => Promise<void>,
     private readonly log: (message: string) => void,
+    private readonly holdsCables: () => Promise<boolean>,
   ) {
     this.listeners = [
       vscode.workspace.onDidOpenTextDocument((document) => {
@@ -51,7 +52,7 @@ export class ServerStartGate implements vscode.Disposable {
     if (this.starting !== undefined) return;
     let holdsCables = false;
     try {
-      holdsCables = await workspaceHoldsCables();
+      holdsCables = await this.holdsCables();
     } catch (error) {
       this.log(`Looking for cables in the workspace failed: ${String(error)}`);
     }

@@ -5,13 +5,14 @@
  */
 import { MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentModels } from './documentModels';
+import type { DocumentModels } from './documents/documentModels';
 import type { LanguageService } from './language/languageService';
 import type { CableFile } from './language/model';
 import { getRuleOffActions } from './language/features/ruleOffActions';
 import { runSafe } from './runSafe';
 import { PREVIEW_REQUEST, type PreviewDocument, type PreviewParams } from '../../shared/previewProtocol';
-import type { SettingsStore } from './settingsStore';
+import type { SettingsStore } from './settings/settingsStore';
+import { formatCount } from '../../shared/formatCount';
 
 export interface FeatureContext {
   connection: Connection;
@@ -33,7 +34,13 @@ export function registerFeatureHandlers(context: FeatureContext): void {
   const log = connection.console;
 
   /** Runs `work` on an open document's model, safely; `emptyValue` for unknown documents. */
-  function onDocument<T>(what: string, uri: string, emptyValue: T, token: CancellationToken, work: (document: TextDocument, model: CableFile) => T | Promise<T>): Promise<T> {
+  function onDocument<T>(
+    what: string,
+    uri: string,
+    emptyValue: T,
+    token: CancellationToken,
+    work: (document: TextDocument, model: CableFile) => T | Promise<T>,
+  ): Promise<T> {
     return runSafe(log, what, uri, emptyValue, token, () => {
       const document = context.documents.get(uri);
       return document ? work(document, models.get(document)) : emptyValue;
@@ -41,8 +48,17 @@ export function registerFeatureHandlers(context: FeatureContext): void {
   }
 
   /** Same, for requests at a position: a position outside the document gets `emptyValue`. */
-  function atPosition<T>(what: string, uri: string, position: Position, emptyValue: T, token: CancellationToken, work: (document: TextDocument, model: CableFile) => T | Promise<T>): Promise<T> {
-    return onDocument(what, uri, emptyValue, token, (document, model) => (isInside(document, position) ? work(document, model) : emptyValue));
+  function atPosition<T>(
+    what: string,
+    uri: string,
+    position: Position,
+    emptyValue: T,
+    token: CancellationToken,
+    work: (document: TextDocument, model: CableFile) => T | Promise<T>,
+  ): Promise<T> {
+    return onDocument(what, uri, emptyValue, token, (document, model) =>
+      isInside(document, position) ? work(document, model) : emptyValue,
+    );
   }
 
   const toldOutlineCapped = new Set<string>();
@@ -51,7 +67,7 @@ export function registerFeatureHandlers(context: FeatureContext): void {
       service.findDocumentSymbols(document, model, (limit) => {
         if (toldOutlineCapped.has(document.uri)) return;
         toldOutlineCapped.add(document.uri);
-        const message = `The outline of ${document.uri.replace(/^.*\//, '')} shows its first ${limit.toLocaleString('en-US')} entries only.`;
+        const message = `The outline of ${document.uri.replace(/^.*\//, '')} shows its first ${formatCount(limit)} entries only.`;
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }),
     ),
@@ -83,9 +99,13 @@ export function registerFeatureHandlers(context: FeatureContext): void {
     atPosition('definition', textDocument.uri, position, [], token, (document, model) => service.findDefinition(document, model, position)),
   );
   connection.onReferences(({ textDocument, position, context }, token) =>
-    atPosition('references', textDocument.uri, position, [], token, (document, model) => service.findReferences(document, model, position, context?.includeDeclaration)),
+    atPosition('references', textDocument.uri, position, [], token, (document, model) =>
+      service.findReferences(document, model, position, context?.includeDeclaration),
+    ),
   );
-  connection.onWorkspaceSymbol(({ query }, token) => runSafe(log, 'workspaceSymbol', undefined, [], token, () => service.findWorkspaceSymbols(query)));
+  connection.onWorkspaceSymbol(({ query }, token) =>
+    runSafe(log, 'workspaceSymbol', undefined, [], token, () => service.findWorkspaceSymbols(query)),
+  );
   connection.onRequest(PREVIEW_REQUEST, ({ textDocument }: PreviewParams, token) =>
     onDocument<PreviewDocument | null>('preview', textDocument.uri, null, token, async (document) => {
       const settings = await context.settings.get(document.uri);

@@ -17,43 +17,40 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { initialFolderUris, readClientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
-import { ServerConfigs } from './config/serverConfigs';
-import { runTurnOffRuleCommand } from './config/turnOffRule';
-import type { DiagnosticsMode } from './diagnosticsMode';
-import { DocumentModels } from './documentModels';
-import { documentConfiguration } from './documentUpdates';
-import { DocumentValidator } from './documentValidator';
+import type { DiagnosticsMode } from './diagnostics/diagnosticsMode';
+import { DocumentModels } from './documents/documentModels';
+import { documentConfiguration } from './documents/documentUpdates';
+import { DocumentValidator } from './diagnostics/documentValidator';
 import { registerFeatureHandlers } from './featureHandlers';
 import { TURN_OFF_RULE_COMMAND } from './language/features/ruleOffActions';
-import { getLanguageService } from './language/languageService';
-import { EMPTY_REPORT, PullDiagnostics } from './pullDiagnostics';
-import { PushDiagnostics } from './pushDiagnostics';
+import { getLanguageService, parseCableDocument } from './language/languageService';
+import type { ServerPlatform } from './platform';
+import { EMPTY_REPORT, PullDiagnostics } from './diagnostics/pullDiagnostics';
+import { PushDiagnostics } from './diagnostics/pushDiagnostics';
 import { runSafe, runSafeNotification } from './runSafe';
-import { SavedVersions } from './savedVersions';
+import { SavedVersions } from './documents/savedVersions';
 import { SERVER_NAME, SERVER_VERSION } from './serverInfo';
-import { SettingsStore } from './settingsStore';
-import { CABLES_CHANGED_NOTIFICATION, CABLES_TREE_REQUEST, CHECK_ALL_REQUEST, INDEX_STATUS_NOTIFICATION, type CablesTreeParams, type CableInitializationOptions, type IndexStatus } from '../../shared/protocol';
-import { toWorkspaceSettings } from './settingsMapping';
-import { NOTHING_CHECKED, WorkspaceChecks } from './workspaceChecks';
-import { createFileSummariser } from './workspace/fileSummariser';
-import { FolderWatcher } from './workspace/folderWatcher';
-import { cacheDirectory } from './workspace/indexCache';
+import { SettingsStore } from './settings/settingsStore';
+import {
+  CABLES_CHANGED_NOTIFICATION,
+  CABLES_TREE_REQUEST,
+  CHECK_ALL_REQUEST,
+  INDEX_STATUS_NOTIFICATION,
+  type CablesTreeParams,
+  type CableInitializationOptions,
+  type IndexStatus,
+} from '../../shared/protocol';
+import { toWorkspaceSettings } from './settings/settingsMapping';
+import { NOTHING_CHECKED, WorkspaceChecks } from './diagnostics/workspaceChecks';
 import { progressStarter } from './workspace/indexProgress';
 import { throttled } from './workspace/throttle';
-import { WorkspaceCables, localFolders } from './workspace/workspaceCables';
-
-/** What the platform gives the server: the Node entry passes the index worker's script. */
-export interface ServerPlatform {
-  /** The bundled index worker (`dist/indexWorker.js`); without it the index is built on the server's thread. */
-  indexWorkerScript?: string;
-}
 
 /** Status sent at most this often while indexing; a change of state is sent at once. */
 const STATUS_INTERVAL_MS = 250;
 const CABLES_CHANGED_INTERVAL_MS = 1000;
 
-/** Wires the server to `connection` and starts listening. */
-export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
+/** Wires the server to `connection` and starts listening; `platform` gives the files, workers and watching it runs with. */
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   connection.onInitialize((params) => startSession(connection, params, platform));
   connection.listen();
 }
@@ -63,29 +60,41 @@ function startSession(connection: Connection, params: InitializeParams, platform
   const client = readClientFeatures(params.capabilities);
   const documents = new TextDocuments(documentConfiguration);
   const initializationOptions = (params.initializationOptions ?? {}) as CableInitializationOptions;
-  const sendCablesChanged = throttled<void>(CABLES_CHANGED_INTERVAL_MS, () => void connection.sendNotification(CABLES_CHANGED_NOTIFICATION));
+  const sendCablesChanged = throttled<void>(
+    CABLES_CHANGED_INTERVAL_MS,
+    () => void connection.sendNotification(CABLES_CHANGED_NOTIFICATION),
+  );
   const sendStatus = statusSender(connection, sendCablesChanged);
-  // The index reads open documents through the model cache, which needs the service: hence the arrow.
-  const workspace = new WorkspaceCables({
-    modelOf: (document) => models.get(document),
-    log,
-    summariser: createFileSummariser(platform.indexWorkerScript, (message) => log.error(message)),
-    cacheDirectory: cacheDirectory(initializationOptions.cacheDirectory),
-    serverVersion: SERVER_VERSION,
-    beginProgress: progressStarter(connection, client.workDoneProgress),
-    onStatus: sendStatus,
-    onFilesChanged: (uris) => void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
-  });
+  const platformContext = {
+    initializationOptions,
+    client: { sendRequest: <R>(method: string, params: unknown) => connection.sendRequest<R>(method, params) },
+  };
+  // Built in order, each from the ones before: models (the parser alone), the workspace (reads open documents through the models), the service.
+  const models = new DocumentModels(parseCableDocument, (message) => log.error(message));
+  const workspace = platform.createWorkspace(
+    {
+      modelOf: (document) => models.get(document),
+      log,
+      beginProgress: progressStarter(connection, client.workDoneProgress),
+      onStatus: sendStatus,
+      onFilesChanged: (uris) =>
+        void checks.recheck(uris).catch((error: unknown) => log.error(`Checking changed cables failed: ${String(error)}`)),
+    },
+    platformContext,
+  );
   const service = getLanguageService({ workspace });
-  const models = new DocumentModels((document, onFailure) => service.parse(document, onFailure), (message) => log.error(message));
   const saved = new SavedVersions(models);
-  const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  const showMessage = (type: MessageType, message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
   // Each document's .cable-lint.json files, under the editor settings; read again when one changes.
-  const configs = new ServerConfigs({ info: (message) => log.info(message), warn: (message) => showMessage(MessageType.Warning, message) });
+  const configs = platform.createConfigs?.({
+    info: (message) => log.info(message),
+    warn: (message) => showMessage(MessageType.Warning, message),
+  });
   const settings = new SettingsStore(
     client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'cable' }) : undefined,
     log,
-    (uri) => configs.forUri(uri),
+    configs ? (uri) => configs.forUri(uri) : undefined,
   );
   const validator = new DocumentValidator({
     documents,
@@ -96,7 +105,9 @@ function startSession(connection: Connection, params: InitializeParams, platform
     // A notification, not `window.showInformationMessage`, which sends a request and waits for the user.
     notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
     logRuleFailure: (uri, rule, error) =>
-      log.error(`Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log.error(
+        `Rule ${rule.code} ${rule.name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   });
   const diagnostics = createDiagnosticsMode(connection, client, { documents, settings, validator });
   const checks = new WorkspaceChecks({
@@ -106,14 +117,19 @@ function startSession(connection: Connection, params: InitializeParams, platform
     hasDiskFile: (uri) => workspace.hasDiskFile(uri),
     folderOf: (uri) => workspace.folderUriOf(uri),
     isOpen: (uri) => documents.get(uri) !== undefined,
+    readFile: (uri) => platform.readFile(uri, platformContext),
     publish: (uri, items) => void connection.sendDiagnostics({ uri, diagnostics: items }),
     beginProgress: async (title) => {
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin(title, 0, undefined, true);
-      return { report: (message, percentage) => progress.report(percentage, message), done: (message) => {
+      return {
+        report: (message, percentage) => progress.report(percentage, message),
+        done: (message) => {
           progress.report(100, message);
           progress.done();
-        }, cancelled: progress.token };
+        },
+        cancelled: progress.token,
+      };
     },
     logError: (message) => log.error(message),
   });
@@ -122,9 +138,14 @@ function startSession(connection: Connection, params: InitializeParams, platform
       checks.onWorkspacePull(token, partial ? (items) => partial.report({ items }) : undefined),
     );
   }
-  connection.onRequest(CHECK_ALL_REQUEST, (_params: unknown, token) => runSafe(log, 'checkAllCables', undefined, NOTHING_CHECKED, token, () => checks.checkAll(token)));
+  connection.onRequest(CHECK_ALL_REQUEST, (_params: unknown, token) =>
+    runSafe(log, 'checkAllCables', undefined, NOTHING_CHECKED, token, () => checks.checkAll(token)),
+  );
   connection.onRequest(CABLES_TREE_REQUEST, (params: CablesTreeParams, token) =>
-    runSafe(log, 'cablesTree', undefined, { nodes: [], status: workspace.status() }, token, () => ({ nodes: service.getCablesTree(params), status: workspace.status() })),
+    runSafe(log, 'cablesTree', undefined, { nodes: [], status: workspace.status() }, token, () => ({
+      nodes: service.getCablesTree(params),
+      status: workspace.status(),
+    })),
   );
 
   const safely = (what: string, uri: string | undefined, work: () => void) => runSafeNotification(log, what, uri, work);
@@ -163,7 +184,9 @@ function startSession(connection: Connection, params: InitializeParams, platform
 
   /** `cable.index.*` and `cable.validate.scope` hold for the whole workspace: asked without a scope, or taken from what was pushed. */
   const applyWorkspaceSettings = async (pushed?: unknown) => {
-    const raw = client.configuration ? await connection.workspace.getConfiguration({ section: 'cable' }).catch(() => undefined) : (pushed as { cable?: unknown } | undefined)?.cable;
+    const raw = client.configuration
+      ? await connection.workspace.getConfiguration({ section: 'cable' }).catch(() => undefined)
+      : (pushed as { cable?: unknown } | undefined)?.cable;
     const { index, scope } = toWorkspaceSettings(raw, (message) => log.info(message));
     workspace.setSettings(index);
     void workspace.whenScanned().then(() => checks.setScope(scope));
@@ -177,36 +200,47 @@ function startSession(connection: Connection, params: InitializeParams, platform
   );
   const configsChanged = () => {
     diagnostics.settingsChanged();
-    void checks.recheck(workspace.diskFiles()).catch((error: unknown) => log.error(`Checking cables after a .cable-lint.json change failed: ${String(error)}`));
+    void checks
+      .recheck(workspace.diskFiles())
+      .catch((error: unknown) => log.error(`Checking cables after a .cable-lint.json change failed: ${String(error)}`));
   };
   connection.onDidChangeWatchedFiles(({ changes }) =>
     safely('didChangeWatchedFiles', undefined, () => {
-      if (configs.changed(changes.map(({ uri, type }) => ({ uri, deleted: type === FileChangeType.Deleted })))) configsChanged();
+      if (configs?.changed(changes.map(({ uri, type }) => ({ uri, deleted: type === FileChangeType.Deleted })))) configsChanged();
       void workspace.filesChanged(changes.map((change) => change.uri));
     }),
   );
-  const folderPaths = new Set<string>();
+  const folderUris = new Set<string>();
   connection.onExecuteCommand(({ command, arguments: args }, token) =>
-    runSafe(log, `executeCommand ${command}`, undefined, null, token, () =>
-      command !== TURN_OFF_RULE_COMMAND
-        ? null
-        : runTurnOffRuleCommand(args?.[0], {
-            workspaceFolders: () => folderPaths,
-            written: () => {
-              configs.invalidate();
-              configsChanged();
-            },
-            settingsOf: (uri) => settings.get(uri),
-            showMessage: (type, message) => showMessage(type === 'error' ? MessageType.Error : MessageType.Warning, message),
-          }),
-    ),
+    runSafe(log, `executeCommand ${command}`, undefined, null, token, async () => {
+      if (command !== TURN_OFF_RULE_COMMAND) return null;
+      if (!platform.turnOffRule) {
+        showMessage(
+          MessageType.Warning,
+          `Turning a rule off writes a .cable-lint.json file, which the server cannot do here (${platform.name}); set cable.rules in the settings instead.`,
+        );
+        return null;
+      }
+      return platform.turnOffRule(args?.[0], {
+        workspaceFolders: () => folderUris,
+        written: () => {
+          configs?.invalidate();
+          configsChanged();
+        },
+        settingsOf: (uri) => settings.get(uri),
+        showMessage: (type, message) => showMessage(type === 'error' ? MessageType.Error : MessageType.Warning, message),
+      });
+    }),
   );
   const watcher = client.watchedFilesRegistration
     ? undefined
-    : new FolderWatcher((uris) => {
-        if (configs.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
-        void workspace.filesChanged(uris);
-      }, (message) => log.info(message));
+    : platform.createWatcher?.(
+        (uris) => {
+          if (configs?.changed(uris.map((uri) => ({ uri, deleted: false })))) configsChanged();
+          void workspace.filesChanged(uris);
+        },
+        (message) => log.info(message),
+      );
   registerFeatureHandlers({ connection, documents, models, settings, service });
 
   connection.onInitialized(() => {
@@ -216,25 +250,32 @@ function startSession(connection: Connection, params: InitializeParams, platform
     if (client.watchedFilesRegistration) {
       // VS Code watches the workspace itself and tells the server; a folder deleted whole comes as one path.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{cable,txt,CABLE,TXT}' }, { globPattern: '**/.cable-lint.json' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+        watchers: [
+          { globPattern: '**/*.{cable,txt,CABLE,TXT}' },
+          { globPattern: '**/.cable-lint.json' },
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
       });
     }
     const addFolders = (uris: string[]) => {
-      localFolders(uris).forEach((path) => folderPaths.add(path));
+      uris.forEach((uri) => folderUris.add(uri));
       workspace.addFolders(uris);
-      localFolders(uris).forEach((path) => watcher?.add(path));
+      uris.forEach((uri) => watcher?.add(uri));
     };
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-        workspace.removeFolders(removed.map((folder) => folder.uri));
-        localFolders(removed.map((folder) => folder.uri)).forEach((path) => folderPaths.delete(path));
-        localFolders(removed.map((folder) => folder.uri)).forEach((path) => watcher?.remove(path));
+        const gone = removed.map((folder) => folder.uri);
+        workspace.removeFolders(gone);
+        gone.forEach((uri) => folderUris.delete(uri));
+        gone.forEach((uri) => watcher?.remove(uri));
         addFolders(added.map((folder) => folder.uri));
       });
     }
     // The limits apply from the first scan on.
     void applyWorkspaceSettings().finally(() => addFolders(initialFolderUris(params)));
-    log.info(`${SERVER_NAME} ${SERVER_VERSION} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`);
+    log.info(
+      `${SERVER_NAME} ${SERVER_VERSION} on ${platform.name} ready; diagnostics are ${client.pullDiagnostics ? 'pulled by the client' : 'pushed by the server'}.`,
+    );
   });
   connection.onShutdown(async () => {
     diagnostics.dispose();

@@ -34,7 +34,12 @@ const LATE_SECTION = /(?:^|\s)SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\b/i;
 const POST_SERIAL = /^\s*([A-Za-z][A-Za-z .'-]{0,40}?)\s+(\d{3,7})(?!\d)/d;
 
 /** Letter-spaced banners whose first letter the copy lost (`O N F I D E N T I A L`), at the start of a line only. */
-const TRUNCATED_WORDS: Record<string, string> = { ONFIDENTIAL: 'CONFIDENTIAL', ECRET: 'SECRET', NCLAS: 'UNCLAS', NCLASSIFIED: 'UNCLASSIFIED' };
+const TRUNCATED_WORDS: Record<string, string> = {
+  ONFIDENTIAL: 'CONFIDENTIAL',
+  ECRET: 'SECRET',
+  NCLAS: 'UNCLAS',
+  NCLASSIFIED: 'UNCLASSIFIED',
+};
 
 const CLASSIFICATION_WORDS = new Set(['CONFIDENTIAL', 'SECRET', 'TOPSECRET', 'UNCLASSIFIED', 'UNCLAS', 'UNCLASEFTO']);
 
@@ -50,7 +55,8 @@ function letterSpacedClassification(text: string): { start: number; text: string
     if (CLASSIFICATION_WORDS.has(compact) || (m.index === leading(head) && TRUNCATED_WORDS[compact])) return { start: m.index, text: m[0] };
     // `SE C R E T`: the first letter glued to the second.
     const previous = head[m.index - 1] ?? '';
-    if (/[A-Za-z]/.test(previous) && CLASSIFICATION_WORDS.has(previous.toUpperCase() + compact)) return { start: m.index - 1, text: previous + m[0] };
+    if (/[A-Za-z]/.test(previous) && CLASSIFICATION_WORDS.has(previous.toUpperCase() + compact))
+      return { start: m.index - 1, text: previous + m[0] };
   }
   return undefined;
 }
@@ -74,7 +80,12 @@ export function readBannerHead(text: string): BannerHead | undefined {
   let cursor = head.controlsFrom;
   const section = SECTION.exec(text.slice(cursor));
   if (section) {
-    head.section = { n: +section[1], m: +section[2], start: cursor + section.indices![0][0] + leading(section[0]), end: cursor + section[0].length };
+    head.section = {
+      n: +section[1],
+      m: +section[2],
+      start: cursor + section.indices![0][0] + leading(section[0]),
+      end: cursor + section[0].length,
+    };
     cursor += section[0].length;
   }
   const postSerial = POST_SERIAL.exec(text.slice(cursor));

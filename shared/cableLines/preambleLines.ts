@@ -17,7 +17,8 @@ const REF_ID_SHAPED = /^\s*\d{2}[A-Z]{3,}[A-Z0-9]{0,20}\s*$/;
  * The cables.csv row on one line, comma-separated, the origin quoted:
  * `12055,11/12/2003 16:26,03THEHAGUE2835,"Embassy The Hague",SECRET//NOFORN,03THEHAGUE2568,"This record…`.
  */
-export const CSV_RECORD = /^\s*(\d{1,7}),(\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?),(\d{2}[A-Z][A-Z0-9]{2,30}),"?([^",]{0,80})"*,([A-Z][A-Z/ ]{0,60}),([^,"]{0,2000}),?(.*)$/d;
+export const CSV_RECORD =
+  /^\s*(\d{1,7}),(\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?),(\d{2}[A-Z][A-Z0-9]{2,30}),"?([^",]{0,80})"*,([A-Z][A-Z/ ]{0,60}),([^,"]{0,2000}),?(.*)$/d;
 /** `190450` or `<<142612>>`. */
 export const ROW_ID = /^\s*(?:<<)?\d{1,7}(?:>>)?\s*$/;
 const RECORD_OPENING = /^\s*[\di<]/;

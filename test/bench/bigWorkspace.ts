@@ -113,10 +113,16 @@ function rewriteRefId(text: string, from: RefId, bannerPost: string | undefined,
   const pad = (serial: string, width: number) => serial.padStart(width, '0');
   let out = text.replace(new RegExp(`\\b${from.year}${escape(from.origin)}0*${from.serial}\\b`, 'g'), to.text);
   for (const post of new Set([bannerPost, from.origin].filter((p): p is string => !!p))) {
-    out = out.replace(new RegExp(`\\b${escape(post)}([ \\t]+)(0*${from.serial})\\b`, 'g'), (_all, space: string, serial: string) => `${to.origin}${space}${pad(to.serial, serial.length)}`);
+    out = out.replace(
+      new RegExp(`\\b${escape(post)}([ \\t]+)(0*${from.serial})\\b`, 'g'),
+      (_all, space: string, serial: string) => `${to.origin}${space}${pad(to.serial, serial.length)}`,
+    );
   }
   const de = deLinePattern(from);
-  out = out.replace(new RegExp(de.source, 'gm'), (_all, head: string, serial: string) => `${head}${pad(to.serial, serial.length).slice(-serial.length)}`);
+  out = out.replace(
+    new RegExp(de.source, 'gm'),
+    (_all, head: string, serial: string) => `${head}${pad(to.serial, serial.length).slice(-serial.length)}`,
+  );
   return out;
 }
 
@@ -168,7 +174,11 @@ function uniquePositions(count: number): Array<{ letter: string; index: number }
  * Builds the workspace in `folder` (which must not exist yet). Yields to the event loop after each folder so a
  * signal handler can clean up mid-way; `onFolder` is told of progress.
  */
-export async function buildBigWorkspace(folder: string, count: number, onFolder?: (done: number, total: number) => void): Promise<BigWorkspace> {
+export async function buildBigWorkspace(
+  folder: string,
+  count: number,
+  onFolder?: (done: number, total: number) => void,
+): Promise<BigWorkspace> {
   const start = performance.now();
   const files = corpusFiles();
   const sizes = files.map((file) => statSync(file).size);

@@ -97,7 +97,12 @@ function median(values: number[]): number {
 }
 
 function summary(runs: OneRun[]): CliRun {
-  return { wall: summarise(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)), cables: runs[0].cables };
+  return {
+    wall: summarise(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    maxRssMb: median(runs.map((r) => r.maxRssMb)),
+    cables: runs[0].cables,
+  };
 }
 
 /** Two 1-job runs at once, one over each folder; the time until both have ended, and their CPU time together. */

@@ -15,7 +15,9 @@ function input(name: string, buffers: Buffer[]): BenchInput {
 
 export function benchInputs(): { typical: BenchInput; large: BenchInput; corpus: BenchInput; sample: string; corpusTexts: string[] } {
   const files = corpusFiles();
-  const typicalPath = files.reduce((best, file) => (Math.abs(statSync(file).size - 10_000) < Math.abs(statSync(best).size - 10_000) ? file : best));
+  const typicalPath = files.reduce((best, file) =>
+    Math.abs(statSync(file).size - 10_000) < Math.abs(statSync(best).size - 10_000) ? file : best,
+  );
   const buffers = files.map((file) => readFileSync(file));
   const chunks: Buffer[] = [];
   let size = 0;
@@ -27,7 +29,13 @@ export function benchInputs(): { typical: BenchInput; large: BenchInput; corpus:
   return {
     typical: input(`typical cable (${(statSync(typicalPath).size / 1000).toFixed(1)} KB)`, [readFileSync(typicalPath)]),
     large: input(`1 MB file (${Math.round(size / 1000)} KB, many cables)`, [Buffer.concat(chunks as unknown as Uint8Array[])]),
-    corpus: input(`corpus (${files.length} files, ${(size / 1e6).toFixed(1)} MB)`.replace(/, [\d.]+ MB/, `, ${(buffers.reduce((s, b) => s + b.length, 0) / 1e6).toFixed(1)} MB`), buffers),
+    corpus: input(
+      `corpus (${files.length} files, ${(size / 1e6).toFixed(1)} MB)`.replace(
+        /, [\d.]+ MB/,
+        `, ${(buffers.reduce((s, b) => s + b.length, 0) / 1e6).toFixed(1)} MB`,
+      ),
+      buffers,
+    ),
     sample: readFileSync(SAMPLE_PATH, 'utf8'),
     corpusTexts: buffers.map((b) => b.toString('utf8')),
   };

@@ -3,5 +3,8 @@
 // CABLE_BENCH_MAX_RSS when it exits.
 process.on('exit', () => {
   const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-  require('node:fs').writeFileSync(process.env.CABLE_BENCH_MAX_RSS, JSON.stringify({ maxRssKb: maxRSS, cpuUs: userCPUTime + systemCPUTime }));
+  require('node:fs').writeFileSync(
+    process.env.CABLE_BENCH_MAX_RSS,
+    JSON.stringify({ maxRssKb: maxRSS, cpuUs: userCPUTime + systemCPUTime }),
+  );
 });

@@ -64,5 +64,5 @@ export function formatTiming(timing: Timing): string {
 }
 
 export function megabytesPerSecond(bytes: number, ms: number): string {
-  return ((bytes / 1e6) / (ms / 1000)).toFixed(1);
+  return (bytes / 1e6 / (ms / 1000)).toFixed(1);
 }

@@ -50,7 +50,10 @@ export async function measureServer(sample: string, large: string, corpus: strin
     await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri, { since, timeoutMs: 60_000 });
     const symbols = await timeAsync(() => client.request('textDocument/documentSymbol', { textDocument: { uri } }), 7);
     const line = large.split('\n').findIndex((l) => l.startsWith('TAGS:'));
-    const hover = await timeAsync(() => client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 7 } }), 7);
+    const hover = await timeAsync(
+      () => client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 7 } }),
+      7,
+    );
 
     let text = large;
     const edits: number[] = [];
@@ -58,8 +61,14 @@ export async function measureServer(sample: string, large: string, corpus: strin
       const mark = client.mark();
       const start = performance.now();
       // Type one character and take it back again, as a user would.
-      text = version % 2 ? editDocument(client, uri, text, version, 'SummarY.', 'Summary.') : editDocument(client, uri, text, version, 'Summary.', 'SummarY.');
-      await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, { since: mark, timeoutMs: 60_000 });
+      text =
+        version % 2
+          ? editDocument(client, uri, text, version, 'SummarY.', 'Summary.')
+          : editDocument(client, uri, text, version, 'Summary.', 'SummarY.');
+      await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, {
+        since: mark,
+        timeoutMs: 60_000,
+      });
       edits.push(performance.now() - start);
     }
 
@@ -67,7 +76,14 @@ export async function measureServer(sample: string, large: string, corpus: strin
     for (let i = 0; i < 1000; i++) openDocument(client, `file:///bench/corpus/${i}.cable`, opened[i % opened.length]);
     // Requests are answered in order, so this answer comes after every open was handled.
     await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///bench/corpus/999.cable' } }, 120_000);
-    return { firstDiagnostics: summarise(starts), symbols, hover, editDiagnostics: summarise(edits), rssMb: rssOf(client.process.pid!), openedCount: 1000 };
+    return {
+      firstDiagnostics: summarise(starts),
+      symbols,
+      hover,
+      editDiagnostics: summarise(edits),
+      rssMb: rssOf(client.process.pid!),
+      openedCount: 1000,
+    };
   } finally {
     await client.shutdown(30_000);
   }

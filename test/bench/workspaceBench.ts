@@ -8,7 +8,18 @@
  * Every wait is bounded; targets are reported, not asserted. CABLE_BENCH_WORKSPACE_FILES sets the size,
  * CABLE_BENCH_SKIP_WORKSPACE=1 skips it all, CABLE_BENCH_WORKSPACE_POLL_MS sets the polling period (1000 ms).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, statfsSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  statfsSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -84,7 +95,8 @@ class Editor {
     this.client.process.stdout.on('data', () => {
       while (this.stamps.length < this.client.notifications.length) this.stamps.push(performance.now());
     });
-    for (const method of ['window/workDoneProgress/create', 'client/registerCapability', 'workspace/configuration']) this.client.onRequest(method, () => null);
+    for (const method of ['window/workDoneProgress/create', 'client/registerCapability', 'workspace/configuration'])
+      this.client.onRequest(method, () => null);
   }
 
   get exited(): boolean {
@@ -149,9 +161,14 @@ class Editor {
   registrations(): string[] {
     return this.client.serverRequests
       .filter((r) => r.method === 'client/registerCapability')
-      .flatMap((r) => (r.params?.registrations ?? []) as Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: unknown }> } }>)
+      .flatMap(
+        (r) =>
+          (r.params?.registrations ?? []) as Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: unknown }> } }>,
+      )
       .map((r) => {
-        const globs = (r.registerOptions?.watchers ?? []).map((w) => (typeof w.globPattern === 'string' ? w.globPattern : JSON.stringify(w.globPattern)));
+        const globs = (r.registerOptions?.watchers ?? []).map((w) =>
+          typeof w.globPattern === 'string' ? w.globPattern : JSON.stringify(w.globPattern),
+        );
         return globs.length ? `${r.method} (${globs.join(', ')})` : r.method;
       });
   }
@@ -159,7 +176,11 @@ class Editor {
   /** Whether `workspace/symbol` for `refId` answers with the file at `path`; the answer time goes to `answers`. */
   async finds(refId: string, path: string, answers: number[], timeoutMs: number): Promise<boolean> {
     const start = performance.now();
-    const result = await this.client.request<Array<{ location?: { uri?: string } }> | null>('workspace/symbol', { query: refId }, Math.max(1000, timeoutMs));
+    const result = await this.client.request<Array<{ location?: { uri?: string } }> | null>(
+      'workspace/symbol',
+      { query: refId },
+      Math.max(1000, timeoutMs),
+    );
     answers.push(performance.now() - start);
     return (result ?? []).some((symbol) => {
       const uri = symbol.location?.uri;
@@ -214,7 +235,10 @@ function checkFreeSpace(root: string, count: number): void {
   const average = files.reduce((sum, file) => sum + statSync(file).size, 0) / files.length;
   const needed = average * count * 1.1 + 100e6;
   const { bavail, bsize } = statfsSync(root);
-  if (bavail * bsize < needed) throw new Error(`${root} has ${((bavail * bsize) / 1e9).toFixed(1)} GB free; the workspace needs about ${(needed / 1e9).toFixed(1)} GB`);
+  if (bavail * bsize < needed)
+    throw new Error(
+      `${root} has ${((bavail * bsize) / 1e9).toFixed(1)} GB free; the workspace needs about ${(needed / 1e9).toFixed(1)} GB`,
+    );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -222,7 +246,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Starts a server over `folder` and waits until every target is found and progress has ended, or the timeout. */
 async function measureStart(editor: Editor, folder: string, cacheDirectory: string, targets: Target[]): Promise<StartFigures> {
   const initializeMs = await editor.start(folder, cacheDirectory);
-  const figures: StartFigures = { serverBuilt: editor.serverBuilt, initializeMs, foundMs: new Map(), peakRssMb: Number.NaN, symbolAnswers: [], symbolErrors: [], registrations: [] };
+  const figures: StartFigures = {
+    serverBuilt: editor.serverBuilt,
+    initializeMs,
+    foundMs: new Map(),
+    peakRssMb: Number.NaN,
+    symbolAnswers: [],
+    symbolErrors: [],
+    registrations: [],
+  };
   const deadline = editor.initializedAt + START_TIMEOUT_MS;
   for (;;) {
     if (editor.exited) {
@@ -243,9 +275,11 @@ async function measureStart(editor: Editor, folder: string, cacheDirectory: stri
     );
     const progress = editor.progress();
     const now = performance.now();
-    if (figures.foundMs.size === targets.length && figures.allFoundMs === undefined) figures.allFoundMs = Math.max(...figures.foundMs.values());
+    if (figures.foundMs.size === targets.length && figures.allFoundMs === undefined)
+      figures.allFoundMs = Math.max(...figures.foundMs.values());
     const allFoundFor = figures.allFoundMs === undefined ? -1 : now - editor.initializedAt - figures.allFoundMs;
-    if (allFoundFor >= 0 && (progress.endMs !== undefined || (progress.beginMs === undefined && allFoundFor >= NO_PROGRESS_GRACE_MS))) break;
+    if (allFoundFor >= 0 && (progress.endMs !== undefined || (progress.beginMs === undefined && allFoundFor >= NO_PROGRESS_GRACE_MS)))
+      break;
     if (now >= deadline) {
       figures.timedOut = `stopped waiting after ${START_TIMEOUT_MS / 1000} s`;
       break;
@@ -313,7 +347,6 @@ async function measureChanges(editor: Editor, workspace: BigWorkspace, folderNam
 
 // --- printing -------------------------------------------------------------------------------------------------
 
-
 const seconds = (ms: number | undefined) =>
   ms === undefined ? '' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 const thousands = (n: number) => n.toLocaleString('en-US');
@@ -324,17 +357,30 @@ function verdict(value: number | undefined, limit: number, goal: number): string
   return value <= goal ? 'yes, goal met' : 'yes, goal missed';
 }
 
-function startRows(label: string, figures: StartFigures | undefined, targets: Target[], limits: { allFoundMs: number; goalMs: number }, folders: string[]): string[][] {
+function startRows(
+  label: string,
+  figures: StartFigures | undefined,
+  targets: Target[],
+  limits: { allFoundMs: number; goalMs: number },
+  folders: string[],
+): string[][] {
   if (!figures) return [[`${label}: not run`, '', '', '']];
   const f = figures;
   const rows: string[][] = [];
   const beginNote = f.progressBeginMs === undefined ? 'no progress' : `${seconds(f.progressBeginMs)} (“${f.progressTitle ?? ''}”)`;
   const endNote =
-    f.progressEndMs !== undefined ? `${seconds(f.progressEndMs)}${f.lastReport ? ` (last report “${f.lastReport}”)` : ''}` : f.progressBeginMs === undefined ? 'no progress' : `no end${f.timedOut ? ` (${f.timedOut})` : ''}`;
+    f.progressEndMs !== undefined
+      ? `${seconds(f.progressEndMs)}${f.lastReport ? ` (last report “${f.lastReport}”)` : ''}`
+      : f.progressBeginMs === undefined
+        ? 'no progress'
+        : `no end${f.timedOut ? ` (${f.timedOut})` : ''}`;
   rows.push([`${label}: spawn → initialize answered`, `${seconds(f.initializeMs)} (dist/server.js built ${f.serverBuilt})`, '', '']);
   rows.push([`${label}: first $/progress begin`, beginNote, 'progress begins', f.progressBeginMs === undefined ? 'no' : 'yes']);
   rows.push([`${label}: its $/progress end`, endNote, 'progress ends', f.progressEndMs === undefined ? 'no' : 'yes']);
-  const found = f.allFoundMs !== undefined ? seconds(f.allFoundMs) : `${f.foundMs.size} of ${targets.length} found${f.timedOut ? ` (${f.timedOut})` : ''}`;
+  const found =
+    f.allFoundMs !== undefined
+      ? seconds(f.allFoundMs)
+      : `${f.foundMs.size} of ${targets.length} found${f.timedOut ? ` (${f.timedOut})` : ''}`;
   rows.push([
     `${label}: every unique cable (${targets.length}) found by workspace/symbol`,
     found,
@@ -351,7 +397,9 @@ function startRows(label: string, figures: StartFigures | undefined, targets: Ta
   const median = answers.length ? answers[answers.length >> 1] : undefined;
   rows.push([
     '  workspace/symbol answer time while polling',
-    answers.length ? `median ${(median as number).toFixed(0)} ms, slowest ${answers[answers.length - 1].toFixed(0)} ms (${answers.length} queries, every ${POLL_MS} ms${f.symbolErrors.length ? `, ${f.symbolErrors.length} errors: ${f.symbolErrors[0]}` : ''})` : 'no answer',
+    answers.length
+      ? `median ${(median as number).toFixed(0)} ms, slowest ${answers[answers.length - 1].toFixed(0)} ms (${answers.length} queries, every ${POLL_MS} ms${f.symbolErrors.length ? `, ${f.symbolErrors.length} errors: ${f.symbolErrors[0]}` : ''})`
+      : 'no answer',
     '',
     '',
   ]);
@@ -361,12 +409,31 @@ function startRows(label: string, figures: StartFigures | undefined, targets: Ta
     `< 1 GB (goal ${RSS.goalMb} MB)`,
     Number.isNaN(f.peakRssMb) ? 'no' : f.peakRssMb >= RSS.mb ? 'no' : f.peakRssMb <= RSS.goalMb ? 'yes, goal met' : 'yes, goal missed',
   ]);
-  rows.push([`${label}: shutdown → exit`, f.shutdownMs !== undefined ? seconds(f.shutdownMs) : f.shutdownProblem ? `killed: ${f.shutdownProblem}` : f.crashed ? 'crashed before' : '', '', '']);
+  rows.push([
+    `${label}: shutdown → exit`,
+    f.shutdownMs !== undefined
+      ? seconds(f.shutdownMs)
+      : f.shutdownProblem
+        ? `killed: ${f.shutdownProblem}`
+        : f.crashed
+          ? 'crashed before'
+          : '',
+    '',
+    '',
+  ]);
   if (f.crashed) rows.push([`${label}: SERVER EXITED`, f.crashed, '', '']);
   return rows;
 }
 
-function printFigures(workspace: BigWorkspace, targets: Target[], cold?: StartFigures, warm?: StartFigures, changes?: ChangeFigures, changeFolder?: string, cache?: { files: number; bytes: number }) {
+function printFigures(
+  workspace: BigWorkspace,
+  targets: Target[],
+  cold?: StartFigures,
+  warm?: StartFigures,
+  changes?: ChangeFigures,
+  changeFolder?: string,
+  cache?: { files: number; bytes: number },
+) {
   const registrations = [...new Set([...(cold?.registrations ?? []), ...(warm?.registrations ?? [])])];
   const watches = registrations.some((r) => r.startsWith('workspace/didChangeWatchedFiles'));
   printTable(
@@ -381,13 +448,23 @@ function printFigures(workspace: BigWorkspace, targets: Target[], cold?: StartFi
       ...registrations.map((r) => ['  registration', r, '', '']),
       [
         `cable added to ${changeFolder ?? '?'} (didChangeWatchedFiles created) → found`,
-        changes ? (changes.addedMs !== undefined ? seconds(changes.addedMs) : changes.problem ?? `not found within ${CHANGE_TIMEOUT_MS / 1000} s`) : 'not run',
+        changes
+          ? changes.addedMs !== undefined
+            ? seconds(changes.addedMs)
+            : (changes.problem ?? `not found within ${CHANGE_TIMEOUT_MS / 1000} s`)
+          : 'not run',
         'enters the index',
         changes?.addedMs !== undefined ? 'yes' : 'no',
       ],
       [
         'the same cable deleted (didChangeWatchedFiles deleted) → gone',
-        changes ? (changes.deletedMs !== undefined ? (changes.addedMs === undefined ? 'never entered' : seconds(changes.deletedMs)) : changes.problem ?? `still found after ${CHANGE_TIMEOUT_MS / 1000} s`) : 'not run',
+        changes
+          ? changes.deletedMs !== undefined
+            ? changes.addedMs === undefined
+              ? 'never entered'
+              : seconds(changes.deletedMs)
+            : (changes.problem ?? `still found after ${CHANGE_TIMEOUT_MS / 1000} s`)
+          : 'not run',
         'leaves the index',
         changes?.deletedMs !== undefined && changes.addedMs !== undefined ? 'yes' : 'no',
       ],
@@ -429,7 +506,9 @@ export async function runWorkspaceBench(): Promise<void> {
         console.log(`  ${done} of ${total} folders`);
       }
     });
-    console.log(`  built ${thousands(workspace.files)} files in ${workspace.folders.length} folders, ${(workspace.bytes / 1e9).toFixed(2)} GB, in ${seconds(workspace.buildMs)}`);
+    console.log(
+      `  built ${thousands(workspace.files)} files in ${workspace.folders.length} folders, ${(workspace.bytes / 1e9).toFixed(2)} GB, in ${seconds(workspace.buildMs)}`,
+    );
     const targets: Target[] = workspace.uniques.map(({ path, refId, folderName }) => ({ path, refId, folderName }));
     console.log(`  unique ref ids: ${targets.map((t) => `${t.refId} (${t.folderName})`).join(', ')}`);
 

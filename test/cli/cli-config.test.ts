@@ -80,10 +80,17 @@ describe('cable-lint with .cable-lint.json', () => {
     }
     assert.deepEqual(codesByFile(lint(['--format', 'json', 'cables/b.txt'], base)), { 'cables/b.txt': [] }, 'a file named on its own');
     const text = readFileSync(join(CORPUS, UNMARKED[1]), 'utf8');
-    assert.deepEqual(codesByFile(lint(['--format', 'json', '-'], join(base, 'cables'), text)), { '<stdin>': [] }, 'standard input as a file of the working folder');
+    assert.deepEqual(
+      codesByFile(lint(['--format', 'json', '-'], join(base, 'cables'), text)),
+      { '<stdin>': [] },
+      'standard input as a file of the working folder',
+    );
     assert.deepEqual(codesByFile(lint(['--format', 'json', '-'], temp, text)), { '<stdin>': [`${MISSING_MARKING}:warning`] });
     const onTop = lint(['--format', 'json', '--rule', `${MISSING_MARKING}=error`, 'cables'], base);
-    assert.deepEqual(codesByFile(onTop), { 'cables/1975/a.txt': [`${MISSING_MARKING}:error`], 'cables/b.txt': [`${MISSING_MARKING}:error`] });
+    assert.deepEqual(codesByFile(onTop), {
+      'cables/1975/a.txt': [`${MISSING_MARKING}:error`],
+      'cables/b.txt': [`${MISSING_MARKING}:error`],
+    });
     assert.equal(onTop.code, 1);
   });
 
@@ -93,7 +100,8 @@ describe('cable-lint with .cable-lint.json', () => {
       { 'a/x.txt': UNMARKED[0], 'a/drafts/y.txt': UNMARKED[1], 'b/z.txt': UNMARKED[0] },
       {
         '.cable-lint.json': '{ "rules": { "CBL501": "off" } }',
-        'a/.cable-lint.json': '{ "rules": { "CBL501": "error" }, "overrides": [{ "files": ["drafts/**"], "rules": { "CBL501": "info" } }] }',
+        'a/.cable-lint.json':
+          '{ "rules": { "CBL501": "error" }, "overrides": [{ "files": ["drafts/**"], "rules": { "CBL501": "info" } }] }',
         'b/.cable-lint.json': '{ "root": true }',
       },
     );
@@ -105,7 +113,11 @@ describe('cable-lint with .cable-lint.json', () => {
   });
 
   it('does not check the files an "ignore" glob leaves out, in a folder or named', () => {
-    const base = workspace('ignore', { 'keep.txt': UNMARKED[0], 'drafts/1975/skip.txt': UNMARKED[1], 'old.bak.txt': UNMARKED[1] }, { '.cable-lint.json': '{ "ignore": ["drafts", "**/*.bak.txt"] }' });
+    const base = workspace(
+      'ignore',
+      { 'keep.txt': UNMARKED[0], 'drafts/1975/skip.txt': UNMARKED[1], 'old.bak.txt': UNMARKED[1] },
+      { '.cable-lint.json': '{ "ignore": ["drafts", "**/*.bak.txt"] }' },
+    );
     const run = lint(['--format', 'json', '.'], base);
     assert.deepEqual(Object.keys(codesByFile(run)), ['keep.txt']);
     const named = lint(['--format', 'json', 'old.bak.txt', 'keep.txt'], base);
@@ -115,10 +127,14 @@ describe('cable-lint with .cable-lint.json', () => {
   });
 
   it('stops with exit 2 at a configuration problem, naming its file, line and column', () => {
-    const base = workspace('broken', { 'a/x.txt': UNMARKED[0], 'b/y.txt': UNMARKED[1] }, {
-      'a/.cable-lint.json': '{\n  "rules": { "CBL501": "off" }\n  "ignore": []\n}\n',
-      'b/.cable-lint.json': '{ "rules": { "CBL5O1": "off" } }',
-    });
+    const base = workspace(
+      'broken',
+      { 'a/x.txt': UNMARKED[0], 'b/y.txt': UNMARKED[1] },
+      {
+        'a/.cable-lint.json': '{\n  "rules": { "CBL501": "off" }\n  "ignore": []\n}\n',
+        'b/.cable-lint.json': '{ "rules": { "CBL5O1": "off" } }',
+      },
+    );
     const run = lint(['--format', 'json', '.'], base);
     assert.equal(run.code, 2);
     assert.equal(run.stdout, '');

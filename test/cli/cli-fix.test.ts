@@ -34,7 +34,11 @@ function lint(args: string[], options: { cwd: string; env?: Record<string, strin
 }
 
 /** Cablegate copies end their lines in a space, and some use CRLF. */
-const asCablegateCopy = (text: string) => text.split('\n').map((line) => (line ? `${line} ` : line)).join('\r\n');
+const asCablegateCopy = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line ? `${line} ` : line))
+    .join('\r\n');
 /** ¶2 written ¶9: its neighbours ¶1 and ¶3 prove it is ¶2. */
 const STRAY = asCablegateCopy(edit(CONFIDENTIAL_CABLE, '¶2. (SBU)', '¶9. (SBU)'));
 const FIXED_STRAY = asCablegateCopy(CONFIDENTIAL_CABLE);
@@ -74,10 +78,13 @@ describe('cable-lint --fix', () => {
     assert.deepEqual(readdirSync(folder).sort(), ['clean.cable', 'stray.cable', 'unproved.cable'], 'no temporary file is left');
     // What is left is reported as usual: the problems --fix may not fix.
     const problems = run.stdout.split('\n').filter((line) => DIAGNOSTIC_LINE.test(line));
-    assert.deepEqual(problems.map((line) => DIAGNOSTIC_LINE.exec(line)!.slice(1, 2).concat(DIAGNOSTIC_LINE.exec(line)![5])), [
-      ['unproved.cable', 'CBL501'],
-      ['unproved.cable', 'CBL505'],
-    ]);
+    assert.deepEqual(
+      problems.map((line) => DIAGNOSTIC_LINE.exec(line)!.slice(1, 2).concat(DIAGNOSTIC_LINE.exec(line)![5])),
+      [
+        ['unproved.cable', 'CBL501'],
+        ['unproved.cable', 'CBL505'],
+      ],
+    );
     assert.match(run.stdout, /: fixed 1 problem in 1 file; 2 problems left \(2 warnings\) in 1 file\n$/);
     // Run again: nothing left to fix, nothing written.
     const fixedStamp = stamp(join(folder, 'stray.cable'));
@@ -109,9 +116,14 @@ describe('cable-lint --fix-dry-run', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(stamp(join(folder, 'stray.cable')), before);
     assert.match(run.stdout, /^--- stray\.cable\n\+\+\+ stray\.cable\n@@ -20,7 \+20,7 @@\n/);
-    assert.ok(run.stdout.includes('-¶9. (SBU) Congress passed the first bill in June. \r\n+¶2. (SBU) Congress passed the first bill in June. \r\n'));
+    assert.ok(
+      run.stdout.includes('-¶9. (SBU) Congress passed the first bill in June. \r\n+¶2. (SBU) Congress passed the first bill in June. \r\n'),
+    );
     assert.ok(!run.stdout.includes('unproved.cable'), 'a file without a safe fix has no diff');
-    assert.match(run.stderr, /^Checked 2 files \(2 cables\) in .*: --fix would fix 1 problem in 1 file \(nothing written\); 2 problems would be left \(2 warnings\) in 1 file\n$/);
+    assert.match(
+      run.stderr,
+      /^Checked 2 files \(2 cables\) in .*: --fix would fix 1 problem in 1 file \(nothing written\); 2 problems would be left \(2 warnings\) in 1 file\n$/,
+    );
     const patched = spawnSync('patch', ['-p0', '--quiet'], { cwd: folder, input: run.stdout, encoding: 'utf8' });
     assert.equal(patched.status, 0, patched.stderr + patched.stdout);
     assert.equal(readFileSync(join(folder, 'stray.cable'), 'utf8'), FIXED_STRAY);
@@ -126,12 +138,19 @@ describe('cable-lint --fix-dry-run', () => {
 
 describe('cable-lint output as people expect a linter', () => {
   it('lists only the files with problems by default', () => {
-    const folder = folderWith('listing', { 'a-clean.cable': CONFIDENTIAL_CABLE, 'b-unproved.cable': UNPROVED, 'c-clean.cable': CONFIDENTIAL_CABLE });
+    const folder = folderWith('listing', {
+      'a-clean.cable': CONFIDENTIAL_CABLE,
+      'b-unproved.cable': UNPROVED,
+      'c-clean.cable': CONFIDENTIAL_CABLE,
+    });
     const run = lint(['.'], { cwd: folder });
     assert.equal(run.code, 0);
     assert.ok(!run.stdout.includes('clean.cable'), run.stdout);
     const [problems] = run.stdout.split('\n\n');
-    assert.ok(problems.split('\n').every((line) => DIAGNOSTIC_LINE.test(line) && line.startsWith('b-unproved.cable:')), problems);
+    assert.ok(
+      problems.split('\n').every((line) => DIAGNOSTIC_LINE.test(line) && line.startsWith('b-unproved.cable:')),
+      problems,
+    );
     assert.match(run.stdout, /\nChecked 3 files \(3 cables\) in .*: 2 problems \(2 warnings\) in 1 file\n$/);
   });
 
@@ -162,7 +181,9 @@ describe('cable-lint --fix on a copy of the corpus', () => {
   });
 
   it('changes only the files the dry run shows, as it shows them', () => {
-    const changed = readdirSync(copy).filter((name) => readFileSync(join(copy, name), 'latin1') !== readFileSync(join(CORPUS, name), 'latin1'));
+    const changed = readdirSync(copy).filter(
+      (name) => readFileSync(join(copy, name), 'latin1') !== readFileSync(join(CORPUS, name), 'latin1'),
+    );
     const shown = [...dry.stdout.matchAll(/^\+\+\+ (.+)$/gm)].map((match) => match[1]);
     assert.ok(changed.length > 0);
     assert.deepEqual(changed.sort(), shown.sort());

@@ -33,7 +33,9 @@ describe('cable-lint over many files', () => {
   let expected: string[];
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'cable-lint-stream-'));
-    const corpus = readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort();
+    const corpus = readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.txt'))
+      .sort();
     expected = [];
     for (let i = 0; i < FILES; i++) {
       const folder = `f${String(Math.floor(i / 400)).padStart(2, '0')}`;
@@ -58,7 +60,10 @@ describe('cable-lint over many files', () => {
       assert.match(runs[0].stderr, /^cable-lint: no cable found in 'empty'/m);
       assert.match(runs[0].stderr, /^cable-lint: cannot read 'missing\.txt': no such file$/m);
       if (format === 'json') {
-        const files = runs[0].stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { file: string }).file);
+        const files = runs[0].stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { file: string }).file);
         assert.deepEqual(files, expected);
       }
     }
@@ -73,7 +78,11 @@ describe('cable-lint over many files', () => {
         const run = lint(['--format', 'json', '--jobs', jobs, 'cables', 'late'], root);
         assert.equal(run.code, 2, `--jobs ${jobs}`);
         assert.equal(run.stdout, '', `--jobs ${jobs}`);
-        assert.match(run.stderr, /^cable-lint: late[/\\]\.cable-lint\.json:1:14: "rules": no rule has the code or name "CBL5O1"/, `--jobs ${jobs}`);
+        assert.match(
+          run.stderr,
+          /^cable-lint: late[/\\]\.cable-lint\.json:1:14: "rules": no rule has the code or name "CBL5O1"/,
+          `--jobs ${jobs}`,
+        );
         assert.equal(run.stderr.split('\n').length, 2, `--jobs ${jobs}: the problem alone`);
       }
     } finally {

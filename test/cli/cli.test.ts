@@ -30,12 +30,21 @@ interface Run {
 }
 
 function lint(args: string[], options: { cwd?: string; input?: string | Uint8Array } = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const jsonLines = (stdout: string) => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const jsonLines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 
 /** The text summary's first line holds the time, which differs between runs. */
 const withoutTiming = (text: string) => text.replace(/ in \d+\.\d+ s(, \d+ cables\/s)?/, ' in (time)');
@@ -54,13 +63,33 @@ describe('cable-lint basics', () => {
     const help = lint(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: cable-lint \[options\] PATH\.\.\./);
-    for (const option of ['--format', '--rule', '--max-warnings', '--jobs', '--quiet', '--no-progress', '--glob', '--summary-only', '--fix', '--fix-dry-run', '--color', '--no-color', 'NO_COLOR']) {
+    for (const option of [
+      '--format',
+      '--rule',
+      '--max-warnings',
+      '--jobs',
+      '--quiet',
+      '--no-progress',
+      '--glob',
+      '--summary-only',
+      '--fix',
+      '--fix-dry-run',
+      '--color',
+      '--no-color',
+      'NO_COLOR',
+    ]) {
       assert.ok(help.stdout.includes(option), `the help mentions ${option}`);
     }
   });
 
   it('exits 2 on a usage error, saying what is wrong on stderr', () => {
-    for (const args of [[], ['--frobnicate', SAMPLE], ['--format', 'xml', SAMPLE], ['--jobs', '0', SAMPLE], ['--rule', 'CBL999=off', SAMPLE]]) {
+    for (const args of [
+      [],
+      ['--frobnicate', SAMPLE],
+      ['--format', 'xml', SAMPLE],
+      ['--jobs', '0', SAMPLE],
+      ['--rule', 'CBL999=off', SAMPLE],
+    ]) {
       const run = lint(args);
       assert.equal(run.code, 2, args.join(' '));
       assert.equal(run.stdout, '');
@@ -79,9 +108,7 @@ describe('cable-lint --format json on the reference cable', () => {
     assert.deepEqual(rest, []);
     assert.equal(line.file, SAMPLE);
     assert.deepEqual(line.diagnostics, []);
-    assert.deepEqual(line.cables, [
-      SAMPLE_SUMMARY,
-    ]);
+    assert.deepEqual(line.cables, [SAMPLE_SUMMARY]);
   });
 
   it('reads standard input as <stdin>', () => {
@@ -105,9 +132,18 @@ describe('cable-lint on the corpus', () => {
   it('lints every corpus file, in name order, as JSON Lines', () => {
     assert.notEqual(json.code, 2, json.stderr);
     const lines = jsonLines(json.stdout);
-    const expected = readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort().map((name) => join('..', 'shared', 'corpus', name));
-    assert.deepEqual(lines.map((line) => line.file), expected);
-    assert.ok(lines.every((line) => line.cables.length >= 1), 'every corpus file holds a cable');
+    const expected = readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .map((name) => join('..', 'shared', 'corpus', name));
+    assert.deepEqual(
+      lines.map((line) => line.file),
+      expected,
+    );
+    assert.ok(
+      lines.every((line) => line.cables.length >= 1),
+      'every corpus file holds a cable',
+    );
     for (const d of lines.flatMap((line) => line.diagnostics)) {
       assert.deepEqual(Object.keys(d), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
       assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line, JSON.stringify(d));
@@ -116,7 +152,12 @@ describe('cable-lint on the corpus', () => {
   });
 
   it('keeps stdout machine-readable and puts the summary line on stderr', () => {
-    assert.match(json.stderr, new RegExp(`^Checked ${CORPUS_FILES} files \\(\\d+ cables\\) in \\d+\\.\\d+ s.*: \\d+ problems \\(.*\\) in \\d+ files; \\d+ can be fixed with --fix\\n$`));
+    assert.match(
+      json.stderr,
+      new RegExp(
+        `^Checked ${CORPUS_FILES} files \\(\\d+ cables\\) in \\d+\\.\\d+ s.*: \\d+ problems \\(.*\\) in \\d+ files; \\d+ can be fixed with --fix\\n$`,
+      ),
+    );
   });
 
   it('prints only the files with problems, one line per problem, then each rule with its page and one summary line', () => {
@@ -130,7 +171,10 @@ describe('cable-lint on the corpus', () => {
     for (const line of problems) assert.match(line, DIAGNOSTIC_LINE);
     assert.equal(problems.length, jsonCount);
     const files = [...new Set(problems.map((line) => DIAGNOSTIC_LINE.exec(line)![1]))];
-    assert.deepEqual(files, withProblems.map((line) => line.file));
+    assert.deepEqual(
+      files,
+      withProblems.map((line) => line.file),
+    );
     const ruleLines = rest.trimEnd().split('\n');
     const summary = ruleLines.pop()!;
     const codes = new Set(withProblems.flatMap((line) => line.diagnostics.map((d: { code: string }) => d.code)));
@@ -141,7 +185,12 @@ describe('cable-lint on the corpus', () => {
       assert.ok(codes.has(match[1]), line);
       assert.equal(match[2], `https://github.com/cable-tools/cable-language/blob/main/docs/rules/${match[1]}.md`);
     }
-    assert.match(summary, new RegExp(`^Checked ${CORPUS_FILES} files \\(\\d+ cables\\) in \\d+\\.\\d+ s, \\d+ cables/s: ${jsonCount} problems \\(.+\\) in ${withProblems.length} files; \\d+ can be fixed with --fix$`));
+    assert.match(
+      summary,
+      new RegExp(
+        `^Checked ${CORPUS_FILES} files \\(\\d+ cables\\) in \\d+\\.\\d+ s, \\d+ cables/s: ${jsonCount} problems \\(.+\\) in ${withProblems.length} files; \\d+ can be fixed with --fix$`,
+      ),
+    );
     assert.ok(!/\x1b/.test(text.stdout), 'no colour when piped');
     assert.equal(text.stderr, '');
   });
@@ -157,7 +206,8 @@ describe('cable-lint on the corpus', () => {
     assert.equal(sarifRun.tool.driver.name, 'cable-lint');
     assert.equal(sarifRun.tool.driver.version, VERSION);
     const ruleIds = sarifRun.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    for (const rule of sarifRun.tool.driver.rules) assert.equal(rule.helpUri, `https://github.com/cable-tools/cable-language/blob/main/docs/rules/${rule.id}.md`);
+    for (const rule of sarifRun.tool.driver.rules)
+      assert.equal(rule.helpUri, `https://github.com/cable-tools/cable-language/blob/main/docs/rules/${rule.id}.md`);
     assert.ok(ruleIds.includes('CBL501') && ruleIds.every((id: string) => /^CBL\d{3}$/.test(id)));
     const jsonCount = jsonLines(json.stdout).reduce((n, line) => n + line.diagnostics.length, 0);
     assert.equal(sarifRun.results.length, jsonCount);
@@ -207,7 +257,10 @@ describe('cable-lint exit codes and rule levels', () => {
     const run = lint([rel(aboveClassification)]);
     assert.equal(run.code, 1);
     assert.ok(run.stdout.includes(`${rel(aboveClassification)}:27:4: error CBL504 `));
-    assert.match(run.stdout, /^CBL504 marking-above-classification {2}1 error {2}https:\/\/github\.com\/cable-tools\/cable-language\/blob\/main\/docs\/rules\/CBL504\.md\n/m);
+    assert.match(
+      run.stdout,
+      /^CBL504 marking-above-classification {2}1 error {2}https:\/\/github\.com\/cable-tools\/cable-language\/blob\/main\/docs\/rules\/CBL504\.md\n/m,
+    );
     assert.match(run.stdout, /: 1 problem \(1 error\) in 1 file\n$/);
   });
 
@@ -224,7 +277,12 @@ describe('cable-lint exit codes and rule levels', () => {
     assert.equal(off.code, 0);
     assert.ok(!off.stdout.includes('CBL501'));
     assert.equal(lint(['--rule', 'CBL504=warning', rel(aboveClassification)]).code, 0);
-    assert.equal(lint(['--rule', 'marking-above-classification=off', '--rule', 'CBL504=hint', rel(aboveClassification)]).stdout.includes('hint CBL504'), true);
+    assert.equal(
+      lint(['--rule', 'marking-above-classification=off', '--rule', 'CBL504=hint', rel(aboveClassification)]).stdout.includes(
+        'hint CBL504',
+      ),
+      true,
+    );
     assert.equal(lint(['--rule', 'CBL504=off', '--rule', 'marking-above-classification=error', rel(aboveClassification)]).code, 1);
   });
 
@@ -251,17 +309,26 @@ describe('cable-lint with bad inputs', () => {
     const run = lint(['--format', 'json', 'no-such.txt', SAMPLE]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^cable-lint: cannot read 'no-such\.txt': no such file$/m);
-    assert.deepEqual(jsonLines(run.stdout).map((line) => line.file), [SAMPLE]);
+    assert.deepEqual(
+      jsonLines(run.stdout).map((line) => line.file),
+      [SAMPLE],
+    );
   });
 
   it('reports a binary file as CBL001 and goes on', () => {
     const binary = join(temp, 'image.cable');
-    writeFileSync(binary, Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    writeFileSync(
+      binary,
+      Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256),
+    );
     const run = lint(['--format', 'json', binary, SAMPLE]);
     assert.equal(run.code, 1, run.stderr);
     const [image, sample] = jsonLines(run.stdout);
     assert.deepEqual(image.cables, []);
-    assert.deepEqual(image.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['CBL001', 'error']]);
+    assert.deepEqual(
+      image.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]),
+      [['CBL001', 'error']],
+    );
     assert.equal(sample.cables[0].refId, '09MEXICO283');
   });
 
@@ -292,14 +359,23 @@ describe('cable-lint on folders', () => {
   it('lints .cable files and .txt files that look like cables, in name order', () => {
     const run = lint(['--format', 'json', 'cables'], { cwd: temp });
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(jsonLines(run.stdout).map((line) => line.file), [join('cables', '2009', 'nested', '09MEXICO283.txt'), join('cables', 'a.cable')]);
+    assert.deepEqual(
+      jsonLines(run.stdout).map((line) => line.file),
+      [join('cables', '2009', 'nested', '09MEXICO283.txt'), join('cables', 'a.cable')],
+    );
   });
 
   it('lets --glob choose the files', () => {
     const run = lint(['--format', 'json', '--glob', '*.txt', 'cables'], { cwd: temp });
-    assert.deepEqual(jsonLines(run.stdout).map((line) => line.file), [join('cables', '2009', 'nested', '09MEXICO283.txt'), join('cables', 'notes.txt')]);
+    assert.deepEqual(
+      jsonLines(run.stdout).map((line) => line.file),
+      [join('cables', '2009', 'nested', '09MEXICO283.txt'), join('cables', 'notes.txt')],
+    );
     const deep = lint(['--format', 'json', '--glob', '2009/**', 'cables'], { cwd: temp });
-    assert.deepEqual(jsonLines(deep.stdout).map((line) => line.file), [join('cables', '2009', 'nested', '09MEXICO283.txt')]);
+    assert.deepEqual(
+      jsonLines(deep.stdout).map((line) => line.file),
+      [join('cables', '2009', 'nested', '09MEXICO283.txt')],
+    );
   });
 
   it('says so when a folder holds nothing to lint', () => {
@@ -312,6 +388,9 @@ describe('cable-lint on folders', () => {
 
   it('keeps input order across paths and standard input', () => {
     const run = lint(['--format', 'json', 'cables/a.cable', '-', 'cables'], { cwd: temp, input: readFileSync(SAMPLE, 'utf8') });
-    assert.deepEqual(jsonLines(run.stdout).map((line) => line.file), [join('cables', 'a.cable'), '<stdin>', join('cables', '2009', 'nested', '09MEXICO283.txt')]);
+    assert.deepEqual(
+      jsonLines(run.stdout).map((line) => line.file),
+      [join('cables', 'a.cable'), '<stdin>', join('cables', '2009', 'nested', '09MEXICO283.txt')],
+    );
   });
 });

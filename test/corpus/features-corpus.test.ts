@@ -40,7 +40,13 @@ test('every corpus cable gets an outline named by its ref id, nested and inside 
     else console.log(`${name}: outline roots are ${symbols.map((s) => s.name).join(', ')}`);
     for (const symbol of symbols) assertNested(symbol, name);
     assertRangesInside(symbols, text, name);
-    assertRangesInside(service.getFoldingRanges(document, model).map((f) => ({ start: { line: f.startLine, character: 0 }, end: { line: f.endLine, character: 0 } })), text, name);
+    assertRangesInside(
+      service
+        .getFoldingRanges(document, model)
+        .map((f) => ({ start: { line: f.startLine, character: 0 }, end: { line: f.endLine, character: 0 } })),
+      text,
+      name,
+    );
   }
   console.log(`${named}/${refIds.size} outlines carry the index's ref id`);
   assert.ok(named / refIds.size >= 0.99);
@@ -52,6 +58,11 @@ test('hover explains at least 95% of the TAG occurrences on TAGS lines', () => {
     `TAG hover coverage: ${coverage.known + coverage.glued + coverage.acronyms}/${coverage.occurrences} (${(coverage.share * 100).toFixed(1)}%); ` +
       `dictionary alone ${(coverage.knownShare * 100).toFixed(1)}%`,
   );
-  console.log(`top unexplained: ${coverage.unexplained.slice(0, 20).map((u) => `${u.tag} ${u.count}`).join(', ')}`);
+  console.log(
+    `top unexplained: ${coverage.unexplained
+      .slice(0, 20)
+      .map((u) => `${u.tag} ${u.count}`)
+      .join(', ')}`,
+  );
   assert.ok(coverage.share >= 0.95);
 });

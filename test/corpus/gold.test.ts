@@ -49,7 +49,10 @@ const BOUNDS: Record<Field, number> = {
 };
 
 const squeeze = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim();
-const loose = (text: string | null | undefined) => squeeze(text).replace(/[\s.,;:]+$/, '').toUpperCase();
+const loose = (text: string | null | undefined) =>
+  squeeze(text)
+    .replace(/[\s.,;:]+$/, '')
+    .toUpperCase();
 
 /** The model's value of `field`, in the gold's terms. */
 function modelValue(summary: CableSummary, field: Field): unknown {
@@ -72,7 +75,10 @@ function referenceView(summary: CableSummary): { cables: string[]; others: strin
 function goldReferenceView(gold: GoldCable): { cables: string[]; others: string[] } {
   return {
     cables: gold.references.filter((r) => r.kind === 'cable').map((r) => r.id ?? ''),
-    others: gold.references.filter((r) => r.kind !== 'cable').map((r) => r.kind).sort(),
+    others: gold.references
+      .filter((r) => r.kind !== 'cable')
+      .map((r) => r.kind)
+      .sort(),
   };
 }
 

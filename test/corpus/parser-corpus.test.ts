@@ -58,9 +58,14 @@ test('classification agrees with index.csv: level for at least 98%, with caveats
   // cannot pass ~97% from the text alone.
   const exact = parsed
     .filter((p) => p.cable?.classification?.value.text !== p.entry.classification)
-    .map((p) => `${p.entry.refId}: index ${p.entry.classification}, read ${p.cable?.classification?.value.text ?? 'nothing'} (${p.cable?.classification?.source ?? '-'})`);
+    .map(
+      (p) =>
+        `${p.entry.refId}: index ${p.entry.classification}, read ${p.cable?.classification?.value.text ?? 'nothing'} (${p.cable?.classification?.source ?? '-'})`,
+    );
   const levelOf = (text: string | undefined) => text?.replace(/\/\/NOFORN$/, '');
-  const level = parsed.filter((p) => levelOf(p.cable?.classification?.value.text) !== levelOf(p.entry.classification)).map((p) => p.entry.refId);
+  const level = parsed
+    .filter((p) => levelOf(p.cable?.classification?.value.text) !== levelOf(p.entry.classification))
+    .map((p) => p.entry.refId);
   assert.ok(report('classification level', level, parsed.length) >= 0.98);
   assert.ok(report('classification with caveats', exact, parsed.length) >= 0.96);
 });

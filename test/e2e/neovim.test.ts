@@ -14,8 +14,16 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SYMBOL_CABLE } from './support/corpusWorkspace';
 import {
-  DEFECTIVE_FIXTURE, DEFECTIVE_PROBLEMS, DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE,
-  SAMPLE_AS_TEXT, SAMPLE_HOVERS, lineStartingWith, positionOf,
+  DEFECTIVE_FIXTURE,
+  DEFECTIVE_PROBLEMS,
+  DIAGNOSTIC_CODE,
+  DIAGNOSTIC_SOURCE,
+  ERROR_FREE_FIXTURE,
+  NOT_A_CABLE_FIXTURE,
+  SAMPLE_AS_TEXT,
+  SAMPLE_HOVERS,
+  lineStartingWith,
+  positionOf,
 } from './support/expectations';
 import { formatOutline, sampleOutlineProblems, type OutlineNode } from './support/outlineCheck';
 import { startGroup, stopGroup } from './support/processes';
@@ -31,7 +39,11 @@ interface LspDiagnostic {
 interface Collected {
   version: string;
   initialized: boolean;
-  buffers: { file: string; filetype: string; clients: { id: number; name: string; rootDir: string | null; workspaceFolders: { uri: string }[] | null }[] }[];
+  buffers: {
+    file: string;
+    filetype: string;
+    clients: { id: number; name: string; rootDir: string | null; workspaceFolders: { uri: string }[] | null }[];
+  }[];
   reported: { uri: string; diagnostics: LspDiagnostic[] }[];
   indexStatus: { state: string; files: number }[];
   neovimDiagnostics: { file: string; count: number }[];
@@ -54,7 +66,7 @@ function readmeNeovimRecipe(readme: string): string {
   return section[1]!;
 }
 
-describe('the README\'s Neovim recipe: the language server in Neovim over stdio', { skip: e2eSkipReason() }, () => {
+describe("the README's Neovim recipe: the language server in Neovim over stdio", { skip: e2eSkipReason() }, () => {
   let folder = '';
   let collected: Collected;
   /** The workspace: a `.git` folder at its root, the opened files one folder down, so the recipe must look up. */
@@ -65,47 +77,65 @@ describe('the README\'s Neovim recipe: the language server in Neovim over stdio'
   const cables = () => [SAMPLE_AS_TEXT, ERROR_FREE_FIXTURE, DEFECTIVE_FIXTURE].map(path);
   const buffer = (file: string) => collected.buffers.find((b) => b.file === file);
 
-  before(async () => {
-    const nvim = process.env.CABLE_E2E_NVIM ?? neovimExecutable();
-    if (!existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
-    const recipe = readmeNeovimRecipe(readFileSync(join(projectRoot, 'README.md'), 'utf8'));
-    assert.equal(recipe.split(`'${SERVER_PLACEHOLDER}'`).length, 2, `the recipe names '${SERVER_PLACEHOLDER}' once`);
+  before(
+    async () => {
+      const nvim = process.env.CABLE_E2E_NVIM ?? neovimExecutable();
+      if (!existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
+      const recipe = readmeNeovimRecipe(readFileSync(join(projectRoot, 'README.md'), 'utf8'));
+      assert.equal(recipe.split(`'${SERVER_PLACEHOLDER}'`).length, 2, `the recipe names '${SERVER_PLACEHOLDER}' once`);
 
-    folder = mkdtempSync(join(tmpdir(), 'cable-e2e-neovim-'));
-    const home = join(folder, 'home');
-    for (const dir of [home, join(workspace(), '.git'), join(workspace(), 'cables'), join(workspace(), 'archive')]) mkdirSync(dir, { recursive: true });
-    copyFileSync(sampleCable, path(SAMPLE_AS_TEXT));
-    for (const fixture of [DEFECTIVE_FIXTURE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE]) copyFileSync(join(fixturesDir, fixture), path(fixture));
-    copyFileSync(join(projectRoot, '..', 'shared', 'corpus', `${SYMBOL_CABLE}.txt`), unopened());
-    const init = join(home, 'init.lua');
-    writeFileSync(init, recipe.replace(`'${SERVER_PLACEHOLDER}'`, `'${server.replace(/[\\']/g, '\\$&')}'`));
+      folder = mkdtempSync(join(tmpdir(), 'cable-e2e-neovim-'));
+      const home = join(folder, 'home');
+      for (const dir of [home, join(workspace(), '.git'), join(workspace(), 'cables'), join(workspace(), 'archive')])
+        mkdirSync(dir, { recursive: true });
+      copyFileSync(sampleCable, path(SAMPLE_AS_TEXT));
+      for (const fixture of [DEFECTIVE_FIXTURE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE])
+        copyFileSync(join(fixturesDir, fixture), path(fixture));
+      copyFileSync(join(projectRoot, '..', 'shared', 'corpus', `${SYMBOL_CABLE}.txt`), unopened());
+      const init = join(home, 'init.lua');
+      writeFileSync(init, recipe.replace(`'${SERVER_PLACEHOLDER}'`, `'${server.replace(/[\\']/g, '\\$&')}'`));
 
-    const sampleText = readFileSync(path(SAMPLE_AS_TEXT), 'utf8');
-    const plan = {
-      cables: cables(),
-      plainFiles: [path(NOT_A_CABLE_FIXTURE)],
-      symbolsOf: path(SAMPLE_AS_TEXT),
-      hovers: SAMPLE_HOVERS.map((hover) => ({ file: path(SAMPLE_AS_TEXT), word: hover.word, ...positionOf(sampleText, hover.lineIncludes, hover.word) })),
-      workspaceQuery: SYMBOL_CABLE,
-      timeoutMs: 20_000,
-      out: join(folder, 'collected.json'),
-    };
-    writeFileSync(join(folder, 'plan.json'), JSON.stringify(plan));
-    // The recipe runs `node`: the one running this test comes first on PATH. Home, config, data, state and
-    // cache are the temporary folder's, so nothing of the user's Neovim set-up takes part.
-    const env = {
-      ...process.env, CABLE_NVIM_PLAN: join(folder, 'plan.json'), PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
-      HOME: home, XDG_CONFIG_HOME: home, XDG_STATE_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home,
-    };
-    const run = startGroup(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${collector}`], { cwd: workspace(), env });
-    try {
-      const exit = await Promise.race([run.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 90_000).unref())]);
-      if (!existsSync(plan.out)) throw new Error(`Neovim wrote no result (exit: ${exit}):\n${run.output()}`);
-      collected = JSON.parse(readFileSync(plan.out, 'utf8')) as Collected;
-    } finally {
-      await stopGroup(run);
-    }
-  }, { timeout: 120_000 });
+      const sampleText = readFileSync(path(SAMPLE_AS_TEXT), 'utf8');
+      const plan = {
+        cables: cables(),
+        plainFiles: [path(NOT_A_CABLE_FIXTURE)],
+        symbolsOf: path(SAMPLE_AS_TEXT),
+        hovers: SAMPLE_HOVERS.map((hover) => ({
+          file: path(SAMPLE_AS_TEXT),
+          word: hover.word,
+          ...positionOf(sampleText, hover.lineIncludes, hover.word),
+        })),
+        workspaceQuery: SYMBOL_CABLE,
+        timeoutMs: 20_000,
+        out: join(folder, 'collected.json'),
+      };
+      writeFileSync(join(folder, 'plan.json'), JSON.stringify(plan));
+      // The recipe runs `node`: the one running this test comes first on PATH. Home, config, data, state and
+      // cache are the temporary folder's, so nothing of the user's Neovim set-up takes part.
+      const env = {
+        ...process.env,
+        CABLE_NVIM_PLAN: join(folder, 'plan.json'),
+        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+        HOME: home,
+        XDG_CONFIG_HOME: home,
+        XDG_STATE_HOME: home,
+        XDG_DATA_HOME: home,
+        XDG_CACHE_HOME: home,
+      };
+      const run = startGroup(nvim, ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${collector}`], { cwd: workspace(), env });
+      try {
+        const exit = await Promise.race([
+          run.exited,
+          new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 90_000).unref()),
+        ]);
+        if (!existsSync(plan.out)) throw new Error(`Neovim wrote no result (exit: ${exit}):\n${run.output()}`);
+        collected = JSON.parse(readFileSync(plan.out, 'utf8')) as Collected;
+      } finally {
+        await stopGroup(run);
+      }
+    },
+    { timeout: 120_000 },
+  );
 
   after(() => {
     if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
@@ -131,7 +161,10 @@ describe('the README\'s Neovim recipe: the language server in Neovim over stdio'
     const client = clients[0]![0]!;
     assert.equal(client.name, 'cable');
     assert.equal(client.rootDir, workspace());
-    assert.deepEqual(client.workspaceFolders?.map((f) => f.uri), [pathToFileURL(workspace()).href]);
+    assert.deepEqual(
+      client.workspaceFolders?.map((f) => f.uri),
+      [pathToFileURL(workspace()).href],
+    );
   });
 
   it('reports the defective cable’s two problems, with codes, and none for the clean cables', () => {
@@ -154,7 +187,10 @@ describe('the README\'s Neovim recipe: the language server in Neovim over stdio'
   });
 
   it('outlines the reference cable: the cable, its headings and their paragraphs', () => {
-    assert.ok(Array.isArray(collected.symbols) && collected.symbols.length > 0, `documentSymbol answered ${JSON.stringify(collected.symbols)}`);
+    assert.ok(
+      Array.isArray(collected.symbols) && collected.symbols.length > 0,
+      `documentSymbol answered ${JSON.stringify(collected.symbols)}`,
+    );
     const tree = toOutline(collected.symbols);
     const problems = sampleOutlineProblems(tree);
     assert.deepEqual(problems, [], `${problems.join('\n')}\noutline:\n${formatOutline(tree)}`);

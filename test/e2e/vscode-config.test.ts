@@ -15,7 +15,16 @@ import { cableLanguageLabel } from './support/extensionPackage';
 import { pollUntil } from './support/processes';
 import { startSession, type Session } from './support/session';
 import { e2eSkipReason, fixturesDir } from './support/tools';
-import { applyQuickFix, goToLine, openFile, screenshot, showProblems, waitForLanguage, waitForProblems, type ShownProblem } from './support/workbench';
+import {
+  applyQuickFix,
+  goToLine,
+  openFile,
+  screenshot,
+  showProblems,
+  waitForLanguage,
+  waitForProblems,
+  type ShownProblem,
+} from './support/workbench';
 import { asCableWorkspace, type CableWorkspace } from './support/workspace';
 
 const FIRST_ACTIVATION_MS = 90_000;
@@ -41,13 +50,19 @@ describe('.cable-lint.json in VS Code (code-server)', { skip: e2eSkipReason() },
     return session;
   };
 
-  before(async () => {
-    session = await startSession(createConfigWorkspace);
-  }, { timeout: 180_000 });
+  before(
+    async () => {
+      session = await startSession(createConfigWorkspace);
+    },
+    { timeout: 180_000 },
+  );
 
-  after(async () => {
-    await session?.stop();
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
 
   it('checks .cable-lint.json against its schema: a wrong level is in the Problems panel', { timeout: 150_000 }, async () => {
     const { page, step } = current();
@@ -59,7 +74,8 @@ describe('.cable-lint.json in VS Code (code-server)', { skip: e2eSkipReason() },
       await waitForLanguage(page, 'JSON with Comments', UPDATE_MS);
       await showProblems(page);
       const problem = await waitForProblems(page, `the wrong level on line ${WRONG_LEVEL_LINE} of ${CONFIG}`, UPDATE_MS, (all) =>
-        all.find((p) => p.file === CONFIG && p.line === WRONG_LEVEL_LINE));
+        all.find((p) => p.file === CONFIG && p.line === WRONG_LEVEL_LINE),
+      );
       assert.match(problem.message, /"off"/, `the JSON problem names the levels: ${problem.message}`);
       assert.equal(problem.severity, 'warning');
       await screenshot(page, 'cable-lint-json-problem');
@@ -84,14 +100,27 @@ describe('.cable-lint.json in VS Code (code-server)', { skip: e2eSkipReason() },
       const title = await applyQuickFix(page, `Turn off ${marking.code} in .cable-lint.json`);
       assert.match(title, new RegExp(`^Turn off ${marking.code} in \\.cable-lint\\.json`));
 
-      const written = await pollUntil(async () => {
-        const now = readFileSync(workspace.path(CONFIG), 'utf8');
-        return now !== CONFIG_TEXT ? now : undefined;
-      }, UPDATE_MS, `${CONFIG} written`);
+      const written = await pollUntil(
+        async () => {
+          const now = readFileSync(workspace.path(CONFIG), 'utf8');
+          return now !== CONFIG_TEXT ? now : undefined;
+        },
+        UPDATE_MS,
+        `${CONFIG} written`,
+      );
       assert.equal(written, CONFIG_TEXT.replace('"loud"', '"off"'), 'only the level changed; the comment is kept');
 
-      await waitForProblems(page, `${marking.code} gone, the security line's problem kept, and ${CONFIG} without a problem`, UPDATE_MS, (all) =>
-        !mine(all).some((p) => p.code === marking.code) && mine(all).some((p) => p.code === security.code) && !all.some((p) => p.file === CONFIG) ? true : undefined);
+      await waitForProblems(
+        page,
+        `${marking.code} gone, the security line's problem kept, and ${CONFIG} without a problem`,
+        UPDATE_MS,
+        (all) =>
+          !mine(all).some((p) => p.code === marking.code) &&
+          mine(all).some((p) => p.code === security.code) &&
+          !all.some((p) => p.file === CONFIG)
+            ? true
+            : undefined,
+      );
       await screenshot(page, 'cable-lint-json-turned-off');
     });
   });

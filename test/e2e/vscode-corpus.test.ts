@@ -10,13 +10,28 @@ import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  CHECK_ALL_CABLE, SYMBOL_CABLE, TREE_CABLE, createCorpusWorkspace, readCorpusCables, type CorpusCable,
+  CHECK_ALL_CABLE,
+  SYMBOL_CABLE,
+  TREE_CABLE,
+  createCorpusWorkspace,
+  readCorpusCables,
+  type CorpusCable,
 } from './support/corpusWorkspace';
 import { startSession, type Session } from './support/session';
 import { e2eSkipReason } from './support/tools';
 import {
-  clickTreeRow, pickQuickPickRow, read, runCommand, screenshot, searchWorkspaceSymbols, showExplorerView, showProblems,
-  waitFor, waitForProblems, type ShownTreeRow, type ShownTreeView,
+  clickTreeRow,
+  pickQuickPickRow,
+  read,
+  runCommand,
+  screenshot,
+  searchWorkspaceSymbols,
+  showExplorerView,
+  showProblems,
+  waitFor,
+  waitForProblems,
+  type ShownTreeRow,
+  type ShownTreeView,
 } from './support/workbench';
 
 /** The extension host starts, the server starts and indexes the folder: give it time. */
@@ -32,21 +47,34 @@ describe('the packaged extension in VS Code on a folder of .txt cables (code-ser
     return session;
   };
 
-  before(async () => {
-    session = await startSession(createCorpusWorkspace);
-    cables = readCorpusCables(session.workspace.folder);
-  }, { timeout: 180_000 });
+  before(
+    async () => {
+      session = await startSession(createCorpusWorkspace);
+      cables = readCorpusCables(session.workspace.folder);
+    },
+    { timeout: 180_000 },
+  );
 
-  after(async () => {
-    await session?.stop();
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
 
   it('starts with no file open and counts the folder’s cables in the status bar', { timeout: 150_000 }, async () => {
     const { page, step } = current();
     await step('corpus-status-bar', async () => {
       assert.equal(await read(page, 'activeTabFile'), null, 'no editor is open');
       const expected = `Cables: ${cables.length.toLocaleString('en-US')} indexed`;
-      await waitFor(page, `"${expected}" in the status bar`, FIRST_ACTIVATION_MS, 'statusBarItem', (text) => (text === expected ? true : undefined), { includes: 'Cables:' });
+      await waitFor(
+        page,
+        `"${expected}" in the status bar`,
+        FIRST_ACTIVATION_MS,
+        'statusBarItem',
+        (text) => (text === expected ? true : undefined),
+        { includes: 'Cables:' },
+      );
       await screenshot(page, 'status-bar');
     });
   });
@@ -56,7 +84,9 @@ describe('the packaged extension in VS Code on a folder of .txt cables (code-ser
     await step('corpus-workspace-symbol', async () => {
       await searchWorkspaceSymbols(page, SYMBOL_CABLE);
       await pickQuickPickRow(page, SYMBOL_CABLE, UPDATE_MS);
-      await waitFor(page, `${SYMBOL_CABLE}.txt as the active editor`, UPDATE_MS, 'activeTabFile', (file) => (file === `${SYMBOL_CABLE}.txt` ? true : undefined));
+      await waitFor(page, `${SYMBOL_CABLE}.txt as the active editor`, UPDATE_MS, 'activeTabFile', (file) =>
+        file === `${SYMBOL_CABLE}.txt` ? true : undefined,
+      );
     });
   });
 
@@ -70,7 +100,10 @@ describe('the packaged extension in VS Code on a folder of .txt cables (code-ser
         return view.complete && sameCounts(top, byYear, (row) => row.label) ? true : undefined;
       });
       const year = TREE_CABLE.year;
-      const months = countBy(cables.filter((cable) => cable.year === year), (cable) => [cable.month]);
+      const months = countBy(
+        cables.filter((cable) => cable.year === year),
+        (cable) => [cable.month],
+      );
       await clickTreeRow(page, VIEW, year);
       await waitForView(page, `${year} expanded into its ${months.size} months`, (view) => {
         const children = childrenOf(view.rows, (row) => row.level === 1 && row.label === year);
@@ -104,22 +137,33 @@ describe('the packaged extension in VS Code on a folder of .txt cables (code-ser
       await page.keyboard.press('Enter');
       await waitForView(page, `only the TAGs of ${TREE_CABLE.refId}`, (view) => {
         const top = view.rows.filter((row) => row.level === 1);
-        return sameCounts(top, countBy([target], (cable) => cable.tags), tagOf) ? true : undefined;
+        return sameCounts(
+          top,
+          countBy([target], (cable) => cable.tags),
+          tagOf,
+        )
+          ? true
+          : undefined;
       });
       await clickTreeRow(page, VIEW, TREE_CABLE.tag);
       await waitForView(page, `${TREE_CABLE.tag} › ${TREE_CABLE.year}`, (view) =>
-        view.rows.some((row) => row.level === 2 && row.label === TREE_CABLE.year) ? true : undefined);
+        view.rows.some((row) => row.level === 2 && row.label === TREE_CABLE.year) ? true : undefined,
+      );
       await clickTreeRow(page, VIEW, TREE_CABLE.year);
       const leaf = await waitForView(page, `${TREE_CABLE.refId} under ${TREE_CABLE.year}`, (view) =>
-        view.rows.find((row) => row.level === 3 && row.label.startsWith(`${TREE_CABLE.refId} — `)));
+        view.rows.find((row) => row.level === 3 && row.label.startsWith(`${TREE_CABLE.refId} — `)),
+      );
       assert.match(leaf.description, new RegExp(`^${TREE_CABLE.year}-\\d{2}-\\d{2} · `), 'the date and classification beside the cable');
       await screenshot(page, 'cables-view-by-tag');
       await clickTreeRow(page, VIEW, TREE_CABLE.refId);
-      await waitFor(page, `${TREE_CABLE.refId}.txt opened from the view`, UPDATE_MS, 'activeTabFile', (file) => (file === `${TREE_CABLE.refId}.txt` ? true : undefined));
+      await waitFor(page, `${TREE_CABLE.refId}.txt opened from the view`, UPDATE_MS, 'activeTabFile', (file) =>
+        file === `${TREE_CABLE.refId}.txt` ? true : undefined,
+      );
 
       await runCommand(page, 'Cable: Clear Filter');
       await waitForView(page, 'every TAG again once the filter is cleared', (view) =>
-        view.rows.filter((row) => row.level === 1).length > target.tags.length ? true : undefined);
+        view.rows.filter((row) => row.level === 1).length > target.tags.length ? true : undefined,
+      );
     });
   });
 
@@ -132,15 +176,24 @@ describe('the packaged extension in VS Code on a folder of .txt cables (code-ser
       const expected = target.problems.map((problem) => `${problem.line}:${problem.code}`).sort();
       await showProblems(page);
       const before = await read(page, 'problems');
-      assert.deepEqual(before?.problems.filter((problem) => problem.file === file) ?? [], [], `${file} is not open, so no problems of it yet`);
+      assert.deepEqual(
+        before?.problems.filter((problem) => problem.file === file) ?? [],
+        [],
+        `${file} is not open, so no problems of it yet`,
+      );
 
       await runCommand(page, 'Cable: Check All Cables in the Workspace');
       // Open files keep their own diagnostics, so the count is of the others.
       const message = /^Checked [\d,]+ cables?: [\d,]+ problems? in [\d,]+ files?\./;
-      await waitFor(page, 'the message saying what Check All found', 120_000, 'notifications', (shown) => shown.find((text) => message.test(text)));
+      await waitFor(page, 'the message saying what Check All found', 120_000, 'notifications', (shown) =>
+        shown.find((text) => message.test(text)),
+      );
       await showProblems(page);
       await waitForProblems(page, `the problems of ${file} in the Problems panel`, UPDATE_MS, (all) => {
-        const shown = all.filter((problem) => problem.file === file).map((problem) => `${problem.line}:${problem.code}`).sort();
+        const shown = all
+          .filter((problem) => problem.file === file)
+          .map((problem) => `${problem.line}:${problem.code}`)
+          .sort();
         return JSON.stringify(shown) === JSON.stringify(expected) ? true : undefined;
       });
       await screenshot(page, 'check-all');

@@ -27,7 +27,8 @@ const CITED_CABLE = '08MEXICO3456.txt';
 /** The usual workspace, and a cable that cites another one in it (for the links of the References). */
 function workspaceWithCitation(): CableWorkspace {
   const workspace = createCableWorkspace();
-  for (const name of [CITING_CABLE, CITED_CABLE]) copyFileSync(join(projectRoot, 'test', 'fixtures', 'workspace', name), workspace.path(name));
+  for (const name of [CITING_CABLE, CITED_CABLE])
+    copyFileSync(join(projectRoot, 'test', 'fixtures', 'workspace', name), workspace.path(name));
   return workspace;
 }
 
@@ -89,15 +90,19 @@ function readPreview(frame: Frame): Promise<ShownPreview> {
 /** The frame of a Cable Preview whose content `accept` takes. */
 function previewFrame(page: Page, what: string, accept: (shown: ShownPreview) => boolean): Promise<Frame> {
   let last: ShownPreview | undefined;
-  return pollUntil(async () => {
-    for (const frame of page.frames()) {
-      const isPreview = await (frame.evaluate(IS_PREVIEW) as Promise<boolean>).catch(() => false);
-      if (!isPreview) continue;
-      last = await readPreview(frame);
-      if (accept(last)) return frame;
-    }
-    return undefined;
-  }, UPDATE_MS, what).catch((error: Error) => {
+  return pollUntil(
+    async () => {
+      for (const frame of page.frames()) {
+        const isPreview = await (frame.evaluate(IS_PREVIEW) as Promise<boolean>).catch(() => false);
+        if (!isPreview) continue;
+        last = await readPreview(frame);
+        if (accept(last)) return frame;
+      }
+      return undefined;
+    },
+    UPDATE_MS,
+    what,
+  ).catch((error: Error) => {
     throw new Error(`${error.message}; last seen: ${JSON.stringify(last)}`);
   });
 }
@@ -105,10 +110,14 @@ function previewFrame(page: Page, what: string, accept: (shown: ShownPreview) =>
 /** Waits until what the preview in `frame` shows passes `accept`. */
 async function waitForPreview<T>(frame: Frame, what: string, accept: (shown: ShownPreview) => T | undefined): Promise<T> {
   let last: ShownPreview | undefined;
-  return pollUntil(async () => {
-    last = await readPreview(frame);
-    return accept(last);
-  }, UPDATE_MS, what).catch((error: Error) => {
+  return pollUntil(
+    async () => {
+      last = await readPreview(frame);
+      return accept(last);
+    },
+    UPDATE_MS,
+    what,
+  ).catch((error: Error) => {
     throw new Error(`${error.message}; last seen: ${JSON.stringify(last)}`);
   });
 }
@@ -143,13 +152,19 @@ describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }
     return frame;
   };
 
-  before(async () => {
-    session = await startSession(workspaceWithCitation);
-  }, { timeout: 180_000 });
+  before(
+    async () => {
+      session = await startSession(workspaceWithCitation);
+    },
+    { timeout: 180_000 },
+  );
 
-  after(async () => {
-    await session?.stop();
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
 
   it('opens beside the reference cable with its header card and ¶1 reflowed', { timeout: 150_000 }, async () => {
     const { page, step } = current();
@@ -159,7 +174,11 @@ describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }
       const button = page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]');
       await button.first().waitFor({ state: 'visible', timeout: 10_000 });
       await runCommand(page, 'Cable: Open Preview to the Side');
-      frame = await previewFrame(page, 'the preview of the reference cable', (shown) => (shown.subject ?? '').includes('U.S.-MEXICAN RELATIONSHIP') && shown.firstParagraph !== null);
+      frame = await previewFrame(
+        page,
+        'the preview of the reference cable',
+        (shown) => (shown.subject ?? '').includes('U.S.-MEXICAN RELATIONSHIP') && shown.firstParagraph !== null,
+      );
       const shown = await waitForPreview(preview(), 'the header card and ¶1', (s) => (s.subject && s.firstParagraph ? s : undefined));
       assert.equal(shown.subject, 'THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM');
       assert.equal(shown.date, 'Wednesday, 4 February 2009, 17:08 UTC');
@@ -167,14 +186,20 @@ describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }
       assert.match(shown.band.text, /^CONFIDENTIAL/);
       assert.match(shown.band.className, /\blevel-C\b/);
       assert.notEqual(shown.band.background, 'rgba(0, 0, 0, 0)', 'the band is coloured (the stylesheet loaded under the CSP)');
-      assert.deepEqual(shown.tags.map((t) => t.code), ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX']);
+      assert.deepEqual(
+        shown.tags.map((t) => t.code),
+        ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX'],
+      );
       assert.match(shown.tags[0].meaning, /Internal Governmental Affairs/);
       assert.equal(shown.tags[6].meaning, 'Mexico');
       assert.ok(shown.firstParagraph);
       assert.equal(shown.firstParagraph.number, '¶1.');
       assert.equal(shown.firstParagraph.marking, '(C)');
       // `responsible for` ends a line of the source and `60-80 percent` starts the next: one sentence here.
-      assert.match(shown.firstParagraph.text, /^Summary\. Mexico's drug cartels are responsible for 60-80 percent of the cocaine and a significant percentage of other drugs/);
+      assert.match(
+        shown.firstParagraph.text,
+        /^Summary\. Mexico's drug cartels are responsible for 60-80 percent of the cocaine and a significant percentage of other drugs/,
+      );
       assert.match(shown.firstParagraph.text, /End Summary\.$/);
       await screenshot(page, 'preview');
     });
@@ -186,9 +211,13 @@ describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }
       const line = lineStartingWith(workspace.read(SAMPLE_AS_CABLE), 'SUBJECT: ') + 1;
       await goToLine(page, line, 'SUBJECT: '.length + 1);
       await page.keyboard.type('EDITED ');
-      await waitForPreview(preview(), 'the edited subject in the preview', (s) => (s.subject?.startsWith('EDITED THE U.S.-MEXICAN RELATIONSHIP') ? true : undefined));
+      await waitForPreview(preview(), 'the edited subject in the preview', (s) =>
+        s.subject?.startsWith('EDITED THE U.S.-MEXICAN RELATIONSHIP') ? true : undefined,
+      );
       for (let i = 0; i < 'EDITED '.length; i++) await page.keyboard.press('Backspace');
-      await waitForPreview(preview(), 'the subject back after deleting the edit', (s) => (s.subject?.startsWith('THE U.S.-MEXICAN') ? true : undefined));
+      await waitForPreview(preview(), 'the subject back after deleting the edit', (s) =>
+        s.subject?.startsWith('THE U.S.-MEXICAN') ? true : undefined,
+      );
     });
   });
 
@@ -198,14 +227,20 @@ describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }
       const text = workspace.read(SAMPLE_AS_CABLE);
       const p12 = lineStartingWith(text, '¶12.');
       await goToLine(page, text.split('\n').length);
-      await waitForPreview(preview(), 'the preview near the end of the cable', (s) => (s.scrollY > 0 && s.topLine !== null && s.topLine >= p12 - 40 ? true : undefined));
+      await waitForPreview(preview(), 'the preview near the end of the cable', (s) =>
+        s.scrollY > 0 && s.topLine !== null && s.topLine >= p12 - 40 ? true : undefined,
+      );
       // The reader scrolls the preview back to ¶3: the editor follows.
       const p3 = lineStartingWith(text, '¶3.');
       assert.ok(await preview().evaluate(scrollPreviewTo(p3)), `the preview has ¶3 (line ${p3 + 1})`);
-      await pollUntil(async () => {
-        const span = await editorLineSpan(page);
-        return span && span.first <= p3 + 1 && p3 + 1 <= span.last ? true : undefined;
-      }, UPDATE_MS, `the editor showing line ${p3 + 1} (¶3)`);
+      await pollUntil(
+        async () => {
+          const span = await editorLineSpan(page);
+          return span && span.first <= p3 + 1 && p3 + 1 <= span.last ? true : undefined;
+        },
+        UPDATE_MS,
+        `the editor showing line ${p3 + 1} (¶3)`,
+      );
     });
   });
 
@@ -215,9 +250,13 @@ describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }
       await openFileSoon(page, CITING_CABLE);
       await waitForLanguage(page, cableLanguageLabel(), UPDATE_MS);
       await runCommand(page, 'Cable: Open Preview to the Side');
-      const citing = await previewFrame(page, 'the preview of the citing cable, with its link', (shown) => shown.links.includes('08 MEXICO 3456'));
+      const citing = await previewFrame(page, 'the preview of the citing cable, with its link', (shown) =>
+        shown.links.includes('08 MEXICO 3456'),
+      );
       await citing.locator('a.cite', { hasText: '08 MEXICO 3456' }).click();
-      await waitFor(page, `${CITED_CABLE} opened from the link`, UPDATE_MS, 'activeTabFile', (file) => (file === CITED_CABLE ? true : undefined));
+      await waitFor(page, `${CITED_CABLE} opened from the link`, UPDATE_MS, 'activeTabFile', (file) =>
+        file === CITED_CABLE ? true : undefined,
+      );
     });
   });
 });

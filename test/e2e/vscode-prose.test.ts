@@ -32,7 +32,8 @@ const TYPED_REST = 'nment ';
 
 /** The control: plain text whose lines end in spaces and a tab, with no final newline. */
 const NOTES = 'notes.txt';
-const NOTES_TEXT = 'The government’s notes, kept with trailing spaces   \nA second line   \nA third line with a tab\t \nThe last line, with no final newline  ';
+const NOTES_TEXT =
+  'The government’s notes, kept with trailing spaces   \nA second line   \nA third line with a tab\t \nThe last line, with no final newline  ';
 
 /**
  * The user's own settings, each the opposite of a Cable default: the cable's language defaults must win over them.
@@ -62,34 +63,54 @@ describe('the Cable language’s prose defaults in VS Code (code-server)', { ski
     return session;
   };
 
-  before(async () => {
-    session = await startSession(createProseWorkspace);
-    await session.step('prose-user-settings', () => writeUserSettings(session!.page, USER_SETTINGS));
-  }, { timeout: 240_000 });
+  before(
+    async () => {
+      session = await startSession(createProseWorkspace);
+      await session.step('prose-user-settings', () => writeUserSettings(session!.page, USER_SETTINGS));
+    },
+    { timeout: 240_000 },
+  );
 
-  after(async () => {
-    await session?.stop();
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
 
-  it('the user’s settings are in force for plain text: word suggestions, and trailing spaces trimmed on save', { timeout: 120_000 }, async () => {
-    const { page, step, workspace } = current();
-    await step('prose-plain-text-control', async () => {
-      await openFile(page, NOTES);
-      // The editor draws rendered whitespace as SVG dots over the lines: the user's renderWhitespace is in force.
-      const whitespace = page.locator('.editor-group-container.active .monaco-editor .view-overlays svg');
-      await pollUntil(async () => ((await whitespace.count()) > 0 ? true : undefined), UPDATE_MS, 'trailing whitespace shown (the user settings in force)');
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.type(TYPED_PREFIX);
-      const offered = await suggestionsAfterCtrlSpace(page);
-      assert.ok(offered.some((label) => /^government/i.test(label)), `word suggestions for "${TYPED_PREFIX}" in plain text: ${JSON.stringify(offered)}`);
-      await page.keyboard.press('Escape');
-      await page.keyboard.type(TYPED_REST);
-      await page.keyboard.press('Control+S');
-      const typed = `${TYPED_PREFIX}${TYPED_REST}${NOTES_TEXT}`;
-      const expected = `${typed.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
-      await waitForFile(workspace, NOTES, expected, 'the plain-text file saved with its trailing whitespace trimmed and a final newline');
-    });
-  });
+  it(
+    'the user’s settings are in force for plain text: word suggestions, and trailing spaces trimmed on save',
+    { timeout: 120_000 },
+    async () => {
+      const { page, step, workspace } = current();
+      await step('prose-plain-text-control', async () => {
+        await openFile(page, NOTES);
+        // The editor draws rendered whitespace as SVG dots over the lines: the user's renderWhitespace is in force.
+        const whitespace = page.locator('.editor-group-container.active .monaco-editor .view-overlays svg');
+        await pollUntil(
+          async () => ((await whitespace.count()) > 0 ? true : undefined),
+          UPDATE_MS,
+          'trailing whitespace shown (the user settings in force)',
+        );
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.type(TYPED_PREFIX);
+        const offered = await suggestionsAfterCtrlSpace(page);
+        assert.ok(
+          offered.some((label) => /^government/i.test(label)),
+          `word suggestions for "${TYPED_PREFIX}" in plain text: ${JSON.stringify(offered)}`,
+        );
+        await page.keyboard.press('Escape');
+        await page.keyboard.type(TYPED_REST);
+        await page.keyboard.press('Control+S');
+        const typed = `${TYPED_PREFIX}${TYPED_REST}${NOTES_TEXT}`;
+        const expected = `${typed
+          .split('\n')
+          .map((line) => line.trimEnd())
+          .join('\n')}\n`;
+        await waitForFile(workspace, NOTES, expected, 'the plain-text file saved with its trailing whitespace trimmed and a final newline');
+      });
+    },
+  );
 
   it('Opening a cable with trailing spaces, typing and saving keeps every other line byte for byte', { timeout: 180_000 }, async () => {
     const { page, step, workspace } = current();
@@ -113,12 +134,16 @@ describe('the Cable language’s prose defaults in VS Code (code-server)', { ski
 
       const expectedLines = [...lines];
       const line = lines[typedLine];
-      expectedLines[typedLine] = line.slice(0, TYPED_LINE_STARTS_WITH.length) + TYPED_PREFIX + TYPED_REST + line.slice(TYPED_LINE_STARTS_WITH.length);
+      expectedLines[typedLine] =
+        line.slice(0, TYPED_LINE_STARTS_WITH.length) + TYPED_PREFIX + TYPED_REST + line.slice(TYPED_LINE_STARTS_WITH.length);
       await waitForFile(workspace, CABLE, expectedLines.join('\n'), 'the cable saved with only the typed line changed');
 
       // Word wrap is on: the long paragraph lines continue on rows that carry no line number.
       const rows = await read(page, 'editorLines');
-      assert.ok(rows.some((row) => row.lineNumber <= 0), `no wrapped row among the ${rows.length} rows shown`);
+      assert.ok(
+        rows.some((row) => row.lineNumber <= 0),
+        `no wrapped row among the ${rows.length} rows shown`,
+      );
       await screenshot(page, 'prose-defaults');
     });
   });
@@ -133,29 +158,45 @@ async function writeUserSettings(page: Page, settings: Record<string, unknown>):
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
   const title = page.locator('.modal-editor-title .monaco-icon-label');
   const text = page.locator('.modal-editor-part .monaco-editor.focused .view-lines');
-  const file = await pollUntil(async () => {
-    const shown = await title.getAttribute('aria-label', { timeout: 1_000 });
-    const loaded = /workbench\.startupEditor/.test((await text.textContent({ timeout: 1_000 })) ?? '');
-    return shown && /[/\\]User[/\\]settings\.json$/.test(shown) && loaded ? shown : undefined;
-  }, 15_000, 'the user settings.json shown, focused, in a modal editor');
+  const file = await pollUntil(
+    async () => {
+      const shown = await title.getAttribute('aria-label', { timeout: 1_000 });
+      const loaded = /workbench\.startupEditor/.test((await text.textContent({ timeout: 1_000 })) ?? '');
+      return shown && /[/\\]User[/\\]settings\.json$/.test(shown) && loaded ? shown : undefined;
+    },
+    15_000,
+    'the user settings.json shown, focused, in a modal editor',
+  );
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   // One input event, so that auto-closing quotes and brackets do not double what is typed.
-  await page.keyboard.insertText(`${Object.entries(settings).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(', ')},`);
+  await page.keyboard.insertText(
+    `${Object.entries(settings)
+      .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(', ')},`,
+  );
   await page.keyboard.press('Control+S');
-  await pollUntil(async () => {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    return Object.entries(settings).every(([key, value]) => JSON.stringify(saved[key]) === JSON.stringify(value)) ? true : undefined;
-  }, UPDATE_MS, `the settings saved in ${file}`);
+  await pollUntil(
+    async () => {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      return Object.entries(settings).every(([key, value]) => JSON.stringify(saved[key]) === JSON.stringify(value)) ? true : undefined;
+    },
+    UPDATE_MS,
+    `the settings saved in ${file}`,
+  );
   await page.locator('.modal-editor-part [aria-label^="Close Modal Editor"]').click();
   // A close that races the end of the save asks whether to save; what is on disk is what was typed, so save.
   const save = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Save$/ });
   const modal = page.locator('.modal-editor-part');
-  await pollUntil(async () => {
-    if (await save.isVisible()) await save.click();
-    return (await modal.isVisible()) ? undefined : true;
-  }, 10_000, 'the user settings editor closed');
+  await pollUntil(
+    async () => {
+      if (await save.isVisible()) await save.click();
+      return (await modal.isVisible()) ? undefined : true;
+    },
+    10_000,
+    'the user settings editor closed',
+  );
   // VS Code may have tried to write the user settings meanwhile, and say so in a toast that would cover the editor.
   await runCommand(page, 'Notifications: Clear All Notifications');
 }
@@ -167,26 +208,35 @@ async function writeUserSettings(page: Page, settings: Record<string, unknown>):
 async function suggestionsAfterCtrlSpace(page: Page): Promise<string[]> {
   await page.keyboard.press('Control+Space');
   const widget = page.locator('.editor-widget.suggest-widget').filter({ visible: true });
-  return pollUntil(async () => {
-    if ((await widget.count()) === 0) return undefined;
-    const rows = widget.locator('.monaco-list-row');
-    const labels: string[] = [];
-    for (let i = 0; i < (await rows.count()); i++) labels.push((await rows.nth(i).getAttribute('aria-label')) ?? (await rows.nth(i).textContent()) ?? '');
-    if (labels.length > 0) return labels;
-    const message = widget.locator('.message');
-    const settled = (await message.isVisible()) && !/loading/i.test((await message.textContent()) ?? '');
-    return settled ? labels : undefined;
-  }, UPDATE_MS, 'the suggest widget after Ctrl+Space');
+  return pollUntil(
+    async () => {
+      if ((await widget.count()) === 0) return undefined;
+      const rows = widget.locator('.monaco-list-row');
+      const labels: string[] = [];
+      for (let i = 0; i < (await rows.count()); i++)
+        labels.push((await rows.nth(i).getAttribute('aria-label')) ?? (await rows.nth(i).textContent()) ?? '');
+      if (labels.length > 0) return labels;
+      const message = widget.locator('.message');
+      const settled = (await message.isVisible()) && !/loading/i.test((await message.textContent()) ?? '');
+      return settled ? labels : undefined;
+    },
+    UPDATE_MS,
+    'the suggest widget after Ctrl+Space',
+  );
 }
 
 /** Waits until `name` on disk is exactly `expected`; the timeout error shows the lines that differ. */
 async function waitForFile(workspace: CableWorkspace, name: string, expected: string, what: string): Promise<void> {
   let last = '';
   try {
-    await pollUntil(async () => {
-      last = workspace.read(name);
-      return last === expected ? true : undefined;
-    }, UPDATE_MS, what);
+    await pollUntil(
+      async () => {
+        last = workspace.read(name);
+        return last === expected ? true : undefined;
+      },
+      UPDATE_MS,
+      what,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${lineDiff(expected, last)}`);
   }
@@ -194,7 +244,8 @@ async function waitForFile(workspace: CableWorkspace, name: string, expected: st
 
 /** The lines where `actual` differs from `expected`, with their trailing whitespace made visible. */
 function lineDiff(expected: string, actual: string): string {
-  const show = (line: string | undefined) => (line === undefined ? '(none)' : JSON.stringify(line.length > 120 ? `…${line.slice(-120)}` : line));
+  const show = (line: string | undefined) =>
+    line === undefined ? '(none)' : JSON.stringify(line.length > 120 ? `…${line.slice(-120)}` : line);
   const a = expected.split('\n');
   const b = actual.split('\n');
   const out: string[] = [];

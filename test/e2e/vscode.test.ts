@@ -9,16 +9,37 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  DEFECTIVE_FIXTURE, DEFECTIVE_PROBLEMS, DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE,
-  QUICK_FIX, SAMPLE_AS_CABLE, SAMPLE_AS_TEXT, SAMPLE_HOVERS, lineStartingWith, positionOf, type ExpectedProblem,
+  DEFECTIVE_FIXTURE,
+  DEFECTIVE_PROBLEMS,
+  DIAGNOSTIC_CODE,
+  DIAGNOSTIC_SOURCE,
+  ERROR_FREE_FIXTURE,
+  NOT_A_CABLE_FIXTURE,
+  QUICK_FIX,
+  SAMPLE_AS_CABLE,
+  SAMPLE_AS_TEXT,
+  SAMPLE_HOVERS,
+  lineStartingWith,
+  positionOf,
+  type ExpectedProblem,
 } from './support/expectations';
 import { cableLanguageLabel } from './support/extensionPackage';
 import { formatOutline, sampleOutlineProblems, treeFromRows } from './support/outlineCheck';
 import { startSession, type Session } from './support/session';
 import { e2eSkipReason, projectRoot } from './support/tools';
 import {
-  applyQuickFix, goToLine, hoverAndRead, openFile, read, screenshot, showOutline, showProblems, waitFor,
-  waitForLanguage, waitForProblems, type ShownProblem,
+  applyQuickFix,
+  goToLine,
+  hoverAndRead,
+  openFile,
+  read,
+  screenshot,
+  showOutline,
+  showProblems,
+  waitFor,
+  waitForLanguage,
+  waitForProblems,
+  type ShownProblem,
 } from './support/workbench';
 import { BASE_WORKSPACE_SETTINGS, createCableWorkspace } from './support/workspace';
 
@@ -35,17 +56,23 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
     return session;
   };
 
-  before(async () => {
-    session = await startSession(() => {
-      const workspace = createCableWorkspace();
-      copyFileSync(join(projectRoot, 'test', 'fixtures', 'detection', 'cables', RECORD_PROBE), workspace.path(RECORD_PROBE));
-      return workspace;
-    });
-  }, { timeout: 180_000 });
+  before(
+    async () => {
+      session = await startSession(() => {
+        const workspace = createCableWorkspace();
+        copyFileSync(join(projectRoot, 'test', 'fixtures', 'detection', 'cables', RECORD_PROBE), workspace.path(RECORD_PROBE));
+        return workspace;
+      });
+    },
+    { timeout: 180_000 },
+  );
 
-  after(async () => {
-    await session?.stop();
-  }, { timeout: 60_000 });
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
 
   it('opens a .cable file in the Cable language with coloured tokens', { timeout: 150_000 }, async () => {
     const { page, step } = current();
@@ -53,7 +80,9 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
       await openFile(page, SAMPLE_AS_CABLE);
       await waitForLanguage(page, cableLanguageLabel(), FIRST_ACTIVATION_MS);
       // Without the grammar this cable shows at most two colours (text, and VS Code's own decorations).
-      const colours = await waitFor(page, 'at least three token colours', UPDATE_MS, 'tokenColours', (c) => (c.length >= 3 ? c : undefined));
+      const colours = await waitFor(page, 'at least three token colours', UPDATE_MS, 'tokenColours', (c) =>
+        c.length >= 3 ? c : undefined,
+      );
       assert.ok(colours.length >= 3, `token colours: ${colours.join(', ')}`);
       await screenshot(page, 'editor');
     });
@@ -77,22 +106,33 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
     });
   });
 
-  it('lists the defective cable’s two problems in the Problems panel, and none for the error-free cable', { timeout: 120_000 }, async () => {
-    const { page, step } = current();
-    await step('problems', async () => {
-      const { marking, security, all } = await defectiveProblems(current());
-      for (const [problem, expected] of [[marking, DEFECTIVE_PROBLEMS.missingMarking], [security, DEFECTIVE_PROBLEMS.securityLine]] as const) {
-        assert.match(problem.message, expected.message, `message of the ${expected.about} problem`);
-        assert.match(problem.code, DIAGNOSTIC_CODE, `code of the ${expected.about} problem`);
-        assert.equal(problem.source, DIAGNOSTIC_SOURCE, `source of the ${expected.about} problem`);
-      }
-      assert.notEqual(marking.code, security.code, 'the two defects are reported by different rules');
-      const inDefective = all.filter((problem) => problem.file === DEFECTIVE_FIXTURE);
-      assert.equal(inDefective.length, 2, `exactly the two defects are reported:\n${formatProblems(inDefective)}`);
-      assert.deepEqual(all.filter((problem) => problem.file === ERROR_FREE_FIXTURE), [], 'the error-free cable has no problems');
-      await screenshot(page, 'problems');
-    });
-  });
+  it(
+    'lists the defective cable’s two problems in the Problems panel, and none for the error-free cable',
+    { timeout: 120_000 },
+    async () => {
+      const { page, step } = current();
+      await step('problems', async () => {
+        const { marking, security, all } = await defectiveProblems(current());
+        for (const [problem, expected] of [
+          [marking, DEFECTIVE_PROBLEMS.missingMarking],
+          [security, DEFECTIVE_PROBLEMS.securityLine],
+        ] as const) {
+          assert.match(problem.message, expected.message, `message of the ${expected.about} problem`);
+          assert.match(problem.code, DIAGNOSTIC_CODE, `code of the ${expected.about} problem`);
+          assert.equal(problem.source, DIAGNOSTIC_SOURCE, `source of the ${expected.about} problem`);
+        }
+        assert.notEqual(marking.code, security.code, 'the two defects are reported by different rules');
+        const inDefective = all.filter((problem) => problem.file === DEFECTIVE_FIXTURE);
+        assert.equal(inDefective.length, 2, `exactly the two defects are reported:\n${formatProblems(inDefective)}`);
+        assert.deepEqual(
+          all.filter((problem) => problem.file === ERROR_FREE_FIXTURE),
+          [],
+          'the error-free cable has no problems',
+        );
+        await screenshot(page, 'problems');
+      });
+    },
+  );
 
   it('shows the reference cable’s headings and paragraphs in the Outline', { timeout: 60_000 }, async () => {
     const { page, step } = current();
@@ -143,12 +183,14 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
         });
         workspace.writeSettings({ ...BASE_WORKSPACE_SETTINGS, 'cable.rules': { [rule]: otherSeverity } });
         await waitForProblems(page, `${rule} at ${otherSeverity}`, UPDATE_MS, (all) =>
-          all.some((p) => p.file === DEFECTIVE_FIXTURE && p.code === rule && p.severity === otherSeverity) ? true : undefined);
+          all.some((p) => p.file === DEFECTIVE_FIXTURE && p.code === rule && p.severity === otherSeverity) ? true : undefined,
+        );
       } finally {
         workspace.writeSettings(BASE_WORKSPACE_SETTINGS);
       }
       await waitForProblems(page, `${rule} back at ${initial.marking.severity}`, UPDATE_MS, (all) =>
-        all.some((p) => p.file === DEFECTIVE_FIXTURE && p.code === rule && p.severity === initial.marking.severity) ? true : undefined);
+        all.some((p) => p.file === DEFECTIVE_FIXTURE && p.code === rule && p.severity === initial.marking.severity) ? true : undefined,
+      );
     });
   });
 
@@ -160,7 +202,8 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
       await goToLine(page, marking.line, marking.column);
       await applyQuickFix(page, QUICK_FIX.titleIncludes);
       await waitFor(page, `line ${marking.line} fixed`, UPDATE_MS, 'editorLines', (lines) =>
-        lines.find((l) => l.lineNumber === marking.line)?.text.startsWith(QUICK_FIX.fixedLineStartsWith) ? true : undefined);
+        lines.find((l) => l.lineNumber === marking.line)?.text.startsWith(QUICK_FIX.fixedLineStartsWith) ? true : undefined,
+      );
       await waitForProblems(page, 'the marking problem gone after the fix', UPDATE_MS, (all) => {
         const mine = all.filter((p) => p.file === DEFECTIVE_FIXTURE);
         return !mine.some((p) => p.code === marking.code) && mine.some((p) => p.code === security.code) ? true : undefined;
@@ -174,7 +217,10 @@ describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReaso
  * expected problems of the defective cable (by the line they start on); the error-free cable was
  * opened first, so by then its (empty) diagnostics have been published too.
  */
-async function defectiveProblems({ page, workspace }: Session): Promise<{ marking: ShownProblem; security: ShownProblem; all: ShownProblem[] }> {
+async function defectiveProblems({
+  page,
+  workspace,
+}: Session): Promise<{ marking: ShownProblem; security: ShownProblem; all: ShownProblem[] }> {
   const text = workspace.read(DEFECTIVE_FIXTURE);
   const find = (all: ShownProblem[], expected: ExpectedProblem) =>
     all.find((p) => p.file === DEFECTIVE_FIXTURE && p.line === lineStartingWith(text, expected.lineStartsWith) + 1);

@@ -10,7 +10,15 @@ import { before, describe, it } from 'node:test';
 import type { IRawTheme } from 'vscode-textmate';
 import { loadThemedGrammar, type ThemedGrammar } from './support/themedGrammar';
 import {
-  DEFAULT_THEMES, defaultThemesDir, foregroundOf, loadTheme, normaliseColour, ruleFor, toRawTheme, type DefaultThemeName, type ResolvedTheme,
+  DEFAULT_THEMES,
+  defaultThemesDir,
+  foregroundOf,
+  loadTheme,
+  normaliseColour,
+  ruleFor,
+  toRawTheme,
+  type DefaultThemeName,
+  type ResolvedTheme,
 } from './support/themes';
 
 type Level = 'unclassified' | 'confidential' | 'secret' | 'top secret';
@@ -67,10 +75,22 @@ const SECURITY_LINES: Sample[] = [
   { level: 'top secret', line: 'ZNY TTTTT ZZH', text: 'TTTTT' },
 ];
 
-const GROUPS: Array<[name: string, samples: Sample[]]> = [['banners', BANNERS], ['portion markings', MARKINGS], ['security lines', SECURITY_LINES]];
+const GROUPS: Array<[name: string, samples: Sample[]]> = [
+  ['banners', BANNERS],
+  ['portion markings', MARKINGS],
+  ['security lines', SECURITY_LINES],
+];
 
 /** Scopes whose colour means a mistake in the text; a level must never look like one. */
-const ERROR_SCOPES = ['invalid', 'invalid.illegal', 'invalid.deprecated', 'invalid.broken', 'invalid.unimplemented', 'message.error', 'token.error-token'];
+const ERROR_SCOPES = [
+  'invalid',
+  'invalid.illegal',
+  'invalid.deprecated',
+  'invalid.broken',
+  'invalid.unimplemented',
+  'message.error',
+  'token.error-token',
+];
 
 const skip = process.env.CABLE_E2E === 'skip' ? 'CABLE_E2E=skip (the theme files come with the end-to-end tools)' : undefined;
 
@@ -123,7 +143,10 @@ describe('classification levels in the colours of VS Code’s default themes', {
         const errors = errorColours(theme);
         for (const level of LEVELS) {
           const colour = [...byLevel.get(level)!][0];
-          assert.ok(!errors.has(colour), `${name}: ${level} in ${group} has the theme's error colour ${colour} (${[...errors].join(', ')})`);
+          assert.ok(
+            !errors.has(colour),
+            `${name}: ${level} in ${group} has the theme's error colour ${colour} (${[...errors].join(', ')})`,
+          );
           assert.ok(!isReddish(colour), `${name}: ${level} in ${group} is red-ish (${colour}) and reads like an error`);
         }
       });
@@ -133,7 +156,9 @@ describe('classification levels in the colours of VS Code’s default themes', {
   it('a level has the same colour in the banner, in a portion marking and in the security line', () => {
     for (const [name, theme] of themes) {
       for (const level of LEVELS) {
-        const colours = new Set(GROUPS.flatMap(([, samples]) => samples.filter((s) => s.level === level)).map((s) => foregroundOf(theme, scopesOf(s))));
+        const colours = new Set(
+          GROUPS.flatMap(([, samples]) => samples.filter((s) => s.level === level)).map((s) => foregroundOf(theme, scopesOf(s))),
+        );
         assert.equal(colours.size, 1, `${name}: ${level} is drawn in ${[...colours].join(', ')}`);
       }
     }

@@ -26,7 +26,8 @@ describe('.cable-lint.json (built server over stdio)', () => {
     folder = mkdtempSync(join(tmpdir(), 'cable-lsp-config-'));
     mkdirSync(join(folder, '1975'));
     writeFileSync(configPath(), '{\n  "root": true,\n  // as transcribed\n  "rules": { "missing-portion-marking": "off" }\n}\n');
-    for (const name of ['unmarked.cable', '1975/unmarked.cable', 'other.cable']) writeFileSync(join(folder, name), sampleWithoutMarking().text);
+    for (const name of ['unmarked.cable', '1975/unmarked.cable', 'other.cable'])
+      writeFileSync(join(folder, name), sampleWithoutMarking().text);
     session = await startSession({ watchedFiles: true, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'cables' }] });
   });
   after(() => {
@@ -45,9 +46,14 @@ describe('.cable-lint.json (built server over stdio)', () => {
     // Logged after the registrations are sent, so they have arrived by then.
     await session.client.waitForNotification('window/logMessage', (p) => / ready; /.test(p.message));
     assert.deepEqual(session.initializeResult.capabilities.executeCommandProvider, { commands: [TURN_OFF_RULE_COMMAND] });
-    const registrations = session.client.serverRequests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations);
+    const registrations = session.client.serverRequests
+      .filter((r) => r.method === 'client/registerCapability')
+      .flatMap((r) => r.params.registrations);
     const watchers = registrations.find((r: any) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions.watchers ?? [];
-    assert.ok(watchers.some((w: any) => w.globPattern === '**/.cable-lint.json'), JSON.stringify(watchers));
+    assert.ok(
+      watchers.some((w: any) => w.globPattern === '**/.cable-lint.json'),
+      JSON.stringify(watchers),
+    );
   });
 
   it('does not report a rule the configuration turns off', async () => {
@@ -75,7 +81,11 @@ describe('.cable-lint.json (built server over stdio)', () => {
   async function turnOffAction(uri: string, diagnostics: any[], title: string): Promise<any> {
     const marking = diagnostics.find((d) => d.code === MISSING_MARKING);
     assert.ok(marking, 'the document has a missing-marking diagnostic');
-    const actions = await session.client.request('textDocument/codeAction', { textDocument: { uri }, range: marking.range, context: { diagnostics: [marking] } });
+    const actions = await session.client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: marking.range,
+      context: { diagnostics: [marking] },
+    });
     const action = actions.find((a: any) => a.title === title);
     assert.ok(action, `no action "${title}" among ${actions.map((a: any) => a.title).join(', ')}`);
     return action;
@@ -84,15 +94,24 @@ describe('.cable-lint.json (built server over stdio)', () => {
   it('"Turn off … in .cable-lint.json" writes the rule into the file atomically, keeping its comments, and the diagnostics drop it', async () => {
     const { client } = session;
     const uri = cableUri('unmarked.cable');
-    const published = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).at(-1)!.params;
+    const published = client.notifications
+      .filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)
+      .at(-1)!.params;
     const action = await turnOffAction(uri, published.diagnostics, `Turn off ${MISSING_MARKING} in .cable-lint.json`);
     const inode = statSync(configPath()).ino;
     const since = client.mark();
     const result = await client.request('workspace/executeCommand', action.command);
     assert.deepEqual(result, { path: configPath(), created: false, changed: true });
-    assert.equal(readFileSync(configPath(), 'utf8'), '{\n  "root": true,\n  // as transcribed\n  "rules": { "missing-portion-marking": "off" }\n}\n');
+    assert.equal(
+      readFileSync(configPath(), 'utf8'),
+      '{\n  "root": true,\n  // as transcribed\n  "rules": { "missing-portion-marking": "off" }\n}\n',
+    );
     assert.notEqual(statSync(configPath()).ino, inode, 'replaced by a rename, not rewritten in place');
-    assert.deepEqual(readdirSync(folder).filter((name) => name.includes('.tmp')), [], 'no temporary file is left');
+    assert.deepEqual(
+      readdirSync(folder).filter((name) => name.includes('.tmp')),
+      [],
+      'no temporary file is left',
+    );
     const after = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri, { since });
     assert.ok(!codes(after).includes(MISSING_MARKING));
   });
@@ -119,7 +138,10 @@ describe('.cable-lint.json (built server over stdio)', () => {
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath()).href, type: CHANGED }] });
     const message = await client.waitForNotification('window/showMessage', () => true, { since });
     assert.equal(message.type, 2);
-    assert.match(message.message, /\.cable-lint\.json:1:38: "rules"\.CBL501: expected one of "off", "hint", "info", "warning", "error", found "of" \(this value is left out\)$/);
+    assert.match(
+      message.message,
+      /\.cable-lint\.json:1:38: "rules"\.CBL501: expected one of "off", "hint", "info", "warning", "error", found "of" \(this value is left out\)$/,
+    );
   });
 
   it('logged no error', () => {

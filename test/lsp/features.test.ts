@@ -1,7 +1,18 @@
 /** The language features over the wire: outline, folding, hover, completion, quick fix, and the empty answers. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE_TEXT, SAMPLE_URI, assertEmptyAnswers, loggedErrors, openDocument, positionAt, ruleCode, sampleWithoutMarking, startSession, type Session } from './session';
+import {
+  SAMPLE_TEXT,
+  SAMPLE_URI,
+  assertEmptyAnswers,
+  loggedErrors,
+  openDocument,
+  positionAt,
+  ruleCode,
+  sampleWithoutMarking,
+  startSession,
+  type Session,
+} from './session';
 
 describe('language features (built server over stdio)', () => {
   let session: Session;
@@ -29,14 +40,20 @@ describe('language features (built server over stdio)', () => {
   });
 
   it('explains a TAG on hover', async () => {
-    const hover = await session.client.request('textDocument/hover', { textDocument: { uri: SAMPLE_URI }, position: { line: tagsLine, character: 7 } });
+    const hover = await session.client.request('textDocument/hover', {
+      textDocument: { uri: SAMPLE_URI },
+      position: { line: tagsLine, character: 7 },
+    });
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /PGOV/);
     assert.deepEqual(hover.range, { start: { line: tagsLine, character: 6 }, end: { line: tagsLine, character: 10 } });
   });
 
   it('completes TAGs', async () => {
-    const list = await session.client.request('textDocument/completion', { textDocument: { uri: SAMPLE_URI }, position: { line: tagsLine, character: 6 } });
+    const list = await session.client.request('textDocument/completion', {
+      textDocument: { uri: SAMPLE_URI },
+      position: { line: tagsLine, character: 6 },
+    });
     assert.ok(list.items.some((item: any) => item.label === 'PGOV'));
   });
 
@@ -55,14 +72,20 @@ describe('language features (built server over stdio)', () => {
     });
     // One fix per level the cable allows, none preferred: the marking is not in the text.
     const inserts = actions.filter((action: any) => action.title.startsWith('Insert'));
-    assert.deepEqual(inserts.map((action: any) => [action.kind, action.title, action.isPreferred]), [
-      ['quickfix', "Insert (U) — changes the record's text", undefined],
-      ['quickfix', "Insert (SBU) — changes the record's text", undefined],
-      ['quickfix', "Insert (C) — changes the record's text", undefined],
-    ]);
+    assert.deepEqual(
+      inserts.map((action: any) => [action.kind, action.title, action.isPreferred]),
+      [
+        ['quickfix', "Insert (U) — changes the record's text", undefined],
+        ['quickfix', "Insert (SBU) — changes the record's text", undefined],
+        ['quickfix', "Insert (C) — changes the record's text", undefined],
+      ],
+    );
     const edits = inserts[2].edit.changes[UNMARKED_URI];
     assert.ok(edits.some((edit: any) => edit.range.start.line === line && /\(C\)/.test(edit.newText)));
-    assert.match(missing.codeDescription?.href ?? '', /^https:\/\/github\.com\/cable-tools\/cable-language\/blob\/main\/docs\/rules\/CBL501\.md$/);
+    assert.match(
+      missing.codeDescription?.href ?? '',
+      /^https:\/\/github\.com\/cable-tools\/cable-language\/blob\/main\/docs\/rules\/CBL501\.md$/,
+    );
   });
 
   it('finds the open cables as workspace symbols', async () => {
@@ -77,7 +100,10 @@ describe('language features (built server over stdio)', () => {
   it('answers empty for a position past the end of the document', async () => {
     const { client } = session;
     const textDocument = { uri: SAMPLE_URI };
-    for (const position of [{ line: 10_000, character: 0 }, { line: tagsLine, character: 500 }]) {
+    for (const position of [
+      { line: 10_000, character: 0 },
+      { line: tagsLine, character: 500 },
+    ]) {
       assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
       assert.equal(await client.request('textDocument/completion', { textDocument, position }), null);
       assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);

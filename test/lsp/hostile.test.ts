@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assertInertMarkdown } from '../support/inertMarkdown';
 import { ResponseFailure } from './lspClient';
-import { assertEmptyAnswers, loggedErrors, openDocument, ruleCode, SAMPLE_TEXT, SAMPLE_URI, sampleWithoutMarking, startSession, type Session } from './session';
+import {
+  assertEmptyAnswers,
+  loggedErrors,
+  openDocument,
+  ruleCode,
+  SAMPLE_TEXT,
+  SAMPLE_URI,
+  sampleWithoutMarking,
+  startSession,
+  type Session,
+} from './session';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'hostile');
 /** Big inputs take seconds to parse on a slow machine; a hang still fails. */
@@ -59,7 +69,10 @@ describe('hostile input (built server over stdio)', () => {
     const small = await client.request('textDocument/documentSymbol', { textDocument: { uri: SMALL_URI } }, SLOW_MS);
     assert.equal(small.length, 1, 'the small document is outlined');
     assert.ok(countSymbols(await symbols) <= MAX_SYMBOLS, 'the outline is capped');
-    const published = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === HUGE_URI, { since, timeoutMs: SLOW_MS });
+    const published = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === HUGE_URI, {
+      since,
+      timeoutMs: SLOW_MS,
+    });
     assert.equal(published.diagnostics.length, MAX_PROBLEMS, 'the problems are capped');
     const told = await client.waitForNotification('window/showMessage', (p) => /problems/.test(p.message), { since, timeoutMs: SLOW_MS });
     assert.match(told.message, /huge\.txt/);
@@ -81,7 +94,11 @@ describe('hostile input (built server over stdio)', () => {
       client.request('textDocument/completion', { textDocument, position: end }, SLOW_MS),
       client.request('textDocument/definition', { textDocument, position: middle }, SLOW_MS),
       client.request('textDocument/references', { textDocument, position: middle, context: { includeDeclaration: true } }, SLOW_MS),
-      client.request('textDocument/codeAction', { textDocument, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [] } }, SLOW_MS),
+      client.request(
+        'textDocument/codeAction',
+        { textDocument, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [] } },
+        SLOW_MS,
+      ),
     ]);
     assert.ok(countSymbols(answers[0]) <= MAX_SYMBOLS, 'the outline is capped');
     assertInertMarkdown(answers[3], 'hover on the long line');
@@ -118,15 +135,25 @@ describe('hostile input (built server over stdio)', () => {
       { line: 2 ** 31 - 1, character: 2 ** 31 - 1 },
     ]) {
       assert.equal(await client.request('textDocument/hover', { textDocument, position }), null, `hover ${JSON.stringify(position)}`);
-      assert.equal(await client.request('textDocument/completion', { textDocument, position }), null, `completion ${JSON.stringify(position)}`);
+      assert.equal(
+        await client.request('textDocument/completion', { textDocument, position }),
+        null,
+        `completion ${JSON.stringify(position)}`,
+      );
       assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);
-      assert.deepEqual(await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }), []);
+      assert.deepEqual(
+        await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }),
+        [],
+      );
     }
     // Not a valid uinteger: an empty answer or an error response both do, as long as the server lives on.
     const negative = { line: -1, character: -5 };
     for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
       const answer = await client.request(method, { textDocument, position: negative }).catch((error: unknown) => error);
-      assert.ok(answer === null || (Array.isArray(answer) && answer.length === 0) || answer instanceof ResponseFailure, `${method} at a negative position: ${String(answer)}`);
+      assert.ok(
+        answer === null || (Array.isArray(answer) && answer.length === 0) || answer instanceof ResponseFailure,
+        `${method} at a negative position: ${String(answer)}`,
+      );
     }
   });
 
@@ -137,13 +164,21 @@ describe('hostile input (built server over stdio)', () => {
     const answer = client.request('textDocument/foldingRange', { textDocument: { uri: SAMPLE_URI } }).catch((error: unknown) => error);
     client.notify('$/cancelRequest', { id });
     const result = await answer;
-    assert.ok(Array.isArray(result) || (result instanceof ResponseFailure && result.code === -32800), `cancelled request answered with ${String(result)}`);
+    assert.ok(
+      Array.isArray(result) || (result instanceof ResponseFailure && result.code === -32800),
+      `cancelled request answered with ${String(result)}`,
+    );
   });
 
   it('falls back to the defaults for settings of the wrong types', async () => {
     const { client } = session;
     for (const settings of [
-      { rules: { CBL999: 'fatal', 'missing-portion-marking': 42, ...JSON.parse('{"__proto__": "error"}') }, maxNumberOfProblems: 'lots', acronyms: ['GOM'], validate: { enable: 'yes', run: 'sometimes' } },
+      {
+        rules: { CBL999: 'fatal', 'missing-portion-marking': 42, ...JSON.parse('{"__proto__": "error"}') },
+        maxNumberOfProblems: 'lots',
+        acronyms: ['GOM'],
+        validate: { enable: 'yes', run: 'sometimes' },
+      },
       { rules: 'all', maxNumberOfProblems: -5, acronyms: { GOM: 7 }, validate: null },
       'not an object',
       null,

@@ -25,7 +25,11 @@ export interface ReceivedMessage {
 
 /** Thrown when the server answers a request with an error. */
 export class ResponseFailure extends Error {
-  constructor(readonly code: number, message: string, readonly data?: unknown) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
     super(`${message} (code ${code})`);
   }
 }

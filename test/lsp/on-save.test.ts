@@ -23,7 +23,9 @@ describe('on-save validation (built server over stdio)', () => {
     assert.equal(published.version, 1);
     assert.ok(!published.diagnostics.some((d: any) => d.code === MISSING_MARKING));
     // The workspace-wide settings (index limits, validation scope) are asked without a scope; the document's with its uri.
-    const asked = client.serverRequests.slice(requestsSince).find((r) => r.method === 'workspace/configuration' && r.params.items[0]?.scopeUri !== undefined);
+    const asked = client.serverRequests
+      .slice(requestsSince)
+      .find((r) => r.method === 'workspace/configuration' && r.params.items[0]?.scopeUri !== undefined);
     assert.deepEqual(asked?.params.items, [{ scopeUri: URI, section: 'cable' }]);
   });
 

@@ -1,7 +1,17 @@
 /** Pulled diagnostics, for a client with `textDocument/diagnostic`: answered on request, never pushed. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { REMOVED_MARKING, SAMPLE_TEXT, SAMPLE_URI, editDocument, openDocument, ruleCode, sampleWithoutMarking, startSession, type Session } from './session';
+import {
+  REMOVED_MARKING,
+  SAMPLE_TEXT,
+  SAMPLE_URI,
+  editDocument,
+  openDocument,
+  ruleCode,
+  sampleWithoutMarking,
+  startSession,
+  type Session,
+} from './session';
 
 describe('pull diagnostics (built server over stdio)', () => {
   let session: Session;
@@ -33,7 +43,10 @@ describe('pull diagnostics (built server over stdio)', () => {
     const { text, line } = sampleWithoutMarking();
     openDocument(client, UNMARKED_URI, text);
     const report = await client.request('textDocument/diagnostic', { textDocument: { uri: UNMARKED_URI } });
-    assert.deepEqual(report.items.filter((d: any) => d.code === MISSING_MARKING).map((d: any) => d.range.start.line), [line]);
+    assert.deepEqual(
+      report.items.filter((d: any) => d.code === MISSING_MARKING).map((d: any) => d.range.start.line),
+      [line],
+    );
   });
 
   it('answers an empty report for a document it does not know', async () => {

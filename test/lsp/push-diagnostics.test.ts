@@ -1,7 +1,18 @@
 /** Pushed diagnostics, for a client without `textDocument/diagnostic`: on open, while typing, cleared on close. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { REMOVED_MARKING, SAMPLE_TEXT, SAMPLE_URI, editDocument, loggedErrors, openDocument, ruleCode, sampleWithoutMarking, startSession, type Session } from './session';
+import {
+  REMOVED_MARKING,
+  SAMPLE_TEXT,
+  SAMPLE_URI,
+  editDocument,
+  loggedErrors,
+  openDocument,
+  ruleCode,
+  sampleWithoutMarking,
+  startSession,
+  type Session,
+} from './session';
 
 describe('push diagnostics (built server over stdio)', () => {
   let session: Session;
@@ -17,7 +28,7 @@ describe('push diagnostics (built server over stdio)', () => {
     assert.equal(session.initializeResult.serverInfo.name, 'cable-language-server');
   });
 
-  it('publishes the sample\'s diagnostics when it is opened as a cable', async () => {
+  it("publishes the sample's diagnostics when it is opened as a cable", async () => {
     const { client } = session;
     const since = client.mark();
     openDocument(client, SAMPLE_URI, SAMPLE_TEXT);
@@ -58,7 +69,10 @@ describe('push diagnostics (built server over stdio)', () => {
     openDocument(client, uri, text);
     const published = await client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === uri, { since });
     const missing = published.diagnostics.filter((d: any) => d.code === MISSING_MARKING);
-    assert.deepEqual(missing.map((d: any) => d.range.start.line), [line]);
+    assert.deepEqual(
+      missing.map((d: any) => d.range.start.line),
+      [line],
+    );
     assert.match(missing[0].message, /\(C\)/, 'the message says what was expected');
   });
 

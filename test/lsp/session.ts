@@ -88,7 +88,10 @@ export function editDocument(client: LspClient, uri: string, text: string, versi
   if (offset < 0) throw new Error(`${JSON.stringify(find)} is not in the document`);
   const start = positionAt(text, offset);
   const end = positionAt(text, offset + find.length);
-  client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text: replacement }] });
+  client.notify('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start, end }, text: replacement }],
+  });
   return text.slice(0, offset) + replacement + text.slice(offset + find.length);
 }
 
@@ -131,5 +134,12 @@ export async function assertEmptyAnswers(client: LspClient, uri: string): Promis
   assert.equal(await client.request('textDocument/completion', { textDocument, position }), null);
   assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);
   assert.deepEqual(await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }), []);
-  assert.deepEqual(await client.request('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
+  assert.deepEqual(
+    await client.request('textDocument/codeAction', {
+      textDocument,
+      range: { start: position, end: position },
+      context: { diagnostics: [] },
+    }),
+    [],
+  );
 }

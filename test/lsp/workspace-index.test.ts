@@ -66,7 +66,8 @@ describe('the workspace index (built server over stdio)', () => {
     return session;
   }
 
-  const indexed = (session: Session, since = 0) => session.client.waitForNotification('window/logMessage', (p) => /^Indexed \d+ cable file/.test(p.message), { since });
+  const indexed = (session: Session, since = 0) =>
+    session.client.waitForNotification('window/logMessage', (p) => /^Indexed \d+ cable file/.test(p.message), { since });
 
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'cable-lsp-index-'));
@@ -85,12 +86,27 @@ describe('the workspace index (built server over stdio)', () => {
     const end = await client.waitForNotification('$/progress', (p) => p.value?.kind === 'end');
     const begin = await client.waitForNotification('$/progress', (p) => p.value?.kind === 'begin' && p.token === end.token);
     assert.equal(begin.value.title, 'Indexing cables');
-    await client.waitForNotification('$/progress', (p) => p.token === end.token && p.value?.kind === 'report' && /\d+ of 4 files/.test(p.value.message ?? ''));
+    await client.waitForNotification(
+      '$/progress',
+      (p) => p.token === end.token && p.value?.kind === 'report' && /\d+ of 4 files/.test(p.value.message ?? ''),
+    );
     const ready = await client.waitForNotification('cable/indexStatus', (p) => p.state === 'ready');
     assert.deepEqual({ files: ready.files, cables: ready.cables, skipped: ready.skipped }, { files: 4, cables: 4, skipped: 0 });
-    assert.ok(client.notifications.some((n) => n.method === 'cable/indexStatus' && n.params.state === 'scanning'), 'the scan was announced');
-    const registrations = client.serverRequests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations);
-    assert.ok(registrations.some((r: any) => r.method === 'workspace/didChangeWatchedFiles' && r.registerOptions.watchers.some((w: any) => w.globPattern === '**/*.{cable,txt,CABLE,TXT}')), JSON.stringify(registrations));
+    assert.ok(
+      client.notifications.some((n) => n.method === 'cable/indexStatus' && n.params.state === 'scanning'),
+      'the scan was announced',
+    );
+    const registrations = client.serverRequests
+      .filter((r) => r.method === 'client/registerCapability')
+      .flatMap((r) => r.params.registrations);
+    assert.ok(
+      registrations.some(
+        (r: any) =>
+          r.method === 'workspace/didChangeWatchedFiles' &&
+          r.registerOptions.watchers.some((w: any) => w.globPattern === '**/*.{cable,txt,CABLE,TXT}'),
+      ),
+      JSON.stringify(registrations),
+    );
     assert.deepEqual(await symbolNames(session, 'mexico'), ['09MEXICO283', '09MEXICO284', '09MEXICO285']);
   });
 
@@ -113,7 +129,10 @@ describe('the workspace index (built server over stdio)', () => {
 
     const renamed = join(folder, '2007', 'moved.txt');
     renameSync(added, renamed);
-    await changed([{ uri: uriOf(added), type: 3 }, { uri: uriOf(renamed), type: 1 }]);
+    await changed([
+      { uri: uriOf(added), type: 3 },
+      { uri: uriOf(renamed), type: 1 },
+    ]);
     const [symbol] = await client.request('workspace/symbol', { query: '09MEXICO999' });
     assert.equal(symbol.location.uri, uriOf(renamed));
 
@@ -152,9 +171,11 @@ describe('the workspace index (built server over stdio)', () => {
       const text = readFileSync(join(cache, file), 'utf8');
       const lines = text.split('\n');
       const damaged =
-        damage === 'corrupt' ? [lines[0], '["/etc/passwd", 1, 2, {"cables": "nope"}]', ...lines.slice(2)].join('\n')
-        : damage === 'truncated' ? text.slice(0, text.lastIndexOf('\n', Math.floor(text.length / 2)) + 1)
-        : '{"some": "other tool"}\n';
+        damage === 'corrupt'
+          ? [lines[0], '["/etc/passwd", 1, 2, {"cables": "nope"}]', ...lines.slice(2)].join('\n')
+          : damage === 'truncated'
+            ? text.slice(0, text.lastIndexOf('\n', Math.floor(text.length / 2)) + 1)
+            : '{"some": "other tool"}\n';
       writeFileSync(join(cache, file), damaged);
       const session = await start();
       const log = await session.client.waitForNotification('window/logMessage', (p) => /index cache/.test(p.message));
@@ -170,11 +191,17 @@ describe('the workspace index (built server over stdio)', () => {
     makeFolder();
     const session = await start({ settings: { index: { maxFiles: 2 } } });
     const limited = await session.client.waitForNotification('cable/indexStatus', (p) => p.state === 'limited');
-    assert.deepEqual({ files: limited.files, skipped: limited.skipped, limit: limited.limit }, { files: 2, skipped: 2, limit: { setting: 'cable.index.maxFiles', value: 2 } });
+    assert.deepEqual(
+      { files: limited.files, skipped: limited.skipped, limit: limited.limit },
+      { files: 2, skipped: 2, limit: { setting: 'cable.index.maxFiles', value: 2 } },
+    );
     // Folders are read in order: 07LIMA12 and 09MEXICO283 are in, the rest left out.
     const citing = uriOf(join(folder, '2007', '07LIMA12.txt'));
     openDocument(session.client, citing, CITING);
-    const hover = await session.client.request('textDocument/hover', { textDocument: { uri: citing }, position: { line: 11, character: 8 } });
+    const hover = await session.client.request('textDocument/hover', {
+      textDocument: { uri: citing },
+      position: { line: 11, character: 8 },
+    });
     assert.match(hover.contents.value, /In the workspace \(the index stopped at 2 files: `cable\.index\.maxFiles` is 2\): \*\*09MEXICO283/);
     await session.client.shutdown();
   });
@@ -185,20 +212,38 @@ describe('the workspace index (built server over stdio)', () => {
     await session.client.waitForNotification('cable/indexStatus', (p) => p.state === 'ready');
     const tree = (params: unknown) => session.client.request('cable/cablesTree', params);
     const years = await tree({ grouping: 'date', path: [] });
-    assert.deepEqual(years.nodes.map((n: any) => [n.key, n.label, n.count]), [['2007', '2007', 1], ['2009', '2009', 3]]);
+    assert.deepEqual(
+      years.nodes.map((n: any) => [n.key, n.label, n.count]),
+      [
+        ['2007', '2007', 1],
+        ['2009', '2009', 3],
+      ],
+    );
     assert.equal(years.status.state, 'ready');
     const months = await tree({ grouping: 'date', path: ['2009'] });
-    assert.deepEqual(months.nodes.map((n: any) => [n.label, n.count]), [['February', 3]]);
+    assert.deepEqual(
+      months.nodes.map((n: any) => [n.label, n.count]),
+      [['February', 3]],
+    );
     const cables = await tree({ grouping: 'date', path: ['2009', '02'] });
-    assert.deepEqual(cables.nodes.map((n: any) => [n.kind, n.refId, n.date, n.classification, n.line]), [
-      ['cable', '09MEXICO283', '2009-02-04', 'CONFIDENTIAL', 0],
-      ['cable', '09MEXICO284', '2009-02-04', 'CONFIDENTIAL', 0],
-      ['cable', '09MEXICO285', '2009-02-04', 'CONFIDENTIAL', 0],
-    ]);
+    assert.deepEqual(
+      cables.nodes.map((n: any) => [n.kind, n.refId, n.date, n.classification, n.line]),
+      [
+        ['cable', '09MEXICO283', '2009-02-04', 'CONFIDENTIAL', 0],
+        ['cable', '09MEXICO284', '2009-02-04', 'CONFIDENTIAL', 0],
+        ['cable', '09MEXICO285', '2009-02-04', 'CONFIDENTIAL', 0],
+      ],
+    );
     const tags = await tree({ grouping: 'tag', path: [] });
-    assert.ok(tags.nodes.some((n: any) => n.key === 'PREL' && n.label.startsWith('PREL — ') && n.count === 4), JSON.stringify(tags.nodes));
+    assert.ok(
+      tags.nodes.some((n: any) => n.key === 'PREL' && n.label.startsWith('PREL — ') && n.count === 4),
+      JSON.stringify(tags.nodes),
+    );
     const filtered = await tree({ grouping: 'tag', path: ['PREL'], filter: 'lima' });
-    assert.deepEqual(filtered.nodes.map((n: any) => [n.key, n.count]), [['2007', 1]]);
+    assert.deepEqual(
+      filtered.nodes.map((n: any) => [n.key, n.count]),
+      [['2007', 1]],
+    );
     await session.client.shutdown();
   });
 
@@ -212,8 +257,13 @@ describe('the workspace index (built server over stdio)', () => {
     assert.equal(result.cancelled, false);
     assert.ok(result.problems >= 1 && result.filesWithProblems >= 1, JSON.stringify(result));
     const published = await session.client.waitForNotification('textDocument/publishDiagnostics', (p) => p.uri === defective, { since });
-    assert.ok(published.diagnostics.some((d: any) => /portion marking/i.test(d.message)), JSON.stringify(published.diagnostics));
-    assert.ok(session.client.notifications.slice(since).some((n) => n.method === '$/progress' && n.params.value?.title === 'Checking cables'));
+    assert.ok(
+      published.diagnostics.some((d: any) => /portion marking/i.test(d.message)),
+      JSON.stringify(published.diagnostics),
+    );
+    assert.ok(
+      session.client.notifications.slice(since).some((n) => n.method === '$/progress' && n.params.value?.title === 'Checking cables'),
+    );
     await session.client.shutdown();
   });
 
@@ -252,7 +302,10 @@ describe('the workspace index (built server over stdio)', () => {
     const defective = uriOf(join(folder, '2009', '09MEXICO285.cable'));
     const pending = session.client.request('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'workspace-pull' }, 60_000);
     await session.client.request('cable/checkAllCables', {});
-    const partial = await session.client.waitForNotification('$/progress', (p) => p.token === 'workspace-pull' && p.value.items.some((item: any) => item.uri === defective));
+    const partial = await session.client.waitForNotification(
+      '$/progress',
+      (p) => p.token === 'workspace-pull' && p.value.items.some((item: any) => item.uri === defective),
+    );
     const report = partial.value.items.find((item: any) => item.uri === defective);
     assert.equal(report.kind, 'full');
     assert.ok(report.items.some((d: any) => /portion marking/i.test(d.message)));

@@ -64,17 +64,31 @@ describe('workspace cables (built server over stdio)', () => {
   it('goes from a REF to the cited cable on disk, which is not open', async () => {
     const { client } = session;
     openDocument(client, citingUri, CITING);
-    const definition = await client.request('textDocument/definition', { textDocument: { uri: citingUri }, position: { line: REF_LINE, character: 12 } });
-    assert.deepEqual(definition.map((l: any) => l.uri), [sampleUri]);
+    const definition = await client.request('textDocument/definition', {
+      textDocument: { uri: citingUri },
+      position: { line: REF_LINE, character: 12 },
+    });
+    assert.deepEqual(
+      definition.map((l: any) => l.uri),
+      [sampleUri],
+    );
     const links = await client.request('textDocument/documentLink', { textDocument: { uri: citingUri } });
-    assert.deepEqual(links.map((l: any) => l.target), [sampleUri]);
+    assert.deepEqual(
+      links.map((l: any) => l.target),
+      [sampleUri],
+    );
   });
 
-  it('finds the citations of a cable, with the open document\'s text winning over the disk', async () => {
+  it("finds the citations of a cable, with the open document's text winning over the disk", async () => {
     const { client } = session;
     client.notify('textDocument/didChange', {
       textDocument: { uri: citingUri, version: 2 },
-      contentChanges: [{ range: { start: { line: REF_LINE, character: 0 }, end: { line: REF_LINE + 1, character: 0 } }, text: 'REF: A. 09 MEXICO 283\nB. 09 MEXICO 283\n' }],
+      contentChanges: [
+        {
+          range: { start: { line: REF_LINE, character: 0 }, end: { line: REF_LINE + 1, character: 0 } },
+          text: 'REF: A. 09 MEXICO 283\nB. 09 MEXICO 283\n',
+        },
+      ],
     });
     const references = await client.request('textDocument/references', {
       textDocument: { uri: sampleUri },
@@ -88,10 +102,13 @@ describe('workspace cables (built server over stdio)', () => {
       position: { line: 0, character: 3 },
       context: { includeDeclaration: false },
     });
-    assert.deepEqual(cited.map((l: any) => [l.uri, l.range.start.line]), [
-      [citingUri, REF_LINE],
-      [citingUri, REF_LINE + 1],
-    ]);
+    assert.deepEqual(
+      cited.map((l: any) => [l.uri, l.range.start.line]),
+      [
+        [citingUri, REF_LINE],
+        [citingUri, REF_LINE + 1],
+      ],
+    );
   });
 
   it('logged no error', () => {

@@ -44,7 +44,8 @@ export interface ConsistencyFinding {
 const HEADER_CHARS = 6000;
 
 const SUBJECT_ITEMS = /\b(?:REFS?|REFTELS?)\s*:|\bCLASSIFIED\s+BY\b|\bE\.\s?O\.\s?\d{5}|\bTAGS\s*:|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/i;
-const REF_WITH_CABLE = /(?:^|[\s.:;])(?:REFS?|REFTELS?|REF\(S\)|REFERENCES?)\s*[:.]?\s*(?:[A-Z][.)]\s*)?(?:\d{2}\s+)?(?:SECSTATE|STATE|[A-Z][A-Z]{2,}(?:\s[A-Z]{2,}){0,2})\s+0*\d{1,6}\b/;
+const REF_WITH_CABLE =
+  /(?:^|[\s.:;])(?:REFS?|REFTELS?|REF\(S\)|REFERENCES?)\s*[:.]?\s*(?:[A-Z][.)]\s*)?(?:\d{2}\s+)?(?:SECSTATE|STATE|[A-Z][A-Z]{2,}(?:\s[A-Z]{2,}){0,2})\s+0*\d{1,6}\b/;
 const CLASSIFIED_BY = /\bclassified\s+by\b\s*:?\s*\S/i;
 const TAGS_LINE = /(?:^|\s|[a-z0-9.])(?:TAGS?|TGS)\s*:\s*[A-Z]{2}|^\s*TAGS\s+[A-Z]{2}/im;
 const EO_LINE = /\bE\.\s?O\.\s?\d{5}\s*[:;,.]?\s*(?:DECL|N\/A|OADR|\d)/i;
@@ -52,7 +53,8 @@ const SUBJECT_LINE = /\bSUBJ(?:ECT)?\s*:\s*\S/;
 const DTG = /\b[ZOPR]\s+\d{6}Z\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{2}\b/i;
 const RECORD_DATE = /^\s*\d{1,6}\s*\n\s*(?:19|20)\d{2}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?\s*$/m;
 const DECL_DATE = /\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i;
-const TITLE_WORD = /\b(?:AMBASSADOR|AMB|DCM|CDA|CHARGE|D'AFFAIRES|POLCOUNS|ECONCOUNS|POLOFF|ECONOFF|POLITICAL|ECONOMIC|COUNSELOR|COUNSELLOR|CONSUL|DEPUTY|CHIEF|MISSION|OFFICER|SECRETARY|DIRECTOR|ACTING|REASONS?)\b/i;
+const TITLE_WORD =
+  /\b(?:AMBASSADOR|AMB|DCM|CDA|CHARGE|D'AFFAIRES|POLCOUNS|ECONCOUNS|POLOFF|ECONOFF|POLITICAL|ECONOMIC|COUNSELOR|COUNSELLOR|CONSUL|DEPUTY|CHIEF|MISSION|OFFICER|SECRETARY|DIRECTOR|ACTING|REASONS?)\b/i;
 const REASONS = /\b1\s?\.\s?[45]\s*\(?\s*[A-Ha-h]\b/;
 
 /** What the text of `cable` (its lines `text`) holds that its model lacks. */
@@ -104,7 +106,8 @@ export function checkMissingRules(text: string, diagnostics: Diagnostic[]): Cons
   for (const diagnostic of diagnostics) {
     const pattern = present[String(diagnostic.code)];
     const match = pattern?.exec(head);
-    if (match) findings.push({ kind: 'missing-rule-false', detail: `${diagnostic.code} although the text has "${match[0].trim().slice(0, 60)}"` });
+    if (match)
+      findings.push({ kind: 'missing-rule-false', detail: `${diagnostic.code} although the text has "${match[0].trim().slice(0, 60)}"` });
   }
   return findings;
 }

@@ -7,14 +7,14 @@
 import assert from 'node:assert/strict';
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Position } from 'vscode-languageserver-types';
-import { DocumentModels } from '../../server/src/documentModels';
-import { documentConfiguration } from '../../server/src/documentUpdates';
-import { DocumentValidator } from '../../server/src/documentValidator';
+import { DocumentModels } from '../../server/src/documents/documentModels';
+import { documentConfiguration } from '../../server/src/documents/documentUpdates';
+import { DocumentValidator } from '../../server/src/diagnostics/documentValidator';
 import type { LanguageService } from '../../server/src/language/languageService';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
-import { SavedVersions } from '../../server/src/savedVersions';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { SavedVersions } from '../../server/src/documents/savedVersions';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 import { positionIn, type ChangeSeed } from './fragments';
 
 type Handler = (params: unknown) => unknown;
@@ -38,7 +38,12 @@ function fakeConnection(): { connection: Connection; send(method: string, params
 }
 
 /** Runs `script` on a document opened with `initial`; fails at the first event after which the server's view differs. */
-export async function checkIncrementalEdits(service: LanguageService, initial: string, script: ChangeSeed[][], checkEvery: number): Promise<void> {
+export async function checkIncrementalEdits(
+  service: LanguageService,
+  initial: string,
+  script: ChangeSeed[][],
+  checkEvery: number,
+): Promise<void> {
   const uri = 'file:///cables/09MEXICO283.txt';
   const documents = new TextDocuments(documentConfiguration);
   const models = new DocumentModels((document) => service.parse(document));
@@ -73,13 +78,19 @@ export async function checkIncrementalEdits(service: LanguageService, initial: s
     assert.deepEqual(model, parseCableFile(expected, { fileName: uri }), `model after event ${step}`);
     const validated = await validator.validate(uri);
     assert.equal(validated?.version, version);
-    assert.deepEqual(validated?.diagnostics, service.validate(parseCableFile(expected, { fileName: uri }), DEFAULT_SETTINGS).diagnostics, `diagnostics after event ${step}`);
+    assert.deepEqual(
+      validated?.diagnostics,
+      service.validate(parseCableFile(expected, { fileName: uri }), DEFAULT_SETTINGS).diagnostics,
+      `diagnostics after event ${step}`,
+    );
   }
 }
 
 function toChange(seed: ChangeSeed, text: string): TextDocumentContentChangeEvent {
   if (seed.kind === 'full') return { text: seed.text };
-  const [start, end] = [positionIn(text, seed.from), positionIn(text, seed.to)].sort((a, b) => a.line - b.line || a.character - b.character);
+  const [start, end] = [positionIn(text, seed.from), positionIn(text, seed.to)].sort(
+    (a, b) => a.line - b.line || a.character - b.character,
+  );
   return { range: { start, end }, text: seed.text };
 }
 

@@ -14,7 +14,18 @@ import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { RULES } from '../../server/src/language/rules/registry';
 import { DEFAULT_SETTINGS, type LanguageSettings, type RuleLevel } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { cableDocument, corpusSample, GeneratedDocument, languageSettings, positionIn, positionSeed, previewText, type DocumentOptions, type PayloadCable, type PositionSeed } from './fragments';
+import {
+  cableDocument,
+  corpusSample,
+  GeneratedDocument,
+  languageSettings,
+  positionIn,
+  positionSeed,
+  previewText,
+  type DocumentOptions,
+  type PayloadCable,
+  type PositionSeed,
+} from './fragments';
 import { assertInertMarkdown, markdownIn } from './inertMarkdown';
 import { checkModel, contains } from './modelProperties';
 import { assertRangesInside } from './ranges';
@@ -45,7 +56,11 @@ export function createServiceFixture(): ServiceFixture {
   corpusSample()
     .cables.slice(0, WORKSPACE_CABLES)
     .forEach((lines, i) => add(`file:///workspace/cable-${i}.txt`, lines.join('\n')));
-  const cited = new Set(models.flatMap((model) => model.cables.flatMap((cable) => (cable.caption.refs?.items ?? []).flatMap((item) => (item.refId ? [item.refId] : [])))));
+  const cited = new Set(
+    models.flatMap((model) =>
+      model.cables.flatMap((cable) => (cable.caption.refs?.items ?? []).flatMap((item) => (item.refId ? [item.refId] : []))),
+    ),
+  );
   for (const refId of cited) add(`file:///workspace/cited/${refId}.txt`, citedCable(refId));
   const own = models.flatMap((model) => model.cables.flatMap((cable) => (cable.refId ? [cable.refId.value.text] : [])));
   add('file:///workspace/citing.txt', `99999\n2009-02-04 17:08:00\n09STATE99999\nSecretary of State\nUNCLASSIFIED\n${own.join('|')}\n`);
@@ -58,7 +73,12 @@ function citedCable(refId: string): string {
 }
 
 /** URIs a document may have: named after a ref id, untitled, percent-encoded payload characters. */
-const DOCUMENT_URIS = ['file:///cables/09MEXICO283.txt', 'untitled:Untitled-1', 'file:///tmp/%5Bx%5D(command%3Aevil.run)/a%20b.cable', 'file:///c%3A/Users/x/08STATE74879.txt'];
+const DOCUMENT_URIS = [
+  'file:///cables/09MEXICO283.txt',
+  'untitled:Untitled-1',
+  'file:///tmp/%5Bx%5D(command%3Aevil.run)/a%20b.cable',
+  'file:///c%3A/Users/x/08STATE74879.txt',
+];
 
 /** Everything one case needs: the document, where to ask, the settings, a workspace-symbol query. */
 export interface FeatureCase {
@@ -88,7 +108,14 @@ export function featureCase(options: DocumentOptions = {}): fc.Arbitrary<Feature
 /** A case for one text and position seeds, with default settings: for regression examples. */
 export function exampleCase(text: string, positions: PositionSeed[]): FeatureCase {
   const start: PositionSeed = { kind: 'inside', line: 0, character: 0 };
-  return { document: new GeneratedDocument(text), uri: DOCUMENT_URIS[0], positions, settings: DEFAULT_SETTINGS, query: '', selection: [start, start] };
+  return {
+    document: new GeneratedDocument(text),
+    uri: DOCUMENT_URIS[0],
+    positions,
+    settings: DEFAULT_SETTINGS,
+    query: '',
+    selection: [start, start],
+  };
 }
 
 /** Runs every property on one case; throws an AssertionError naming the feature that broke one. */
@@ -111,9 +138,16 @@ export function checkEveryFeature(fixture: ServiceFixture, input: FeatureCase): 
     assertRangesInside(links, text, 'links');
     for (const link of links) checkLinkTarget(link.target);
     // Random positions rarely land on a ref id or a marking; the starts of links, problems and symbols do.
-    const landmarks = [...links, ...diagnostics, ...symbols.flatMap((s) => [s, ...(s.children ?? [])])].slice(0, 12).map((r) => r.range.start);
-    for (const position of [...input.positions.map((seed) => positionIn(text, seed)), ...landmarks]) checkAtPosition(service, document, model, position, input.settings, texts);
-    checkLocations(service.findWorkspaceSymbols(input.query).map((s) => s.location as Location), texts, 'workspace symbols');
+    const landmarks = [...links, ...diagnostics, ...symbols.flatMap((s) => [s, ...(s.children ?? [])])]
+      .slice(0, 12)
+      .map((r) => r.range.start);
+    for (const position of [...input.positions.map((seed) => positionIn(text, seed)), ...landmarks])
+      checkAtPosition(service, document, model, position, input.settings, texts);
+    checkLocations(
+      service.findWorkspaceSymbols(input.query).map((s) => s.location as Location),
+      texts,
+      'workspace symbols',
+    );
   } finally {
     index.removeFile(input.uri);
   }
@@ -131,7 +165,8 @@ function checkDiagnostics(service: LanguageService, model: CableFile, settings: 
     assert.equal(diagnostic.source, 'cable');
     const level = settingsLevel(String(diagnostic.code), settings);
     assert.notEqual(level, 'off', `${diagnostic.code} reported although the settings turn it off`);
-    if (level && level !== 'off') assert.equal(diagnostic.severity, SEVERITY[level], `${diagnostic.code} at the severity the settings give`);
+    if (level && level !== 'off')
+      assert.equal(diagnostic.severity, SEVERITY[level], `${diagnostic.code} at the severity the settings give`);
     else assert.ok([1, 2, 3, 4].includes(diagnostic.severity!), `severity ${diagnostic.severity}`);
   }
   return diagnostics;
@@ -152,9 +187,19 @@ function settingsLevel(code: string, settings: LanguageSettings): RuleLevel | un
 }
 
 /** Quick fixes for each diagnostic, for all at once and for the selection: edits lie inside and apply. */
-function checkCodeActions(service: LanguageService, document: TextDocument, model: CableFile, diagnostics: Diagnostic[], selection: Range): void {
+function checkCodeActions(
+  service: LanguageService,
+  document: TextDocument,
+  model: CableFile,
+  diagnostics: Diagnostic[],
+  selection: Range,
+): void {
   const whole: Range = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
-  const requests: Array<[Range, Diagnostic[]]> = [...diagnostics.slice(0, 40).map((d): [Range, Diagnostic[]] => [d.range, [d]]), [whole, diagnostics], [selection, []]];
+  const requests: Array<[Range, Diagnostic[]]> = [
+    ...diagnostics.slice(0, 40).map((d): [Range, Diagnostic[]] => [d.range, [d]]),
+    [whole, diagnostics],
+    [selection, []],
+  ];
   for (const [range, context] of requests) {
     const actions = service.getCodeActions(document, model, range, { diagnostics: context });
     assertRangesInside(actions, document.getText(), 'code actions');
@@ -180,7 +225,11 @@ function checkSymbols(symbols: DocumentSymbol[], text: string): void {
   const visit = (symbol: DocumentSymbol, parent: DocumentSymbol | undefined) => {
     assert.ok(symbol.name.trim() !== '', 'a symbol has a name');
     assert.ok(contains(symbol.range, symbol.selectionRange), `selectionRange of ${symbol.name} outside its range`);
-    if (parent) assert.ok(contains(parent.range, symbol.range), `${symbol.name} ${JSON.stringify(symbol.range)} outside its parent ${parent.name} ${JSON.stringify(parent.range)}`);
+    if (parent)
+      assert.ok(
+        contains(parent.range, symbol.range),
+        `${symbol.name} ${JSON.stringify(symbol.range)} outside its parent ${parent.name} ${JSON.stringify(parent.range)}`,
+      );
     for (const child of symbol.children ?? []) visit(child, symbol);
   };
   for (const symbol of symbols) visit(symbol, undefined);
@@ -188,25 +237,38 @@ function checkSymbols(symbols: DocumentSymbol[], text: string): void {
 
 function checkFolding(ranges: Array<{ startLine: number; endLine: number }>, lineCount: number): void {
   for (const { startLine, endLine } of ranges) {
-    assert.ok(Number.isInteger(startLine) && Number.isInteger(endLine) && startLine >= 0 && startLine <= endLine && endLine < lineCount, `folding ${startLine}–${endLine} of ${lineCount} lines`);
+    assert.ok(
+      Number.isInteger(startLine) && Number.isInteger(endLine) && startLine >= 0 && startLine <= endLine && endLine < lineCount,
+      `folding ${startLine}–${endLine} of ${lineCount} lines`,
+    );
   }
 }
 
 /** Hover, completion, definition and references at one position, which may lie past a line or the document. */
-function checkAtPosition(service: LanguageService, document: TextDocument, model: CableFile, position: Position, settings: LanguageSettings, texts: Map<string, string>): void {
+function checkAtPosition(
+  service: LanguageService,
+  document: TextDocument,
+  model: CableFile,
+  position: Position,
+  settings: LanguageSettings,
+  texts: Map<string, string>,
+): void {
   const text = document.getText();
   const at = `at ${JSON.stringify(position)}`;
   const hover = service.doHover(document, model, position, settings);
   assertRangesInside(hover, text, `hover ${at}`);
   assertInertMarkdown(hover, `hover ${at}`);
   // The editor highlights the hover's range: it must hold the cursor (its end too: a cursor after a word names it).
-  if (hover?.range && isInside(text, position)) assert.ok(contains(hover.range, { start: position, end: position }), `hover range ${JSON.stringify(hover.range)} does not hold ${at}`);
+  if (hover?.range && isInside(text, position))
+    assert.ok(contains(hover.range, { start: position, end: position }), `hover range ${JSON.stringify(hover.range)} does not hold ${at}`);
   const completion = service.doComplete(document, model, position);
   assert.ok(Array.isArray(completion.items), `completion ${at} has items`);
   assertRangesInside(completion, text, `completion ${at}`);
   assertInertMarkdown(completion, `completion ${at}`);
-  for (const item of completion.items) assert.ok(typeof item.label === 'string' && item.label.trim() !== '', `completion ${at} has an item without a label`);
-  if (isInside(text, position)) for (const item of completion.items) checkCompletionEdit(item.textEdit, position, `completion ${item.label} ${at}`);
+  for (const item of completion.items)
+    assert.ok(typeof item.label === 'string' && item.label.trim() !== '', `completion ${at} has an item without a label`);
+  if (isInside(text, position))
+    for (const item of completion.items) checkCompletionEdit(item.textEdit, position, `completion ${item.label} ${at}`);
   checkLocations(service.findDefinition(document, model, position), texts, `definition ${at}`);
   checkLocations(service.findReferences(document, model, position), texts, `references ${at}`);
 }
@@ -214,9 +276,15 @@ function checkAtPosition(service: LanguageService, document: TextDocument, model
 /** Editors drop an item whose edit does not sit on the cursor's line around the cursor. */
 function checkCompletionEdit(edit: unknown, position: Position, label: string): void {
   if (!edit || typeof edit !== 'object') return;
-  const ranges = ['range', 'insert', 'replace'].map((key) => (edit as Record<string, Range | undefined>)[key]).filter((r): r is Range => r !== undefined);
+  const ranges = ['range', 'insert', 'replace']
+    .map((key) => (edit as Record<string, Range | undefined>)[key])
+    .filter((r): r is Range => r !== undefined);
   for (const range of ranges) {
-    const ok = range.start.line === position.line && range.end.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
+    const ok =
+      range.start.line === position.line &&
+      range.end.line === position.line &&
+      range.start.character <= position.character &&
+      position.character <= range.end.character;
     assert.ok(ok, `${label}: edit range ${JSON.stringify(range)} does not hold the cursor`);
   }
 }
@@ -245,7 +313,9 @@ function isInside(text: string, position: Position): boolean {
 /** An ordered range between two seeded positions, clamped into the text as an editor's selection is. */
 function rangeFrom(text: string, [a, b]: [PositionSeed, PositionSeed]): Range {
   const document = TextDocument.create('untitled:selection', 'cable', 1, text);
-  const [start, end] = [positionIn(text, a), positionIn(text, b)].map((p) => document.positionAt(document.offsetAt(p))).sort((x, y) => x.line - y.line || x.character - y.character);
+  const [start, end] = [positionIn(text, a), positionIn(text, b)]
+    .map((p) => document.positionAt(document.offsetAt(p)))
+    .sort((x, y) => x.line - y.line || x.character - y.character);
   return { start, end };
 }
 
@@ -260,7 +330,11 @@ export function checkPayloadCable(fixture: ServiceFixture, cable: PayloadCable, 
   const { service, index } = fixture;
   const uri = 'file:///cables/09MEXICO283.txt';
   const document = TextDocument.create(uri, 'cable', 1, cable.text);
-  const settings: LanguageSettings = { rules: {}, maxNumberOfProblems: 1000, acronyms: { USERACR: cable.userAcronym, EVL: cable.userAcronym } };
+  const settings: LanguageSettings = {
+    rules: {},
+    maxNumberOfProblems: 1000,
+    acronyms: { USERACR: cable.userAcronym, EVL: cable.userAcronym },
+  };
   const model = service.parse(document);
   // REF and ref-id hovers may quote a cited cable's subject from the workspace.
   index.setFile(uri, cable.text, model);
@@ -283,8 +357,11 @@ export function checkPayloadCable(fixture: ServiceFixture, cable: PayloadCable, 
 function tokenPositions(document: TextDocument): Position[] {
   const positions: Position[] = [];
   for (let line = 0; line < document.lineCount; line++) {
-    const text = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/[\r\n]+$/, '');
-    for (const match of text.matchAll(/\S+/g)) positions.push({ line, character: match.index }, { line, character: match.index + (match[0].length >> 1) });
+    const text = document
+      .getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } })
+      .replace(/[\r\n]+$/, '');
+    for (const match of text.matchAll(/\S+/g))
+      positions.push({ line, character: match.index }, { line, character: match.index + (match[0].length >> 1) });
     positions.push({ line, character: text.length });
   }
   return positions;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Position } from 'vscode-languageserver-types';
 import type { LanguageSettings, RuleLevel } from '../../server/src/language/settings';
-import { corpusFiles, SAMPLE_PATH } from './corpus';
+import { corpusFiles } from './corpus';
+import { SAMPLE_FIXTURE_PATH } from './sample';
 
 /** One cable of every this many corpus files (in name order) plus the sample: varied, deterministic, quick to load. */
 const CORPUS_STRIDE = 12;
@@ -25,7 +26,7 @@ let sample: CorpusSample | undefined;
 /** The corpus subset the generators draw from; read on first use only. */
 export function corpusSample(): CorpusSample {
   if (sample) return sample;
-  const paths = [SAMPLE_PATH, ...corpusFiles().filter((_, i) => i % CORPUS_STRIDE === 0)];
+  const paths = [SAMPLE_FIXTURE_PATH, ...corpusFiles().filter((_, i) => i % CORPUS_STRIDE === 0)];
   const cables = paths.map((path) => readFileSync(path, 'utf8').split(/\r\n|\r|\n/));
   const lines = [...new Set(cables.flat().filter((line) => line.trim() !== ''))];
   sample = { cables, lines };
@@ -43,7 +44,31 @@ export const ODD_CHARACTERS = {
   combining: ['\u0301', '\u0300', '\u0327', '\u20dd', '\u200d', '\u200b', '\ufe0f', '\u034f'],
   rightToLeft: ['\u202e', '\u202b', '\u200f', '\u2067', '\u061c', '\u05d0', '\u05e9', '\u0627', '\u0644'],
   surrogate: ['\ud83d\ude00', '\ud801\udc37', '\ud83c\udff3\ufe0f\u200d\ud83c\udf08', '\ud800', '\udfff', '\udc00', '\ud83d'],
-  special: ['\ufeff', '\ufffd', '\u00a0', '\u3000', '¶', '§', '’', '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '!', '|', '#', ':', '/'],
+  special: [
+    '\ufeff',
+    '\ufffd',
+    '\u00a0',
+    '\u3000',
+    '¶',
+    '§',
+    '’',
+    '\\',
+    '`',
+    '*',
+    '_',
+    '[',
+    ']',
+    '(',
+    ')',
+    '<',
+    '>',
+    '&',
+    '!',
+    '|',
+    '#',
+    ':',
+    '/',
+  ],
 } as const;
 
 const oddCharacter: fc.Arbitrary<string> = fc.oneof(
@@ -81,7 +106,14 @@ export const payload: fc.Arbitrary<string> = fc.constantFrom(...MARKDOWN_PAYLOAD
 const soiledLine: fc.Arbitrary<string> = fc
   .tuple(
     pick(corpusSample().lines),
-    fc.array(fc.record({ at: fc.nat(), length: fc.nat({ max: 12 }), text: fc.oneof({ weight: 4, arbitrary: noise }, { weight: 1, arbitrary: payload }) }), { maxLength: 3 }),
+    fc.array(
+      fc.record({
+        at: fc.nat(),
+        length: fc.nat({ max: 12 }),
+        text: fc.oneof({ weight: 4, arbitrary: noise }, { weight: 1, arbitrary: payload }),
+      }),
+      { maxLength: 3 },
+    ),
   )
   .map(([line, edits]) =>
     edits.reduce((text, edit) => {
@@ -91,7 +123,21 @@ const soiledLine: fc.Arbitrary<string> = fc
   );
 
 /** Units a long line repeats: the parser's worst cases and characters that straddle UTF-16 boundaries. */
-const LONG_LINE_UNITS = ['(', 'A. ', 'RUEH', ' ', '\t', '¶1. (C) ', 'C O N F I D E N T I A L ', 'TAGS: PGOV ', 'GOM ', '\ud83d\ude00', 'x\u0301', '\u202e', '[x](command:y) '];
+const LONG_LINE_UNITS = [
+  '(',
+  'A. ',
+  'RUEH',
+  ' ',
+  '\t',
+  '¶1. (C) ',
+  'C O N F I D E N T I A L ',
+  'TAGS: PGOV ',
+  'GOM ',
+  '\ud83d\ude00',
+  'x\u0301',
+  '\u202e',
+  '[x](command:y) ',
+];
 
 /** One line of 1 to `max` characters, repeating a unit or a real line; may end in half a surrogate pair. */
 function longLine(max: number): fc.Arbitrary<string> {
@@ -165,7 +211,10 @@ export function cableDocument(options: DocumentOptions = {}): fc.Arbitrary<Gener
     .map(({ blocks, lineBreak, bom, tabs, trailingBreak, cut }) => {
       let lines = blocks.flat();
       if (tabs) lines = lines.map((line, i) => (i % 3 === 0 ? line.replace(/ {2,8}/g, '\t') : line));
-      let text = (bom ? '\ufeff' : '') + joinLines(lines, lineBreak) + (trailingBreak && lines.length ? breakAfter(lines.length - 1, lineBreak) : '');
+      let text =
+        (bom ? '\ufeff' : '') +
+        joinLines(lines, lineBreak) +
+        (trailingBreak && lines.length ? breakAfter(lines.length - 1, lineBreak) : '');
       if (cut !== null) text = text.slice(0, cut % (text.length + 1));
       return new GeneratedDocument(text);
     });
@@ -208,7 +257,20 @@ export function positionIn(text: string, seed: PositionSeed): Position {
 }
 
 /** Rule keys and levels a user might write, known or not, including keys that are Object.prototype members. */
-const RULE_KEYS = ['CBL101', 'CBL001', 'cbl101', 'CBL999', 'missing-portion-marking', 'unknown-rule', '', ' ', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+const RULE_KEYS = [
+  'CBL101',
+  'CBL001',
+  'cbl101',
+  'CBL999',
+  'missing-portion-marking',
+  'unknown-rule',
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+];
 const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error', 'ERROR', 'fatal', '', 'none', '0'];
 
 /**
@@ -219,9 +281,20 @@ export function languageSettings(ruleKeys: readonly string[] = []): fc.Arbitrary
   const keys = [...RULE_KEYS, ...ruleKeys];
   return fc
     .record({
-      rules: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), fc.constantFrom(...RULE_LEVELS)), { maxLength: 8 }),
-      maxNumberOfProblems: fc.oneof(fc.constantFrom(0, 1, 3, 1000, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 1e12), fc.nat({ max: 50 })),
-      acronyms: fc.array(fc.tuple(fc.oneof(fc.constantFrom('GOM', 'SIPDIS', 'RUEH', '__proto__', ''), fc.string({ maxLength: 6 })), fc.oneof(payload, noise)), { maxLength: 4 }),
+      rules: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), fc.constantFrom(...RULE_LEVELS)), {
+        maxLength: 8,
+      }),
+      maxNumberOfProblems: fc.oneof(
+        fc.constantFrom(0, 1, 3, 1000, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 1e12),
+        fc.nat({ max: 50 }),
+      ),
+      acronyms: fc.array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('GOM', 'SIPDIS', 'RUEH', '__proto__', ''), fc.string({ maxLength: 6 })),
+          fc.oneof(payload, noise),
+        ),
+        { maxLength: 4 },
+      ),
     })
     .map(({ rules, maxNumberOfProblems, acronyms }) => ({
       // Object.fromEntries makes `__proto__` an own key, as JSON.parse of a settings file does.
@@ -242,7 +315,11 @@ export type PropertyName = keyof typeof PROPERTY_SALT;
  * fast-check parameters for `numRuns` cases of `property`: seeded by `FUZZ_SEED` or the fixed seed, plus the
  * property's salt; `FUZZ_PATH` (from a failure report) replays one counterexample directly.
  */
-export function runParameters(numRuns: number, property: PropertyName, baseSeed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED)): { seed: number; numRuns: number; path?: string } {
+export function runParameters(
+  numRuns: number,
+  property: PropertyName,
+  baseSeed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED),
+): { seed: number; numRuns: number; path?: string } {
   const path = process.env.FUZZ_PATH;
   return { seed: baseSeed + PROPERTY_SALT[property], numRuns: Math.round(numRuns), ...(path ? { path } : {}) };
 }
@@ -265,7 +342,16 @@ function changeSeed(outside: boolean): fc.Arbitrary<ChangeSeed> {
   const at = outside ? positionSeed : positionSeed.map((seed): PositionSeed => ({ ...seed, kind: 'inside' }));
   return fc.oneof(
     { weight: 12, arbitrary: fc.record({ kind: fc.constant('range' as const), from: at, to: at, text: insertedText }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('full' as const), text: fc.oneof(insertedText, cableLines.map((lines) => lines.join('\n'))) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('full' as const),
+        text: fc.oneof(
+          insertedText,
+          cableLines.map((lines) => lines.join('\n')),
+        ),
+      }),
+    },
   );
 }
 
@@ -285,12 +371,31 @@ export function editSession(client: 'vscode' | 'any', options: DocumentOptions =
   return fc.record({ initial: cableDocument(options), events, eol: fc.constantFrom('\n', '\r\n') }).map(({ initial, events, eol }) => {
     if (client === 'any') return { initial, events };
     const normalize = (text: string) => text.replace(/\r\n|\r|\n/g, eol);
-    return { initial: new GeneratedDocument(normalize(initial.text)), events: events.map((event) => event.map((change) => ({ ...change, text: normalize(change.text) }))) };
+    return {
+      initial: new GeneratedDocument(normalize(initial.text)),
+      events: events.map((event) => event.map((change) => ({ ...change, text: normalize(change.text) }))),
+    };
   });
 }
 
 /** The parts of a cable a payload goes into; each slot of the template below names one. */
-const PAYLOAD_SLOTS = ['title', 'post', 'address', 'office', 'decl', 'tag', 'subject', 'ref', 'authority', 'definedName', 'acronym', 'heading', 'marking', 'word', 'signature'] as const;
+const PAYLOAD_SLOTS = [
+  'title',
+  'post',
+  'address',
+  'office',
+  'decl',
+  'tag',
+  'subject',
+  'ref',
+  'authority',
+  'definedName',
+  'acronym',
+  'heading',
+  'marking',
+  'word',
+  'signature',
+] as const;
 type PayloadSlot = (typeof PAYLOAD_SLOTS)[number];
 
 /** A cable with a slot in every part a hover or completion may quote, including acronym definitions both ways round. */

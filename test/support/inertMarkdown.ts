@@ -44,7 +44,8 @@ export function markdownIn(value: unknown): string[] {
     const record = node as Record<string, unknown>;
     if (record.kind === 'markdown' && typeof record.value === 'string') found.push(record.value);
     // A MarkedString `{ language, value }` renders as a code block: inert by construction, but still rendered below.
-    if (typeof record.language === 'string' && typeof record.value === 'string') found.push('```\n' + record.value.replace(/`/g, "'") + '\n```');
+    if (typeof record.language === 'string' && typeof record.value === 'string')
+      found.push('```\n' + record.value.replace(/`/g, "'") + '\n```');
     for (const [key, child] of Object.entries(record)) visit(child, key === 'contents');
   };
   visit(value, false);

@@ -15,13 +15,17 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SNIFF_BYTES, SNIFF_LINES, looksLikeCable } from '../../shared/cableDetection';
 import { isCableFile } from '../../server/src/cli/discover';
-import { summariseFile } from '../../server/src/workspace/summariseFile';
+import { summariseFile } from '../../server/src/node/workspace/summariseFile';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const PROBES = join(ROOT, 'test', 'fixtures', 'detection');
 
-const txtFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => join(folder, name));
+const txtFiles = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => join(folder, name));
 const corpus = txtFiles(CORPUS);
 const cableProbes = txtFiles(join(PROBES, 'cables'));
 const otherProbes = txtFiles(join(PROBES, 'others'));
@@ -112,7 +116,9 @@ describe('what the detector reads of a text', () => {
 });
 
 describe("the manifest's firstLine pattern", () => {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { languages: { id: string; firstLine?: string }[] } };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { languages: { id: string; firstLine?: string }[] };
+  };
   const pattern = manifest.contributes.languages.find((language) => language.id === 'cable')?.firstLine;
   const firstLine = new RegExp(pattern ?? '(?!)');
   const all = [...corpus, ...cableProbes, ...otherProbes];
@@ -129,12 +135,18 @@ describe("the manifest's firstLine pattern", () => {
       const line = text.split(/\r\n|\r|\n/)[0];
       return firstLine.test(line) && !(looksLikeCable(text) && looksLikeCable(line));
     });
-    assert.deepEqual(wrong.map((path) => relative(ROOT, path)), []);
+    assert.deepEqual(
+      wrong.map((path) => relative(ROOT, path)),
+      [],
+    );
   });
 
   it('accepts no first line of the other text files', () => {
     const lines = [...otherProbes.map((path) => readFileSync(path, 'utf8')), 'SECRET', 'CONFIDENTIAL is a word', 'R 041708Z FEB 09'];
-    assert.deepEqual(lines.filter((text) => firstLine.test(text.split(/\r\n|\r|\n/)[0])), []);
+    assert.deepEqual(
+      lines.filter((text) => firstLine.test(text.split(/\r\n|\r|\n/)[0])),
+      [],
+    );
   });
 });
 
@@ -144,7 +156,9 @@ describe('one detector in the source', () => {
 
   it('the detector and its line recognisers import nothing outside shared/, so the client bundles no server code with them', () => {
     const shared = join(ROOT, 'shared');
-    const files = ['cableDetection.ts', ...readdirSync(join(shared, 'cableLines')).map((name) => join('cableLines', name))].map((file) => join(shared, file));
+    const files = ['cableDetection.ts', ...readdirSync(join(shared, 'cableLines')).map((name) => join('cableLines', name))].map((file) =>
+      join(shared, file),
+    );
     for (const file of files) {
       for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
         const target = resolve(dirname(file), specifier);
@@ -154,8 +168,16 @@ describe('one detector in the source', () => {
   });
 
   it('the client, cable-lint and the index import the shared detector, and nothing else defines one', () => {
-    for (const file of ['client/src/textDetection.ts', 'client/src/workspaceDetection.ts', 'server/src/cli/discover.ts', 'server/src/workspace/summariseFile.ts']) {
-      assert.ok(importsOf(source(file)).some((specifier) => specifier.endsWith('shared/cableDetection')), `${file} imports shared/cableDetection`);
+    for (const file of [
+      'client/src/textDetection.ts',
+      'client/src/workspaceDetection.ts',
+      'server/src/cli/discover.ts',
+      'server/src/node/workspace/summariseFile.ts',
+    ]) {
+      assert.ok(
+        importsOf(source(file)).some((specifier) => specifier.endsWith('shared/cableDetection')),
+        `${file} imports shared/cableDetection`,
+      );
     }
     const definers = ['client/src', 'server/src']
       .flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((name) => join(folder, name)))

@@ -36,7 +36,20 @@ describe('parseCliArgs defaults', () => {
 
 describe('parseCliArgs options', () => {
   it('reads every option, short and long', () => {
-    const options = ok(['-f', 'json', '-j', '2', '-q', '--no-progress', '--max-warnings', '0', '--glob', '*.txt', '--glob=**/*.cable', 'dir']);
+    const options = ok([
+      '-f',
+      'json',
+      '-j',
+      '2',
+      '-q',
+      '--no-progress',
+      '--max-warnings',
+      '0',
+      '--glob',
+      '*.txt',
+      '--glob=**/*.cable',
+      'dir',
+    ]);
     assert.equal(options.format, 'json');
     assert.equal(options.jobs, 2);
     assert.equal(options.quiet, true);

@@ -9,11 +9,13 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describeFsError, discoverInputs, isCableFile, type LintInput } from '../../server/src/cli/discover';
 import { looksLikeCable } from '../../server/src/language/cableDetection';
+import { readSample } from '../support/sample';
 
 const SHARED = join(__dirname, '..', '..', '..', 'shared');
 const CORPUS = join(SHARED, 'corpus');
 
-const names = (inputs: LintInput[]) => inputs.map((input) => (input.kind === 'unreadable' ? `${input.name} (${input.reason})` : input.name));
+const names = (inputs: LintInput[]) =>
+  inputs.map((input) => (input.kind === 'unreadable' ? `${input.name} (${input.reason})` : input.name));
 
 describe('looksLikeCable', () => {
   it('recognises every corpus cable and the reference cable', () => {
@@ -21,7 +23,7 @@ describe('looksLikeCable', () => {
     assert.equal(files.length, 720);
     const missed = files.filter((name) => !looksLikeCable(readFileSync(join(CORPUS, name), 'utf8').slice(0, 4096)));
     assert.deepEqual(missed, []);
-    assert.ok(looksLikeCable(readFileSync(join(SHARED, 'samples', '09MEXICO283.txt'), 'utf8')));
+    assert.ok(looksLikeCable(readSample()));
   });
 
   const cables: Record<string, string> = {
@@ -31,7 +33,8 @@ describe('looksLikeCable', () => {
     'a letter-spaced banner': 'C O N F I D E N T I A L SECTION 01 OF 03 MEXICO 000283\n',
     'a sentence-case banner': 'C o n f i d e n t i a l section 01 of 04 ankara 001234\n',
     'an UNCLAS banner': 'UNCLAS SAN JOSE 000123\n',
-    'the partial-extract note': 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n',
+    'the partial-extract note':
+      'This record is a partial extract of the original cable. The full text of the original cable is not available.\n',
     'a DTG with FM and TO': 'P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n',
   };
   for (const [what, text] of Object.entries(cables)) {
@@ -89,7 +92,11 @@ describe('discoverInputs', () => {
   });
 
   it('lets --glob choose the files in folders instead of the cable test', () => {
-    assert.deepEqual(names(discoverInputs(['.'], { globs: ['*.md', 'b/*.txt'], cwd: root }).inputs), ['a/readme.md', 'b/09MEXICO283.txt', 'b/notes.txt']);
+    assert.deepEqual(names(discoverInputs(['.'], { globs: ['*.md', 'b/*.txt'], cwd: root }).inputs), [
+      'a/readme.md',
+      'b/09MEXICO283.txt',
+      'b/notes.txt',
+    ]);
     assert.deepEqual(names(discoverInputs(['a'], { globs: ['deep/**'], cwd: root }).inputs), [join('a', 'deep/er/UNCLAS.txt')]);
   });
 
@@ -115,16 +122,20 @@ describe('discoverInputs', () => {
     }
   });
 
-  it('reports a .txt file it cannot open instead of passing over it', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
-    const locked = join(root, 'b', 'locked.txt');
-    writeFileSync(locked, '09MEXICO283\n');
-    chmodSync(locked, 0);
-    try {
-      assert.ok(names(discoverInputs(['b'], { globs: [], cwd: root }).inputs).includes(`${join('b', 'locked.txt')} (permission denied)`));
-    } finally {
-      rmSync(locked);
-    }
-  });
+  it(
+    'reports a .txt file it cannot open instead of passing over it',
+    { skip: process.getuid?.() === 0 ? 'root reads every file' : false },
+    () => {
+      const locked = join(root, 'b', 'locked.txt');
+      writeFileSync(locked, '09MEXICO283\n');
+      chmodSync(locked, 0);
+      try {
+        assert.ok(names(discoverInputs(['b'], { globs: [], cwd: root }).inputs).includes(`${join('b', 'locked.txt')} (permission denied)`));
+      } finally {
+        rmSync(locked);
+      }
+    },
+  );
 });
 
 describe('isCableFile and describeFsError', () => {

@@ -21,7 +21,11 @@ const settings = { ...DEFAULT_SETTINGS, maxNumberOfProblems: Number.MAX_SAFE_INT
 
 /** The reference shape with CRLF line ends and trailing spaces, as Cablegate copies have them; ¶9 stands where ¶2 should. */
 const strayNumber = (text: string) => edit(text, '¶2. (SBU)', '¶9. (SBU)');
-const crlfWithSpaces = (text: string) => text.split('\n').map((line) => (line ? `${line} ` : line)).join('\r\n');
+const crlfWithSpaces = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line ? `${line} ` : line))
+    .join('\r\n');
 
 describe('--fix, --fix-dry-run and --color flags', () => {
   const parse = (argv: string[]) => parseCliArgs(argv, 2);
@@ -96,7 +100,26 @@ describe('unifiedDiff', () => {
     const fixed = text.replace('line 5\n', 'line five\n').replace('line 10\n', 'line ten\n');
     assert.equal(
       unifiedDiff('a.txt', text, fixed),
-      ['--- a.txt', '+++ a.txt', '@@ -2,12 +2,12 @@', ' line 2', ' line 3', ' line 4', '-line 5', '+line five', ' line 6', ' line 7', ' line 8', ' line 9', '-line 10', '+line ten', ' line 11', ' line 12', ' line 13', ''].join('\n'),
+      [
+        '--- a.txt',
+        '+++ a.txt',
+        '@@ -2,12 +2,12 @@',
+        ' line 2',
+        ' line 3',
+        ' line 4',
+        '-line 5',
+        '+line five',
+        ' line 6',
+        ' line 7',
+        ' line 8',
+        ' line 9',
+        '-line 10',
+        '+line ten',
+        ' line 11',
+        ' line 12',
+        ' line 13',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -104,7 +127,10 @@ describe('unifiedDiff', () => {
     const noEnd = text.slice(0, -1);
     const fixed = noEnd.replace('line 1\n', 'line one\n').replace('line 20', 'line twenty');
     const diff = unifiedDiff('a.txt', noEnd, fixed);
-    assert.deepEqual(diff.split('\n').filter((line) => line.startsWith('@@')), ['@@ -1,4 +1,4 @@', '@@ -17,4 +17,4 @@']);
+    assert.deepEqual(
+      diff.split('\n').filter((line) => line.startsWith('@@')),
+      ['@@ -1,4 +1,4 @@', '@@ -17,4 +17,4 @@'],
+    );
     assert.ok(diff.endsWith('-line 20\n\\ No newline at end of file\n+line twenty\n\\ No newline at end of file\n'));
   });
 
@@ -172,7 +198,12 @@ describe('writeFileAtomic and lintToOutput with fixes', () => {
     const original = crlfWithSpaces(strayNumber(CONFIDENTIAL_CABLE));
     const path = join(dir, 'stray.cable');
     writeFileSync(path, original);
-    const linted = lintToOutput(service, settings, { format: 'text', quiet: false, summaryOnly: false, fix: 'write' }, { kind: 'file', name: 'stray.cable', path });
+    const linted = lintToOutput(
+      service,
+      settings,
+      { format: 'text', quiet: false, summaryOnly: false, fix: 'write' },
+      { kind: 'file', name: 'stray.cable', path },
+    );
     assert.equal(linted.fixed, 1);
     assert.equal(linted.out, '');
     assert.deepEqual(linted.problems, []);
@@ -184,9 +215,17 @@ describe('writeFileAtomic and lintToOutput with fixes', () => {
     const path = join(dir, 'dry.cable');
     writeFileSync(path, original);
     const before = stampOf(path);
-    const linted = lintToOutput(service, settings, { format: 'text', quiet: false, summaryOnly: false, fix: 'dry-run' }, { kind: 'file', name: 'dry.cable', path });
+    const linted = lintToOutput(
+      service,
+      settings,
+      { format: 'text', quiet: false, summaryOnly: false, fix: 'dry-run' },
+      { kind: 'file', name: 'dry.cable', path },
+    );
     assert.equal(linted.fixed, 1);
-    assert.match(linted.out, /^--- dry\.cable\n\+\+\+ dry\.cable\n@@ -20,7 \+20,7 @@\n(?: .*\n){3}-¶9\. \(SBU\) Congress passed the first bill in June\.\n\+¶2\. \(SBU\) Congress passed the first bill in June\.\n(?: .*\n){3}$/);
+    assert.match(
+      linted.out,
+      /^--- dry\.cable\n\+\+\+ dry\.cable\n@@ -20,7 \+20,7 @@\n(?: .*\n){3}-¶9\. \(SBU\) Congress passed the first bill in June\.\n\+¶2\. \(SBU\) Congress passed the first bill in June\.\n(?: .*\n){3}$/,
+    );
     assert.equal(readFileSync(path, 'utf8'), original);
     assert.deepEqual(stampOf(path), before);
   });
@@ -196,7 +235,12 @@ describe('writeFileAtomic and lintToOutput with fixes', () => {
     const path = join(dir, 'gap.cable');
     writeFileSync(path, gap);
     const before = stampOf(path);
-    const linted = lintToOutput(service, settings, { format: 'text', quiet: false, summaryOnly: false, fix: 'write' }, { kind: 'file', name: 'gap.cable', path });
+    const linted = lintToOutput(
+      service,
+      settings,
+      { format: 'text', quiet: false, summaryOnly: false, fix: 'write' },
+      { kind: 'file', name: 'gap.cable', path },
+    );
     assert.equal(linted.fixed, undefined);
     assert.deepEqual(linted.problems.map((p) => p.code).sort(), ['CBL501', 'CBL505']);
     assert.deepEqual(stampOf(path), before);
@@ -207,7 +251,12 @@ describe('writeFileAtomic and lintToOutput with fixes', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode(strayNumber(CONFIDENTIAL_CABLE)), 0xc3, 0x0a]);
     const path = join(dir, 'latin1.cable');
     writeFileSync(path, bytes);
-    const linted = lintToOutput(service, settings, { format: 'text', quiet: false, summaryOnly: false, fix: 'write' }, { kind: 'file', name: 'latin1.cable', path });
+    const linted = lintToOutput(
+      service,
+      settings,
+      { format: 'text', quiet: false, summaryOnly: false, fix: 'write' },
+      { kind: 'file', name: 'latin1.cable', path },
+    );
     assert.equal(linted.fixed, undefined);
     assert.match(linted.notice ?? '', /not fixed 'latin1\.cable': it is not valid UTF-8/);
     assert.deepEqual(new Uint8Array(readFileSync(path)), bytes);

@@ -73,8 +73,13 @@ describe('text format', () => {
     const line = formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), style);
     assert.equal(line.replace(/\x1b\[[\d;]*m|\x1b\]8;;[^\x1b]*\x1b\\/g, ''), 'a.txt:3:5: error CBL504 CBL504 found here');
     assert.ok(line.includes('\x1b[31m'), 'errors are red');
-    assert.ok(line.includes('\x1b]8;;https://github.com/cable-tools/cable-language/blob/main/docs/rules/CBL504.md\x1b\\'), 'the code links to its page');
-    assert.ok(!formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), styleFor({ color: true, hyperlinks: false })).includes('\x1b]8;;'));
+    assert.ok(
+      line.includes('\x1b]8;;https://github.com/cable-tools/cable-language/blob/main/docs/rules/CBL504.md\x1b\\'),
+      'the code links to its page',
+    );
+    assert.ok(
+      !formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), styleFor({ color: true, hyperlinks: false })).includes('\x1b]8;;'),
+    );
     assert.ok(!/\x1b/.test(formatDiagnosticLine('a.txt', diagnostic('error', 'CBL504'), styleFor({ color: false, hyperlinks: false }))));
   });
 
@@ -93,7 +98,16 @@ describe('text format', () => {
   });
 
   it('says what is missing instead of leaving gaps', () => {
-    const bare: CableSummary = { ...CABLE, refId: null, date: null, classification: null, origin: null, precedence: null, subject: null, paragraphs: 1 };
+    const bare: CableSummary = {
+      ...CABLE,
+      refId: null,
+      date: null,
+      classification: null,
+      origin: null,
+      precedence: null,
+      subject: null,
+      paragraphs: 1,
+    };
     assert.deepEqual(formatCableLines(bare), ['  no ref id | no date | no classification | no origin | 1 paragraph', '  (no subject)']);
     assert.match(formatTextReport({ ...REPORT, cables: [] }, { quiet: false, summaryOnly: true }), /\(no cable found\)/);
   });
@@ -105,11 +119,17 @@ describe('text format', () => {
   });
 
   it('prints only error lines with --quiet', () => {
-    assert.equal(formatTextReport(REPORT, { quiet: true, summaryOnly: false }), 'cables/09MEXICO283.txt:2:5: error CBL001 CBL001 found here\n');
+    assert.equal(
+      formatTextReport(REPORT, { quiet: true, summaryOnly: false }),
+      'cables/09MEXICO283.txt:2:5: error CBL001 CBL001 found here\n',
+    );
   });
 
   it('leaves failed files to stderr', () => {
-    assert.equal(formatTextReport(failedReport('x.txt', { kind: 'unreadable', message: 'no such file' }), { quiet: false, summaryOnly: false }), '');
+    assert.equal(
+      formatTextReport(failedReport('x.txt', { kind: 'unreadable', message: 'no such file' }), { quiet: false, summaryOnly: false }),
+      '',
+    );
   });
 });
 
@@ -120,7 +140,15 @@ describe('json format', () => {
     const parsed = JSON.parse(line);
     assert.deepEqual(Object.keys(parsed), ['file', 'cables', 'diagnostics']);
     assert.deepEqual(parsed.cables, [CABLE]);
-    assert.deepEqual(parsed.diagnostics[1], { line: 3, column: 5, endLine: 3, endColumn: 9, severity: 'warning', code: 'CBL101', message: 'CBL101 found\nhere' });
+    assert.deepEqual(parsed.diagnostics[1], {
+      line: 3,
+      column: 5,
+      endLine: 3,
+      endColumn: 9,
+      severity: 'warning',
+      code: 'CBL101',
+      message: 'CBL101 found\nhere',
+    });
   });
 
   it('keeps only errors with --quiet, and nothing for failed files', () => {
@@ -134,7 +162,12 @@ describe('sarif format', () => {
     { code: 'CBL001', name: 'binary-content', description: 'The file is binary.', defaultLevel: 'error' as const },
     { code: 'CBL101', name: 'missing-portion-marking', description: 'A paragraph has no marking.', defaultLevel: 'warning' as const },
   ];
-  const log = buildSarifLog([REPORT, failedReport('gone.txt', { kind: 'unreadable', message: 'no such file' })], { toolVersion: '1.2.3', rules, cwd: '/work/main', quiet: false }) as any;
+  const log = buildSarifLog([REPORT, failedReport('gone.txt', { kind: 'unreadable', message: 'no such file' })], {
+    toolVersion: '1.2.3',
+    rules,
+    cwd: '/work/main',
+    quiet: false,
+  }) as any;
 
   it('is one SARIF 2.1.0 run by cable-lint with the registry rules', () => {
     assert.equal(log.version, '2.1.0');
@@ -184,7 +217,8 @@ describe('sarif format', () => {
 
 describe('summary and exit code', () => {
   // Counted as the run counts them: from the linted file a worker sends back.
-  const count = (tally: RunTally, report: FileReport) => addToTally(tally, toLintedFile(report, { format: 'json', quiet: false, summaryOnly: false }));
+  const count = (tally: RunTally, report: FileReport) =>
+    addToTally(tally, toLintedFile(report, { format: 'json', quiet: false, summaryOnly: false }));
   const tally = emptyTally();
   count(tally, REPORT);
   count(tally, { ...REPORT, diagnostics: [diagnostic('warning', 'CBL101'), diagnostic('warning', 'CBL101')] });
@@ -207,7 +241,10 @@ describe('summary and exit code', () => {
   });
 
   it('then one summary line: files, cables, time, problems and the files they are in', () => {
-    assert.equal(formatSummary(tally, 2000), 'Checked 2 files (2 cables) in 2.00 s, 1 cables/s: 5 problems (1 error, 3 warnings, 1 info) in 2 files\n');
+    assert.equal(
+      formatSummary(tally, 2000),
+      'Checked 2 files (2 cables) in 2.00 s, 1 cables/s: 5 problems (1 error, 3 warnings, 1 info) in 2 files\n',
+    );
     assert.equal(formatSummary(emptyTally(), 10), 'Checked 0 files (0 cables) in 0.01 s: no problems\n');
   });
 
@@ -219,7 +256,10 @@ describe('summary and exit code', () => {
     addToTally(fixed, { cables: 1, problems: [], fixed: 3 });
     addToTally(fixed, { cables: 1, problems: [{ code: 'CBL409', severity: 'warning', count: 1 }], fixed: 1 });
     assert.match(formatSummary(fixed, 10, { fix: 'write' }), /: fixed 4 problems in 2 files; 1 problem left \(1 warning\) in 1 file\n$/);
-    assert.match(formatSummary(fixed, 10, { fix: 'dry-run' }), /: --fix would fix 4 problems in 2 files \(nothing written\); 1 problem would be left/);
+    assert.match(
+      formatSummary(fixed, 10, { fix: 'dry-run' }),
+      /: --fix would fix 4 problems in 2 files \(nothing written\); 1 problem would be left/,
+    );
     assert.match(formatSummary(emptyTally(), 10, { fix: 'write' }), /: nothing to fix; no problems\n$/);
   });
 

@@ -17,8 +17,9 @@ import type { CableFile } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { SAMPLE_SUMMARY } from '../fixtures/cli/sampleSummary';
+import { SAMPLE_FIXTURE_PATH } from '../support/sample';
 
-const SAMPLE = join(__dirname, '..', '..', '..', 'shared', 'samples', '09MEXICO283.txt');
+const SAMPLE = SAMPLE_FIXTURE_PATH;
 
 /** Parses for real; reports one warning per paragraph, out of position order, so sorting shows. */
 function stubService(validate?: () => never): LanguageService {
@@ -43,7 +44,8 @@ describe('summarizeCable on the reference cable', () => {
   });
 
   it('gives canonical ref ids of telegrams, each REF item with its kind, and the instruction when DECL is no date', () => {
-    const text = 'C O N F I D E N T I A L STATE 012345\n\nE.O. 12958: DECL: OADR\nTAGS: PREL\nSUBJECT: TEST\n\nREF: A. 08 MEXICO 3456 B. MEMO OF MAY 5\n\n1. (C) Text.\n';
+    const text =
+      'C O N F I D E N T I A L STATE 012345\n\nE.O. 12958: DECL: OADR\nTAGS: PREL\nSUBJECT: TEST\n\nREF: A. 08 MEXICO 3456 B. MEMO OF MAY 5\n\n1. (C) Text.\n';
     const [cable] = parseCableFile(text).cables;
     const summary = summarizeCable(cable);
     assert.equal(summary.declassifyOn, 'OADR');
@@ -93,7 +95,13 @@ describe('lintSource', () => {
   });
 
   it('keeps a rule that throws as a failure with its stack, not a crash of the run', () => {
-    const report = lintSource(stubService(() => { throw new Error('rule bug'); }), DEFAULT_SETTINGS, { kind: 'text', name: 'x', text: 'hello' });
+    const report = lintSource(
+      stubService(() => {
+        throw new Error('rule bug');
+      }),
+      DEFAULT_SETTINGS,
+      { kind: 'text', name: 'x', text: 'hello' },
+    );
     assert.equal(report.failure?.kind, 'crash');
     assert.equal(report.failure?.message, 'rule bug');
     assert.match(report.failure?.stack ?? '', /rule bug\n\s+at /);
@@ -102,8 +110,21 @@ describe('lintSource', () => {
 
 describe('toReportDiagnostic', () => {
   it('turns LSP positions 1-based and severities into words', () => {
-    const lsp: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 2, character: 7 } }, severity: 4, code: 101, message: 'm' };
-    assert.deepEqual(toReportDiagnostic(lsp), { line: 1, column: 1, endLine: 3, endColumn: 8, severity: 'hint', code: '101', message: 'm' });
+    const lsp: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 2, character: 7 } },
+      severity: 4,
+      code: 101,
+      message: 'm',
+    };
+    assert.deepEqual(toReportDiagnostic(lsp), {
+      line: 1,
+      column: 1,
+      endLine: 3,
+      endColumn: 8,
+      severity: 'hint',
+      code: '101',
+      message: 'm',
+    });
     assert.equal(toReportDiagnostic({ ...lsp, severity: undefined }).severity, 'error');
   });
 });
@@ -165,7 +186,10 @@ describe('ProgressBar', () => {
     assert.deepEqual(t.writes, ['before the bar\n']);
     bar.tick();
     bar.interrupt(() => t.writes.push('output\n'));
-    assert.deepEqual(t.writes.slice(1, 4).map((w) => w.slice(0, 5)), ['\r[---', '\r\x1b[K', 'outpu']);
+    assert.deepEqual(
+      t.writes.slice(1, 4).map((w) => w.slice(0, 5)),
+      ['\r[---', '\r\x1b[K', 'outpu'],
+    );
     assert.match(t.writes[4], /^\r\[.*\] 1\/500 files/);
     bar.stop();
     assert.equal(t.writes.at(-1), '\r\x1b[K');

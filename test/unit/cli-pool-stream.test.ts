@@ -38,7 +38,13 @@ describe('LintPool.stream', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const pool = (jobs: number) => startLintPool({ jobs, workerPath: join(dir, 'echo.js'), settings: DEFAULT_SETTINGS, output: { format: 'json', quiet: false, summaryOnly: false } });
+  const pool = (jobs: number) =>
+    startLintPool({
+      jobs,
+      workerPath: join(dir, 'echo.js'),
+      settings: DEFAULT_SETTINGS,
+      output: { format: 'json', quiet: false, summaryOnly: false },
+    });
 
   it('answers every input once while inputs are still being added, a worker dying among them', async () => {
     const reports = new Map<number, LintedFile>();
@@ -72,7 +78,9 @@ describe('LintPool.stream', () => {
   });
 
   it('ends at once with no input, and close() stops workers that are linting', async () => {
-    await pool(2).stream(() => assert.fail('no input')).end();
+    await pool(2)
+      .stream(() => assert.fail('no input'))
+      .end();
     const running = pool(2);
     const lint = running.stream(() => undefined);
     for (let i = 0; i < 50; i++) lint.add({ kind: 'text', name: `f${i}`, text: '' });

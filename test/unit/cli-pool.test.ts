@@ -43,10 +43,14 @@ describe('lintAll on workers', () => {
 
   const run = async (names: string[], worker: string, jobs = 2) => {
     const reports = new Map<number, LintedFile>();
-    await lintAll(sources(names), { jobs, workerPath: join(dir, worker), settings: DEFAULT_SETTINGS, output: { format: 'json', quiet: false, summaryOnly: false } }, (index, report) => {
-      assert.ok(!reports.has(index), `input ${index} answered twice`);
-      reports.set(index, report);
-    });
+    await lintAll(
+      sources(names),
+      { jobs, workerPath: join(dir, worker), settings: DEFAULT_SETTINGS, output: { format: 'json', quiet: false, summaryOnly: false } },
+      (index, report) => {
+        assert.ok(!reports.has(index), `input ${index} answered twice`);
+        reports.set(index, report);
+      },
+    );
     return reports;
   };
 

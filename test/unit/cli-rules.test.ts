@@ -17,7 +17,10 @@ describe('getRuleCatalog', () => {
 
 describe('unknownRuleKeys and closestRule', () => {
   it('knows codes and names, and nothing else', () => {
-    assert.deepEqual(unknownRuleKeys(['CBL501', 'missing-portion-marking', 'CBL999', 'missing-portion'], rules), ['CBL999', 'missing-portion']);
+    assert.deepEqual(unknownRuleKeys(['CBL501', 'missing-portion-marking', 'CBL999', 'missing-portion'], rules), [
+      'CBL999',
+      'missing-portion',
+    ]);
   });
 
   it('suggests the rule within two edits', () => {

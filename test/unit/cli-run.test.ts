@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/run';
+import { SAMPLE_FIXTURE_PATH } from '../support/sample';
 
 const ROOT = join(__dirname, '..', '..');
-const SAMPLE = join(ROOT, '..', 'shared', 'samples', '09MEXICO283.txt');
+const SAMPLE = SAMPLE_FIXTURE_PATH;
 const UNMARKED = join(ROOT, 'test', 'fixtures', 'cli', 'unmarked-paragraph.cable');
 
 async function run(argv: string[], stdin = '', env: Record<string, string> = {}, isTTY = false) {
@@ -76,10 +77,16 @@ describe('runCli', () => {
     const result = await run(['--format', 'json', 'missing.cable', '-', UNMARKED], readFileSync(SAMPLE, 'utf8'));
     assert.equal(result.code, 2);
     assert.deepEqual(
-      result.stdout.trim().split('\n').map((line) => JSON.parse(line).file),
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).file),
       ['<stdin>', UNMARKED],
     );
-    assert.match(result.stderr, /^cable-lint: cannot read 'missing\.cable': no such file\nChecked 3 files \(2 cables\) in 0\.00 s: 1 problem \(1 warning\) in 1 file; 1 file could not be linted \(see the messages above\)\n$/);
+    assert.match(
+      result.stderr,
+      /^cable-lint: cannot read 'missing\.cable': no such file\nChecked 3 files \(2 cables\) in 0\.00 s: 1 problem \(1 warning\) in 1 file; 1 file could not be linted \(see the messages above\)\n$/,
+    );
   });
 
   it('falls back to one thread when the worker script is missing, saying so', async () => {

@@ -9,12 +9,16 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SNIFF_LINES, looksLikeCable } from '../../shared/cableDetection';
+import { readSample } from '../support/sample';
 
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared');
 const CORPUS = join(SHARED, 'corpus');
 
 function firstLines(text: string, count = SNIFF_LINES): string {
-  return text.split(/\r\n|\r|\n/).slice(0, count).join('\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .slice(0, count)
+    .join('\n');
 }
 
 describe('looksLikeCable on the corpus', () => {
@@ -30,7 +34,7 @@ describe('looksLikeCable on the corpus', () => {
   });
 
   it('recognises the reference cable', () => {
-    assert.ok(looksLikeCable(readFileSync(join(SHARED, 'samples', '09MEXICO283.txt'), 'utf8')));
+    assert.ok(looksLikeCable(readSample()));
   });
 });
 
@@ -47,7 +51,8 @@ describe('looksLikeCable signals, each on its own', () => {
     'a sentence-case banner': 'C o n f i d e n t i a l section 01 of 04 ankara 000123\n',
     'an UNCLAS banner with post and serial': 'UNCLAS MANAMA 000064\n',
     'an UNCLAS banner with sections': 'UNCLAS SECTION 01 OF 02 THE HAGUE 000123 \n',
-    'the partial-extract note': 'This record is a partial extract of the original cable. The full text of the original cable is not available.\n',
+    'the partial-extract note':
+      'This record is a partial extract of the original cable. The full text of the original cable is not available.\n',
     'a DTG with FM and TO': 'R 041708Z FEB 09\nFM AMEMBASSY MEXICO\nTO RUEHC/SECSTATE WASHDC 4895\n',
     'a DTG with two precedences': 'P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC 1234\n',
   };

@@ -102,7 +102,7 @@ describe('folding markers', () => {
   };
 
   const starts = [
-    '¶1. (C) Summary. Mexico\'s drug cartels are responsible for',
+    "¶1. (C) Summary. Mexico's drug cartels are responsible for",
     '1. (SBU) SUMMARY: In what turned in to a two hour meeting',
     '¶7. (C) Comment: The minister was candid.',
     'COMMENT: THE GOVERNMENT',
@@ -149,6 +149,9 @@ describe('firstLine', () => {
       .map((name) => readFileSync(join(CORPUS, name), 'utf8').split(/\r?\n/, 1)[0] ?? '')
       .filter((line) => kinds.test(line));
     assert.ok(firstLines.length > 500);
-    assert.deepEqual(firstLines.filter((line) => !firstLine.test(line)), []);
+    assert.deepEqual(
+      firstLines.filter((line) => !firstLine.test(line)),
+      [],
+    );
   });
 });

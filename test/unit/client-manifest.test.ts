@@ -10,9 +10,14 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
-import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_INDEX_SETTINGS } from '../../server/src/settingsMapping';
+import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_INDEX_SETTINGS } from '../../server/src/settings/settingsMapping';
 import {
-  DEFAULT_CABLE_SETTINGS, RULE_LEVELS, TRACE_LEVELS, VALIDATE_RUNS, VALIDATE_SCOPES, WINDOW_SCOPED_SETTINGS,
+  DEFAULT_CABLE_SETTINGS,
+  RULE_LEVELS,
+  TRACE_LEVELS,
+  VALIDATE_RUNS,
+  VALIDATE_SCOPES,
+  WINDOW_SCOPED_SETTINGS,
 } from '../../shared/settings';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,8 +32,12 @@ interface SettingSchema {
 }
 interface Manifest {
   main: string;
+  browser: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean; description: string }; virtualWorkspaces: { supported: string | boolean; description: string } };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean; description: string };
+    virtualWorkspaces: { supported: string | boolean; description: string };
+  };
   contributes: {
     languages: { id: string; aliases: string[]; extensions: string[]; configuration: string }[];
     grammars: { language: string; scopeName: string; path: string }[];
@@ -50,7 +59,6 @@ function leafSettings(value: object, prefix = ''): [string, unknown][] {
   });
 }
 
-
 describe('package.json contributions', () => {
   it('declares the cable language with its configuration, grammar and snippets', () => {
     const [language] = contributes.languages;
@@ -64,20 +72,35 @@ describe('package.json contributions', () => {
   });
 
   it('activates for cables, for plain text (to detect .txt cables) and on folders that may hold cables', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext', 'workspaceContains:**/*.cable', 'workspaceContains:**/*.txt']);
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:cable',
+      'onLanguage:plaintext',
+      'workspaceContains:**/*.cable',
+      'workspaceContains:**/*.txt',
+    ]);
   });
 
   it('runs in untrusted workspaces, since it runs no workspace code, and in part in virtual ones', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(manifest.capabilities.untrustedWorkspaces.description);
-    // The server reads files on disk only: in a virtual workspace only highlighting and snippets work.
+    // Limited: on the web the server reads files through VS Code but no .cable-lint.json; on the desktop, disk only.
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
-    assert.ok(manifest.capabilities.virtualWorkspaces.description);
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /vscode\.dev/);
+  });
+
+  it('has a browser entry for vscode.dev and github.dev, built from the browser client, which starts the browser server', () => {
+    assert.equal(manifest.browser, './dist/browser/client.js');
+    const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8').replace(/\s+/g, ' ');
+    assert.match(build, /entryPoints: \{ client: 'client\/src\/browser\/extension\.ts' \}, outdir: 'dist\/browser'/);
+    assert.match(build, /entryPoints: \{ server: 'server\/src\/browser\/serverWorkerMain\.ts' \}, outdir: 'dist\/browser'/);
+    assert.match(readFileSync(join(ROOT, 'client', 'src', 'browser', 'extension.ts'), 'utf8'), /'dist', 'browser', 'server\.js'/);
   });
 
   it('contributes exactly the commands the client registers', () => {
     // Commands are registered in commands.ts, and the preview's beside the preview.
-    const sources = ['commands.ts', join('preview', 'registerPreview.ts')].map((file) => readFileSync(join(ROOT, 'client', 'src', file), 'utf8'));
+    const sources = ['commands.ts', join('preview', 'registerPreview.ts')].map((file) =>
+      readFileSync(join(ROOT, 'client', 'src', file), 'utf8'),
+    );
     const registered = sources.flatMap((source) => [...source.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1])).sort();
     assert.deepEqual(contributes.commands.map((command) => command.command).sort(), registered);
     for (const command of contributes.commands) assert.equal(command.category, 'Cable');
@@ -115,7 +138,10 @@ describe('package.json contributions', () => {
       validate: { enable: declared('validate.enable'), run: declared('validate.run'), scope: declared('validate.scope') },
     });
     assert.deepEqual(DEFAULT_SETTINGS, DEFAULT_DOCUMENT_SETTINGS.language);
-    assert.deepEqual(DEFAULT_INDEX_SETTINGS, { maxFiles: declared('index.maxFiles'), maxFileBytes: (declared('index.maxFileSizeMB') as number) * 1024 * 1024 });
+    assert.deepEqual(DEFAULT_INDEX_SETTINGS, {
+      maxFiles: declared('index.maxFiles'),
+      maxFileBytes: (declared('index.maxFileSizeMB') as number) * 1024 * 1024,
+    });
   });
 
   it('gives cables prose defaults: wrapped, no word or quick suggestions, no formatting, the text saved as it is', () => {
@@ -146,7 +172,17 @@ describe('snippets/cable.json', () => {
 
   it('has a new-cable skeleton with routing header, banner, caption and a paragraph', () => {
     const body = [snippets['New cable'].body].flat().join('\n');
-    for (const part of [/^VZCZC/m, /^DE /m, /^FM /m, /^TO /m, /C O N F I D E N T I A L/, /^E\.O\. /m, /^TAGS: /m, /^SUBJECT: /m, /^¶1\. \(/m]) {
+    for (const part of [
+      /^VZCZC/m,
+      /^DE /m,
+      /^FM /m,
+      /^TO /m,
+      /C O N F I D E N T I A L/,
+      /^E\.O\. /m,
+      /^TAGS: /m,
+      /^SUBJECT: /m,
+      /^¶1\. \(/m,
+    ]) {
       assert.match(body, part);
     }
   });

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { getCodeActions, getSafeFixes, renumberTitle } from '../../server/src/language/features/codeActions';
 import { CONFIDENTIAL_CABLE, UNCLASSIFIED_CABLE, edit, edits } from '../fixtures/rules/baseCables';
-import { TEST_URI, applyAction, lint, parse, quickFixesFor, withCode } from '../fixtures/rules/harness';
+import { TEST_URI, applyAction, lint, parse, quickFixesFor, withCode } from '../support/ruleHarness';
 
 const document = (text: string) => TextDocument.create(TEST_URI, 'cable', 1, text);
 const wholeText = (text: string) => ({ start: { line: 0, character: 0 }, end: document(text).positionAt(text.length) });
@@ -37,18 +37,30 @@ describe('getCodeActions', () => {
 
   it('offers no marking above the cable: an SBU cable gets (U) and (SBU) only', () => {
     const sbu = [
-      ...['09MEXICO400', 'TRADE FAIR IN MONTERREY', 'Mon Feb 09 00:00:00 +0100 2009', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'Embassy Mexico'],
+      ...[
+        '09MEXICO400',
+        'TRADE FAIR IN MONTERREY',
+        'Mon Feb 09 00:00:00 +0100 2009',
+        'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
+        'Embassy Mexico',
+      ],
       edit(UNCLASSIFIED_CABLE, '¶1. The', '¶1. (SBU) The'),
     ].join('\n');
     const [missing] = withCode(lint(sbu), 'CBL501');
     assert.ok(missing, 'the SBU cable reads as SBU and its ¶2 is unmarked');
-    assert.deepEqual(quickFixesFor(sbu, missing).map((f) => f.title), ["Insert (U) — changes the record's text", "Insert (SBU) — changes the record's text"]);
+    assert.deepEqual(
+      quickFixesFor(sbu, missing).map((f) => f.title),
+      ["Insert (U) — changes the record's text", "Insert (SBU) — changes the record's text"],
+    );
   });
 
   it('renumbers a number that its neighbours prove in one safe edit: ¶9 between ¶1 and ¶3 is ¶2', () => {
     const text = edit(CONFIDENTIAL_CABLE, '¶2. (SBU)', '¶9. (SBU)');
     const numbering = withCode(lint(text), 'CBL505');
-    assert.deepEqual(numbering.map((d) => d.message), ['¶9 is out of sequence between ¶1 and ¶3: expected ¶2.']);
+    assert.deepEqual(
+      numbering.map((d) => d.message),
+      ['¶9 is out of sequence between ¶1 and ¶3: expected ¶2.'],
+    );
     const [fix] = allFixes(text, numbering);
     assert.equal(fix.title, 'Renumber ¶9 as ¶2');
     assert.equal(fix.isPreferred, true);
@@ -104,7 +116,10 @@ describe('getCodeActions', () => {
   it('drops a marking fix when the paragraph got its marking meanwhile', () => {
     const text = edit(CONFIDENTIAL_CABLE, '¶2. (SBU) ', '¶2. ');
     const [missing] = withCode(lint(text), 'CBL501');
-    assert.deepEqual(getCodeActions(document(CONFIDENTIAL_CABLE), parse(CONFIDENTIAL_CABLE), missing.range, { diagnostics: [missing] }), []);
+    assert.deepEqual(
+      getCodeActions(document(CONFIDENTIAL_CABLE), parse(CONFIDENTIAL_CABLE), missing.range, { diagnostics: [missing] }),
+      [],
+    );
   });
 
   it('ignores diagnostics of other sources, without fix data, or outside the range', () => {
@@ -130,8 +145,14 @@ describe('getSafeFixes', () => {
   it('takes the safe fixes only: a TAG one letter from a known one, not the marking or the security letters', () => {
     const text = edits(CONFIDENTIAL_CABLE, ['ZNY CCCCC', 'ZNY SSSSS'], ['TAGS: PGOV', 'TAGS: PGGV'], ['¶2. (SBU) ', '¶2. ']);
     const { edits: fixEdits, fixed } = safeFixes(text);
-    assert.deepEqual(fixed.map((d) => d.code), ['CBL407']);
-    assert.equal(TextDocument.applyEdits(document(text), fixEdits), edits(CONFIDENTIAL_CABLE, ['ZNY CCCCC', 'ZNY SSSSS'], ['¶2. (SBU) ', '¶2. ']));
+    assert.deepEqual(
+      fixed.map((d) => d.code),
+      ['CBL407'],
+    );
+    assert.equal(
+      TextDocument.applyEdits(document(text), fixEdits),
+      edits(CONFIDENTIAL_CABLE, ['ZNY CCCCC', 'ZNY SSSSS'], ['¶2. (SBU) ', '¶2. ']),
+    );
   });
 
   it('leaves a TAG that is one letter from two known tags, as the text does not say which', () => {
@@ -146,7 +167,10 @@ describe('getSafeFixes', () => {
   it('splits two known tags run together, which changes no letter', () => {
     const text = edit(CONFIDENTIAL_CABLE, 'TAGS: PGOV PREL MX', 'TAGS: PGOV MXPREL');
     const { fixed, edits: fixEdits } = safeFixes(text);
-    assert.deepEqual(fixed.map((d) => d.code), ['CBL407']);
+    assert.deepEqual(
+      fixed.map((d) => d.code),
+      ['CBL407'],
+    );
     assert.match(TextDocument.applyEdits(document(text), fixEdits), /^TAGS: PGOV MX PREL$/m);
   });
 

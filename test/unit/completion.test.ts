@@ -1,14 +1,13 @@
 /** Completion by place: TAGS, portion markings, reasons, classification words, and cable and paragraph snippets. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InsertTextFormat, type CompletionItem, type MarkupContent, type Position, type TextEdit } from 'vscode-languageserver-types';
 import { doComplete } from '../../server/src/language/features/completion';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 
 function complete(text: string, position: Position): CompletionItem[] {
   const document = TextDocument.create('file:///w/09MEXICO283.txt', 'cable', 1, text);
@@ -66,12 +65,31 @@ describe('doComplete of portion markings', () => {
 
   it('offers only the markings the cable’s level allows: none above CONFIDENTIAL in a CONFIDENTIAL cable', () => {
     const text = SAMPLE.replace('¶3. (U) The', '¶3. The');
-    assert.deepEqual(labels(complete(text, after(text, '¶3. '))).sort(), ['(C)', '(C//NF)', '(C/NF)', '(C/NOFORN)', '(C/REL NATO)', '(SBU)', '(SBU//NF)', '(SBU/NF)', '(SBU/REL NATO)', '(U)', '(U//FOUO)']);
+    assert.deepEqual(labels(complete(text, after(text, '¶3. '))).sort(), [
+      '(C)',
+      '(C//NF)',
+      '(C/NF)',
+      '(C/NOFORN)',
+      '(C/REL NATO)',
+      '(SBU)',
+      '(SBU//NF)',
+      '(SBU/NF)',
+      '(SBU/REL NATO)',
+      '(U)',
+      '(U//FOUO)',
+    ]);
   });
 
   it('offers (U) and (SBU) markings in an UNCLASSIFIED cable, every marking when the level is unknown', () => {
     const unclassified = 'UNCLAS MEXICO 000001\n\nE.O. 12958: N/A\nTAGS: PGOV\nSUBJECT: PLAIN\n\n¶1. (U) First.\n\n¶2. \n';
-    assert.deepEqual(labels(complete(unclassified, { line: 8, character: 4 })).sort(), ['(SBU)', '(SBU//NF)', '(SBU/NF)', '(SBU/REL NATO)', '(U)', '(U//FOUO)']);
+    assert.deepEqual(labels(complete(unclassified, { line: 8, character: 4 })).sort(), [
+      '(SBU)',
+      '(SBU//NF)',
+      '(SBU/NF)',
+      '(SBU/REL NATO)',
+      '(U)',
+      '(U//FOUO)',
+    ]);
     const secret = unclassified.replace('UNCLAS', 'S E C R E T');
     assert.ok(labels(complete(secret, { line: 8, character: 4 })).includes('(S//NF)'));
     assert.ok(!labels(complete(secret, { line: 8, character: 4 })).includes('(TS)'));
@@ -122,7 +140,10 @@ describe('doComplete of classification words', () => {
     const items = complete(text, { line: 27, character: 4 });
     assert.ok(labels(items).includes('CONFIDENTIAL'));
     assert.ok(labels(items).includes('C O N F I D E N T I A L'));
-    assert.deepEqual(edit(items.find((i) => i.label === 'CONFIDENTIAL')!).range, { start: { line: 27, character: 0 }, end: { line: 27, character: 4 } });
+    assert.deepEqual(edit(items.find((i) => i.label === 'CONFIDENTIAL')!).range, {
+      start: { line: 27, character: 0 },
+      end: { line: 27, character: 4 },
+    });
   });
 
   it('offers dissemination controls on the lines after the banner', () => {
@@ -162,7 +183,10 @@ describe('doComplete of snippets', () => {
   it('numbers a paragraph typed as `para`, `summary` or `¶` as the paragraphs above it do', () => {
     const text = 'UNCLAS MEXICO 000001\n\nTAGS: PGOV\nSUBJECT: PLAIN NUMBERS\n\n¶1. (U) First.\n\n¶2. (U) Second.\n\nsummary';
     const items = complete(text, { line: 9, character: 7 });
-    assert.deepEqual(items.slice(0, 3).map((i) => edit(i).newText), ['¶3. (U) $0', '¶3. (U) Summary: $0 End Summary.', '¶3. (U) Comment: $0 End Comment.']);
+    assert.deepEqual(
+      items.slice(0, 3).map((i) => edit(i).newText),
+      ['¶3. (U) $0', '¶3. (U) Summary: $0 End Summary.', '¶3. (U) Comment: $0 End Comment.'],
+    );
     assert.deepEqual(edit(items[1]).range, { start: { line: 9, character: 0 }, end: { line: 9, character: 7 } });
   });
 

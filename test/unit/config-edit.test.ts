@@ -58,7 +58,10 @@ describe('turnOffRuleInText', () => {
 
   it('adds "rules" when the file has none', () => {
     const before = '{\n  // only ignores so far\n  "ignore": ["drafts/**"]\n}\n';
-    assert.equal(edited(before, 'CBL501', ALL), '{\n  // only ignores so far\n  "ignore": ["drafts/**"],\n  "rules": {\n    "CBL501": "off"\n  }\n}\n');
+    assert.equal(
+      edited(before, 'CBL501', ALL),
+      '{\n  // only ignores so far\n  "ignore": ["drafts/**"],\n  "rules": {\n    "CBL501": "off"\n  }\n}\n',
+    );
     assert.equal(edited('{}', 'CBL501', ALL), '{\n  "rules": {\n    "CBL501": "off"\n  }\n}');
     assert.equal(edited('{\n  // nothing yet\n}\n', 'CBL501', ALL), '{\n  // nothing yet\n  "rules": {\n    "CBL501": "off"\n  }\n}\n');
     assert.equal(edited('// my cables\n', 'CBL501', ALL), '// my cables\n{\n  "rules": {\n    "CBL501": "off"\n  }\n}\n');
@@ -70,7 +73,10 @@ describe('turnOffRuleInText', () => {
   });
 
   it('sets the level of a rule already listed, by code or by name, and changes nothing when it is already off', () => {
-    assert.equal(edited('{ "rules": { "missing-portion-marking": "error" /* was */ } }', 'CBL501', ALL), '{ "rules": { "missing-portion-marking": "off" /* was */ } }');
+    assert.equal(
+      edited('{ "rules": { "missing-portion-marking": "error" /* was */ } }', 'CBL501', ALL),
+      '{ "rules": { "missing-portion-marking": "off" /* was */ } }',
+    );
     const off = turnOffRuleInText('{ "rules": { "CBL501": "off" } }', 'CBL501', ALL);
     assert.deepEqual(off, { ok: true, text: '{ "rules": { "CBL501": "off" } }', changed: false });
   });
@@ -89,9 +95,15 @@ describe('turnOffRuleInText', () => {
   it('refuses to touch a file that does not parse, or whose keys are of another kind', () => {
     const broken = turnOffRuleInText('{ "rules": { "CBL407": "hint" }', 'CBL501', ALL);
     assert.ok(!broken.ok);
-    assert.match(broken.message, /^it does not parse \(1:32: expected ',' or '}' after a property value, found the end of the file\); correct it first$/);
+    assert.match(
+      broken.message,
+      /^it does not parse \(1:32: expected ',' or '}' after a property value, found the end of the file\); correct it first$/,
+    );
     assert.deepEqual(turnOffRuleInText('{ "rules": [] }', 'CBL501', ALL), { ok: false, message: '"rules" is not an object' });
-    assert.deepEqual(turnOffRuleInText('{ "overrides": {} }', 'CBL501', file('a.txt')), { ok: false, message: '"overrides" is not an array' });
+    assert.deepEqual(turnOffRuleInText('{ "overrides": {} }', 'CBL501', file('a.txt')), {
+      ok: false,
+      message: '"overrides" is not an array',
+    });
     assert.deepEqual(turnOffRuleInText('[]', 'CBL501', ALL), { ok: false, message: 'its top-level value is not an object' });
   });
 });

@@ -69,7 +69,10 @@ describe('effectiveConfig', () => {
   });
 
   it('stops at the nearest configuration with "root": true', () => {
-    const chain = [at('/cables/1975', { root: true, rules: { CBL501: 'warning' } }), at('/cables', { rules: { [TAG]: 'off' }, ignore: ['1975'] })];
+    const chain = [
+      at('/cables/1975', { root: true, rules: { CBL501: 'warning' } }),
+      at('/cables', { rules: { [TAG]: 'off' }, ignore: ['1975'] }),
+    ];
     const config = effectiveConfig(chain, FILE);
     assert.deepEqual(config.rules, { CBL501: 'warning' });
     assert.equal(config.ignored, false, 'the ignore above the root does not apply');
@@ -92,7 +95,10 @@ describe('effectiveConfig', () => {
   });
 
   it('lets a nearer file’s rules win over a farther file’s overrides', () => {
-    const chain = [at('/cables/1975', { rules: { CBL501: 'info' } }), at('/cables', { overrides: [{ files: ['**'], rules: { CBL501: 'off' } }] })];
+    const chain = [
+      at('/cables/1975', { rules: { CBL501: 'info' } }),
+      at('/cables', { overrides: [{ files: ['**'], rules: { CBL501: 'off' } }] }),
+    ];
     assert.deepEqual(effectiveConfig(chain, FILE).rules, { CBL501: 'info' });
   });
 

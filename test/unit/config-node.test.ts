@@ -15,11 +15,14 @@ import { ServerConfigs } from '../../server/src/config/serverConfigs';
 import { nearestConfig, runTurnOffRuleCommand, turnOffRule } from '../../server/src/config/turnOffRule';
 import { ruleCodeOf } from '../../server/src/language/config/cableLintConfig';
 import { getRuleOffActions, TURN_OFF_RULE_COMMAND } from '../../server/src/language/features/ruleOffActions';
-import { DEFAULT_DOCUMENT_SETTINGS } from '../../server/src/settingsMapping';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../../server/src/settings/settingsMapping';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 /** Settings in which CBL501 is an error (as `cable.rules` on top of the file would make it). */
-const errorSettings = { ...DEFAULT_DOCUMENT_SETTINGS, language: { ...DEFAULT_DOCUMENT_SETTINGS.language, rules: { CBL501: 'error' as const } } };
+const errorSettings = {
+  ...DEFAULT_DOCUMENT_SETTINGS,
+  language: { ...DEFAULT_DOCUMENT_SETTINGS.language, rules: { CBL501: 'error' as const } },
+};
 
 const TAG = ruleCodeOf('unknown-tag')!;
 let root: string;
@@ -50,7 +53,10 @@ describe('ConfigLoader', () => {
       'd/y.txt': '',
     });
     const loader = new ConfigLoader();
-    assert.deepEqual(loader.chainFor(join(base, 'a', 'b', 'c')).map((loaded) => loaded.folder), [toSlashes(join(base, 'a', 'b')), toSlashes(join(base, 'a'))]);
+    assert.deepEqual(
+      loader.chainFor(join(base, 'a', 'b', 'c')).map((loaded) => loaded.folder),
+      [toSlashes(join(base, 'a', 'b')), toSlashes(join(base, 'a'))],
+    );
     assert.deepEqual(loader.forFile(join(base, 'a', 'b', 'c', 'x.txt'))?.rules, { [TAG]: 'hint' });
     assert.deepEqual(loader.forFile(join(base, 'd', 'y.txt'))?.rules, { CBL501: 'off' });
   });
@@ -67,7 +73,11 @@ describe('ConfigLoader', () => {
   });
 
   it('leaves out a file that does not parse, keeps the good values of one with bad ones, and reports both', () => {
-    const base = tree('problems', { '.cable-lint.json': '{ "rules": { "CBL501": "off" } }', 'a/.cable-lint.json': '{ "rules": {', 'a/b/.cable-lint.json': '{ "rules": { "CBL407": "loud", "CBL502": "off" } }' });
+    const base = tree('problems', {
+      '.cable-lint.json': '{ "rules": { "CBL501": "off" } }',
+      'a/.cable-lint.json': '{ "rules": {',
+      'a/b/.cable-lint.json': '{ "rules": { "CBL407": "loud", "CBL502": "off" } }',
+    });
     const problems: ConfigFileProblem[] = [];
     const loader = new ConfigLoader((problem) => problems.push(problem));
     assert.deepEqual(loader.forFile(join(base, 'a', 'b', 'x.txt'))?.rules, { CBL501: 'off', CBL502: 'off' });
@@ -93,22 +103,39 @@ describe('ConfigLoader', () => {
 
 describe('the server’s settings with .cable-lint.json', () => {
   const base = () => join(root, 'server');
-  before(() => tree('server', { '.cable-lint.json': '{ "rules": { "CBL501": "off", "unknown-tag": "hint" }, "acronyms": { "GOM": "Gobierno de México" }, "ignore": ["drafts/**"] }' }));
+  before(() =>
+    tree('server', {
+      '.cable-lint.json':
+        '{ "rules": { "CBL501": "off", "unknown-tag": "hint" }, "acronyms": { "GOM": "Gobierno de México" }, "ignore": ["drafts/**"] }',
+    }),
+  );
 
   it('puts the editor settings on top of the file’s configuration', async () => {
     const configs = new ServerConfigs({ info: () => {}, warn: () => {} });
-    const store = new SettingsStore(async () => ({ rules: { 'missing-portion-marking': 'error' }, acronyms: { GOI: 'Government of India' } }), { info: () => {}, error: () => {} }, (uri) => configs.forUri(uri));
+    const store = new SettingsStore(
+      async () => ({ rules: { 'missing-portion-marking': 'error' }, acronyms: { GOI: 'Government of India' } }),
+      { info: () => {}, error: () => {} },
+      (uri) => configs.forUri(uri),
+    );
     const settings = await store.get(pathToFileURL(join(base(), 'x.txt')).href);
     assert.deepEqual(settings.language.rules, { CBL501: 'error', [TAG]: 'hint' });
     assert.deepEqual(settings.language.acronyms, { GOM: 'Gobierno de México', GOI: 'Government of India' });
     assert.equal(settings.validate.enable, true);
     assert.equal((await store.get(pathToFileURL(join(base(), 'drafts', 'x.txt')).href)).validate.enable, false, 'ignored: not checked');
-    assert.deepEqual((await store.get('untitled:Untitled-1')).language.rules, { 'missing-portion-marking': 'error' }, 'no configuration for a file not on disk');
+    assert.deepEqual(
+      (await store.get('untitled:Untitled-1')).language.rules,
+      { 'missing-portion-marking': 'error' },
+      'no configuration for a file not on disk',
+    );
   });
 
   it('reads a file’s configuration with its folder’s editor settings for files that are not open', async () => {
     const asked: string[] = [];
-    const store = new SettingsStore(async (uri) => (asked.push(uri), {}), { info: () => {}, error: () => {} }, (uri) => new ServerConfigs({ info: () => {}, warn: () => {} }).forUri(uri));
+    const store = new SettingsStore(
+      async (uri) => (asked.push(uri), {}),
+      { info: () => {}, error: () => {} },
+      (uri) => new ServerConfigs({ info: () => {}, warn: () => {} }).forUri(uri),
+    );
     const folder = pathToFileURL(base()).href;
     const settings = await store.forFile(pathToFileURL(join(base(), 'y.txt')).href, folder);
     assert.deepEqual(settings.language.rules, { CBL501: 'off', [TAG]: 'hint' });
@@ -124,7 +151,11 @@ describe('the server’s settings with .cable-lint.json', () => {
     configs.forUri(pathToFileURL(join(dir, 'sub', 'z.txt')).href);
     assert.equal(warned.length, 1);
     assert.match(warned[0], /\.cable-lint\.json:1:14: "rules": no rule has the code or name "CBL9".*\(this value is left out\)$/);
-    assert.equal(configs.changed([{ uri: pathToFileURL(join(dir, 'x.txt')).href, deleted: false }]), false, 'a cable changing is no configuration change');
+    assert.equal(
+      configs.changed([{ uri: pathToFileURL(join(dir, 'x.txt')).href, deleted: false }]),
+      false,
+      'a cable changing is no configuration change',
+    );
     assert.equal(configs.changed([{ uri: pathToFileURL(join(dir, '.cable-lint.json')).href, deleted: false }]), true);
     configs.forUri(uri);
     assert.equal(warned.length, 2);
@@ -145,8 +176,20 @@ describe('the "turn off" code actions', () => {
   it('offers both actions once per rule of the diagnostics in the range, as quick fixes running the server command', () => {
     const diagnostics = [diagnostic('CBL501', 3), diagnostic('CBL501', 7), diagnostic(TAG, 9), { ...diagnostic('X1', 2), source: 'other' }];
     const actions = getRuleOffActions(document, whole, { diagnostics });
-    assert.deepEqual(actions.map((action) => action.title), ['Turn off CBL501 for this file', 'Turn off CBL501 in .cable-lint.json', `Turn off ${TAG} for this file`, `Turn off ${TAG} in .cable-lint.json`]);
-    assert.deepEqual(actions[0].command, { title: 'Turn off CBL501 for this file', command: TURN_OFF_RULE_COMMAND, arguments: [{ uri: document.uri, code: 'CBL501', scope: 'file' }] });
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      [
+        'Turn off CBL501 for this file',
+        'Turn off CBL501 in .cable-lint.json',
+        `Turn off ${TAG} for this file`,
+        `Turn off ${TAG} in .cable-lint.json`,
+      ],
+    );
+    assert.deepEqual(actions[0].command, {
+      title: 'Turn off CBL501 for this file',
+      command: TURN_OFF_RULE_COMMAND,
+      arguments: [{ uri: document.uri, code: 'CBL501', scope: 'file' }],
+    });
     assert.equal(actions[1].command?.arguments?.[0].scope, 'config');
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].diagnostics?.length, 2);
@@ -154,7 +197,10 @@ describe('the "turn off" code actions', () => {
 
   it('offers nothing outside the range, for files not on disk, or when other kinds are asked for', () => {
     const diagnostics = [diagnostic('CBL501', 3)];
-    assert.deepEqual(getRuleOffActions(document, { start: { line: 10, character: 0 }, end: { line: 10, character: 1 } }, { diagnostics }), []);
+    assert.deepEqual(
+      getRuleOffActions(document, { start: { line: 10, character: 0 }, end: { line: 10, character: 1 } }, { diagnostics }),
+      [],
+    );
     assert.deepEqual(getRuleOffActions(TextDocument.create('untitled:1', 'cable', 1, ''), whole, { diagnostics }), []);
     assert.deepEqual(getRuleOffActions(document, whole, { diagnostics, only: ['refactor'] }), []);
   });
@@ -162,13 +208,23 @@ describe('the "turn off" code actions', () => {
 
 describe('the turn-off command', () => {
   it('writes the nearest existing configuration within the workspace folder, else a new one in the folder', () => {
-    const base = tree('nearest', { 'ws/.cable-lint.json': '{}', 'ws/a/.cable-lint.json': '{}', 'ws/a/b/c/x.txt': '', 'ws/d/y.txt': '', 'outside/z.txt': '' });
+    const base = tree('nearest', {
+      'ws/.cable-lint.json': '{}',
+      'ws/a/.cable-lint.json': '{}',
+      'ws/a/b/c/x.txt': '',
+      'ws/d/y.txt': '',
+      'outside/z.txt': '',
+    });
     const ws = join(base, 'ws');
     assert.equal(nearestConfig(join(ws, 'a', 'b', 'c'), ws), join(ws, 'a', '.cable-lint.json'));
     assert.equal(nearestConfig(join(ws, 'd'), ws), join(ws, '.cable-lint.json'));
     rmSync(join(ws, '.cable-lint.json'));
     assert.equal(nearestConfig(join(ws, 'd'), ws), join(ws, '.cable-lint.json'), 'created in the workspace folder');
-    assert.equal(nearestConfig(join(base, 'outside'), ws), join(base, 'outside', '.cable-lint.json'), 'outside a workspace folder, beside the file');
+    assert.equal(
+      nearestConfig(join(base, 'outside'), ws),
+      join(base, 'outside', '.cable-lint.json'),
+      'outside a workspace folder, beside the file',
+    );
     assert.equal(nearestConfig(join(base, 'outside'), undefined), join(base, 'outside', '.cable-lint.json'));
   });
 
@@ -193,7 +249,12 @@ describe('the turn-off command', () => {
     const written: string[] = [];
     const result = await runTurnOffRuleCommand(
       { uri: pathToFileURL(join(base, 'x.txt')).href, code: 'missing-portion-marking', scope: 'config' },
-      { workspaceFolders: () => [base], written: (path) => written.push(path), settingsOf: async () => errorSettings, showMessage: (type, message) => messages.push(`${type}: ${message}`) },
+      {
+        workspaceFolders: () => [base],
+        written: (path) => written.push(path),
+        settingsOf: async () => errorSettings,
+        showMessage: (type, message) => messages.push(`${type}: ${message}`),
+      },
     );
     const path = join(base, '.cable-lint.json');
     assert.deepEqual(result, { path, created: true, changed: true });
@@ -205,7 +266,12 @@ describe('the turn-off command', () => {
   it('shows what is wrong, and leaves the file alone, when it cannot be edited or the arguments are wrong', async () => {
     const base = tree('refuse', { '.cable-lint.json': '{ "rules": ', 'x.txt': '' });
     const messages: string[] = [];
-    const deps = { workspaceFolders: () => [base], written: () => assert.fail('nothing is written'), settingsOf: async () => DEFAULT_DOCUMENT_SETTINGS, showMessage: (type: string, message: string) => messages.push(`${type}: ${message}`) };
+    const deps = {
+      workspaceFolders: () => [base],
+      written: () => assert.fail('nothing is written'),
+      settingsOf: async () => DEFAULT_DOCUMENT_SETTINGS,
+      showMessage: (type: string, message: string) => messages.push(`${type}: ${message}`),
+    };
     const uri = pathToFileURL(join(base, 'x.txt')).href;
     assert.equal(await runTurnOffRuleCommand({ uri, code: 'CBL501', scope: 'config' }, deps), null);
     assert.equal(await runTurnOffRuleCommand({ uri, code: 'CBL999', scope: 'config' }, deps), null);

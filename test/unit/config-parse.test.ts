@@ -6,7 +6,8 @@ import { parseJsonc, toPlainValue } from '../../server/src/language/config/jsonc
 
 describe('parseJsonc', () => {
   it('reads JSON with line and block comments, trailing commas and a byte-order mark', () => {
-    const text = '\uFEFF{\n  // a comment\n  "a": [1, 2.5e3, -0,], /* inline */\n  "b": { "c": "d\\n\\u00e9", },\n  "e": true, "f": null,\n}\n';
+    const text =
+      '\uFEFF{\n  // a comment\n  "a": [1, 2.5e3, -0,], /* inline */\n  "b": { "c": "d\\n\\u00e9", },\n  "e": true, "f": null,\n}\n';
     const parsed = parseJsonc(text);
     assert.ok(parsed.ok);
     assert.deepEqual(toPlainValue(parsed.root!), { a: [1, 2500, -0], b: { c: 'd\né' }, e: true, f: null });
@@ -30,7 +31,7 @@ describe('parseJsonc', () => {
     ['a missing comma', '{\n  "rules": {}\n  "ignore": []\n}', 3, 3, /^expected ',' or '}' after a property value, found '"ignore"'$/],
     ['an unquoted key', '{ rules: {} }', 1, 3, /^expected a property name in double quotes or '}', found 'rules'$/],
     ['a missing colon', '{ "rules" {} }', 1, 11, /^expected ':' after the property name "rules", found '\{'$/],
-    ['a single-quoted string', "{ \"rules\": { \"CBL501\": 'off' } }", 1, 24, /^expected a value .*, found '''$/],
+    ['a single-quoted string', '{ "rules": { "CBL501": \'off\' } }', 1, 24, /^expected a value .*, found '''$/],
     ['the end of the file', '{ "rules": {', 1, 13, /^expected a property name in double quotes or '}', found the end of the file$/],
     ['an unterminated string', '{\n  "ignore": ["drafts/**]\n}', 2, 14, /^unterminated string/],
     ['an unterminated comment', '{ /* no end', 1, 3, /^unterminated comment: expected '\*\/'$/],
@@ -84,14 +85,21 @@ describe('parseCableLintConfig', () => {
 
   it('is empty and usable for an empty file', () => {
     const parsed = parseCableLintConfig('');
-    assert.deepEqual(parsed, { config: { root: false, rules: {}, ignore: [], overrides: [], acronyms: {} }, problems: [], unusable: false });
+    assert.deepEqual(parsed, {
+      config: { root: false, rules: {}, ignore: [], overrides: [], acronyms: {} },
+      problems: [],
+      unusable: false,
+    });
   });
 
   it('is unusable after a syntax error, which it reports with its place', () => {
     const parsed = parseCableLintConfig('{\n  "rules": { "CBL501": "off" }\n  "root": true\n}');
     assert.equal(parsed.unusable, true);
     assert.equal(parsed.config.root, false);
-    assert.equal(formatConfigProblem('.cable-lint.json', parsed.problems[0]), `.cable-lint.json:3:3: expected ',' or '}' after a property value, found '"root"'`);
+    assert.equal(
+      formatConfigProblem('.cable-lint.json', parsed.problems[0]),
+      `.cable-lint.json:3:3: expected ',' or '}' after a property value, found '"root"'`,
+    );
   });
 
   it('leaves out each bad value, says where it is and what was expected, and keeps the rest', () => {

@@ -14,7 +14,7 @@ import { REASONS_RENUMBERED_ON, reasonFault, reasonSectionFor } from '../../serv
 import { ALL_RULES } from '../../server/src/language/rules/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { CONFIDENTIAL_CABLE, edit } from '../fixtures/rules/baseCables';
-import { lint, withCode } from '../fixtures/rules/harness';
+import { lint, withCode } from '../support/ruleHarness';
 
 const { orders } = getDictionaries();
 const service = getLanguageService();
@@ -51,8 +51,14 @@ describe('E.O. 10501', () => {
     assert.deepEqual(withCode(lint(citing('10501')), 'CBL402'), []);
     const hover = eoHover('10501');
     assert.doesNotMatch(hover, NOT_AN_ORDER);
-    assert.match(hover, /\*\*E\\\.O\\\. 10501\*\* — Safeguarding Official Information in the Interests of the Defense of the United States/);
-    assert.match(hover, /signed 5 November 1953 by Dwight D\\\. Eisenhower; in force from 15 December 1953; replaced by E\\\.O\\\. 11652\\\./);
+    assert.match(
+      hover,
+      /\*\*E\\\.O\\\. 10501\*\* — Safeguarding Official Information in the Interests of the Defense of the United States/,
+    );
+    assert.match(
+      hover,
+      /signed 5 November 1953 by Dwight D\\\. Eisenhower; in force from 15 December 1953; replaced by E\\\.O\\\. 11652\\\./,
+    );
   });
 
   it('asks for no Classified By line and checks no §1.4 reasons (the order listed none)', () => {
@@ -69,7 +75,11 @@ describe('the E.O. rule and the E.O. hover agree on every order', () => {
       const flagged = withCode(lint(citing(number)), 'CBL402').length > 0;
       const unknownToHover = NOT_AN_ORDER.test(eoHover(number));
       assert.equal(flagged, !orders.byNumber.has(number));
-      assert.equal(unknownToHover, flagged, `CBL402 ${flagged ? 'fires' : 'is quiet'}, the hover ${unknownToHover ? 'says no such order' : 'names the order'}`);
+      assert.equal(
+        unknownToHover,
+        flagged,
+        `CBL402 ${flagged ? 'fires' : 'is quiet'}, the hover ${unknownToHover ? 'says no such order' : 'names the order'}`,
+      );
     });
   }
 
@@ -102,7 +112,10 @@ describe('the reasons and their renumbering, from the orders', () => {
     assert.equal(reasonSectionFor('2003-03-25'), '1.4');
     const rule = ALL_RULES.find((r) => r.code === 'CBL412')!;
     assert.equal(rule.description, 'A classification reason outside §1.4 (a)–(h), or §1.5 (a)–(g) in cables before 25 March 2003.');
-    assert.match(reasonWording('1.4', 'b', { date: '2002-06-01', order: '12958' }, orders).note!, /Before 25 March 2003 E\.O\. 12958 listed the reasons in §1\.5/);
+    assert.match(
+      reasonWording('1.4', 'b', { date: '2002-06-01', order: '12958' }, orders).note!,
+      /Before 25 March 2003 E\.O\. 12958 listed the reasons in §1\.5/,
+    );
   });
 
   it('words a reason under the order in force: 12958 before 2003, 12958 as amended by 13292 after, 13526 from 2010', () => {
@@ -131,7 +144,8 @@ describe('the reasons and their renumbering, from the orders', () => {
     for (const order of orders.list) assert.ok(order.sources.length > 0, order.number);
     for (const order of orders.withReasons) {
       const section = orders.sections.find((s) => s.section === order.reasons!.section)!;
-      for (const letter of section.letters) assert.ok(orders.category(order, letter), `E.O. ${order.number} §${section.section}(${letter})`);
+      for (const letter of section.letters)
+        assert.ok(orders.category(order, letter), `E.O. ${order.number} §${section.section}(${letter})`);
     }
   });
 });

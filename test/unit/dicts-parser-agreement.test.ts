@@ -53,7 +53,10 @@ describe('controls: dictionary → parser', () => {
       it(`reads ${written} on a control line as ${control.code}, and its hover explains it`, () => {
         const text = cableWith(written);
         const banner = parse(text).cables[0].banner!;
-        assert.deepEqual(banner.controls.map((t) => controls.lookup(t.text)?.code), [control.code]);
+        assert.deepEqual(
+          banner.controls.map((t) => controls.lookup(t.text)?.code),
+          [control.code],
+        );
         const hover = hoverAt(text, banner.controls[0].range.start.line, banner.controls[0].range.start.character);
         assert.ok(hover?.includes('dissemination control') && !hover.includes('Not in the dictionary'), hover);
       });
@@ -61,23 +64,34 @@ describe('controls: dictionary → parser', () => {
     for (const phrase of control.phrases) {
       it(`reads the line ${phrase} as a control line, the control from its word ${control.code}`, () => {
         const banner = parse(cableWith(phrase)).cables[0].banner!;
-        assert.deepEqual(banner.controls.map((t) => t.text), [control.code]);
+        assert.deepEqual(
+          banner.controls.map((t) => t.text),
+          [control.code],
+        );
       });
     }
   }
 
   it('reads every single-word control that is no English word in a TAGS line as a control, not a tag', () => {
-    const words = controls.list.filter((c) => c.banner && !c.plainWord).flatMap((c) => [c.code, ...c.spellings]).filter((w) => !w.includes(' '));
+    const words = controls.list
+      .filter((c) => c.banner && !c.plainWord)
+      .flatMap((c) => [c.code, ...c.spellings])
+      .filter((w) => !w.includes(' '));
     assert.ok(words.includes('SIPDIS') && words.includes('NODIS'));
     for (const word of words) {
       const tags = parse(cableWith('SIPDIS', `PGOV ${word} MX`)).cables[0].caption.tags!;
-      assert.deepEqual(tags.controls?.map((t) => t.text), [word], word);
+      assert.deepEqual(
+        tags.controls?.map((t) => t.text),
+        [word],
+        word,
+      );
     }
   });
 
   it('reads every caveat as a portion marking and a classification word write it', () => {
     for (const caveat of controls.caveats) {
-      for (const marking of caveat.markings) assert.deepEqual(parsePortionMarking(`S//${marking}`), { level: 'S', caveats: [caveat.code] }, marking);
+      for (const marking of caveat.markings)
+        assert.deepEqual(parsePortionMarking(`S//${marking}`), { level: 'S', caveats: [caveat.code] }, marking);
       assert.deepEqual(parseClassificationWords(`SECRET//${caveat.code}`)?.caveats, [caveat.code], caveat.code);
     }
   });
@@ -92,7 +106,25 @@ describe('controls: dictionary → parser', () => {
 
 describe('controls: parser → dictionary', () => {
   // Every word the parser read as a control before the dictionary was its home (banner.ts and tags.ts), in probes.
-  const FORMER_PARSER_WORDS = ['SIPDIS', 'NOFORN', 'SENSITIVE', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS', 'NOTAL', 'CHEROKEE', 'FOR OFFICIAL USE ONLY', 'FOUO', 'E F T O', 'EFTO', 'SBU', 'ROGER CHANNEL', 'SENSITIVE BUT UNCLASSIFIED', 'DEA SENSITIVE'];
+  const FORMER_PARSER_WORDS = [
+    'SIPDIS',
+    'NOFORN',
+    'SENSITIVE',
+    'EXDIS',
+    'NODIS',
+    'LIMDIS',
+    'STADIS',
+    'NOTAL',
+    'CHEROKEE',
+    'FOR OFFICIAL USE ONLY',
+    'FOUO',
+    'E F T O',
+    'EFTO',
+    'SBU',
+    'ROGER CHANNEL',
+    'SENSITIVE BUT UNCLASSIFIED',
+    'DEA SENSITIVE',
+  ];
   for (const word of FORMER_PARSER_WORDS) {
     it(`has an entry for what the parser reads in the control line ${word}`, () => {
       const banner = parse(cableWith(word)).cables[0].banner!;
@@ -105,9 +137,11 @@ describe('controls: parser → dictionary', () => {
     const unknown = new Set<string>();
     for (const { model } of corpus) {
       for (const cable of model.cables) {
-        for (const token of [...(cable.banner?.controls ?? []), ...(cable.caption.tags?.controls ?? [])]) if (!controls.lookup(token.text)) unknown.add(token.text);
+        for (const token of [...(cable.banner?.controls ?? []), ...(cable.caption.tags?.controls ?? [])])
+          if (!controls.lookup(token.text)) unknown.add(token.text);
         for (const caveat of cable.classification?.value.caveats ?? []) if (!controls.byCode.has(caveat)) unknown.add(caveat);
-        for (const paragraph of cable.body.paragraphs) for (const caveat of paragraph.marking?.caveats ?? []) if (!controls.byCode.has(caveat)) unknown.add(caveat);
+        for (const paragraph of cable.body.paragraphs)
+          for (const caveat of paragraph.marking?.caveats ?? []) if (!controls.byCode.has(caveat)) unknown.add(caveat);
       }
     }
     assert.deepEqual([...unknown], []);
@@ -116,7 +150,11 @@ describe('controls: parser → dictionary', () => {
   it('reads no word outside the dictionary as a control', () => {
     for (const word of ['CHEROKEES', 'NODISTRIBUTION', 'SBUX', 'SECRET', 'EXDISX', 'ROGER']) {
       const banner = parse(cableWith(word)).cables[0].banner!;
-      assert.deepEqual(banner.controls.map((t) => t.text), [], word);
+      assert.deepEqual(
+        banner.controls.map((t) => t.text),
+        [],
+        word,
+      );
     }
   });
 });
@@ -133,7 +171,11 @@ describe('levels: dictionary ↔ parser', () => {
     it(`reads every way ${entry.level} is written, and writes it as the dictionary says`, () => {
       for (const spelling of entry.spellings) {
         assert.equal(parseClassificationWords(spelling)?.level, entry.level, spelling);
-        assert.equal(parseClassificationWords(spelling.replace(/ /g, '').split('').join(' '))?.level, entry.level, `${spelling} letter-spaced`);
+        assert.equal(
+          parseClassificationWords(spelling.replace(/ /g, '').split('').join(' '))?.level,
+          entry.level,
+          `${spelling} letter-spaced`,
+        );
       }
       for (const marking of entry.markings) {
         assert.equal(parsePortionMarking(marking).level, entry.level, marking);
@@ -152,7 +194,8 @@ describe('levels: dictionary ↔ parser', () => {
   }
 
   it('reads no level from words the dictionary does not spell', () => {
-    for (const word of ['SECRETARY', 'CONFIDENTIALLY', 'TOPSECRETS', 'LIMITED']) assert.equal(parseClassificationWords(word), undefined, word);
+    for (const word of ['SECRETARY', 'CONFIDENTIALLY', 'TOPSECRETS', 'LIMITED'])
+      assert.equal(parseClassificationWords(word), undefined, word);
     assert.equal(parsePortionMarking('X').level, undefined);
     assert.equal(levelOfSecurityLetter('X'), undefined);
   });
@@ -168,10 +211,12 @@ describe('levels: dictionary ↔ parser', () => {
         }
         for (const paragraph of cable.body.paragraphs) {
           const marking = paragraph.marking;
-          if (marking?.level && !levels.byMarking.has(marking.text.toUpperCase().split('/')[0].replace(/\s+/g, ''))) unknown.add(marking.text);
+          if (marking?.level && !levels.byMarking.has(marking.text.toUpperCase().split('/')[0].replace(/\s+/g, '')))
+            unknown.add(marking.text);
         }
         const letter = cable.routing?.security?.letter;
-        if (letter && levelOfSecurityLetter(letter) && !levels.list.some((entry) => entry.securityLetters.includes(letter))) unknown.add(letter);
+        if (letter && levelOfSecurityLetter(letter) && !levels.list.some((entry) => entry.securityLetters.includes(letter)))
+          unknown.add(letter);
       }
     }
     assert.deepEqual([...unknown], []);
@@ -187,8 +232,13 @@ describe('executive orders: dictionary ↔ parser', () => {
   });
 
   it('knows every order the corpus cables cite, but the one misprint (12928)', () => {
-    const cited = new Set(corpus.flatMap(({ model }) => model.cables.map((c) => c.caption.eo?.order?.text).filter((n): n is string => n !== undefined)));
-    assert.deepEqual([...cited].filter((n) => !orders.byNumber.has(n)), ['12928']);
+    const cited = new Set(
+      corpus.flatMap(({ model }) => model.cables.map((c) => c.caption.eo?.order?.text).filter((n): n is string => n !== undefined)),
+    );
+    assert.deepEqual(
+      [...cited].filter((n) => !orders.byNumber.has(n)),
+      ['12928'],
+    );
   });
 });
 
@@ -207,8 +257,13 @@ describe('months and years: dictionary ↔ parser', () => {
   });
 
   it('has a month for every month the corpus date-time groups give', () => {
-    const months = new Set(corpus.flatMap(({ model }) => model.cables.map((c) => c.routing?.dtg?.month.text.toUpperCase()).filter(Boolean)));
-    assert.deepEqual([...months].filter((m) => !calendar.months.some((month) => month.abbreviation === m!.slice(0, 3))), []);
+    const months = new Set(
+      corpus.flatMap(({ model }) => model.cables.map((c) => c.routing?.dtg?.month.text.toUpperCase()).filter(Boolean)),
+    );
+    assert.deepEqual(
+      [...months].filter((m) => !calendar.months.some((month) => month.abbreviation === m!.slice(0, 3))),
+      [],
+    );
   });
 
   it('reads a two-digit year the same way in the parser, the DTG and the ref id hover: 66–99 as 19xx, 00–65 as 20xx', () => {

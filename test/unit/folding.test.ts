@@ -1,12 +1,11 @@
 /** Folding ranges: header parts, caption, heading sections, paragraphs, Summary/Comment spans, long address lists. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import { getFoldingRanges } from '../../server/src/language/features/folding';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
 function folds(text: string): FoldingRange[] {
   return getFoldingRanges(TextDocument.create('file:///w/t.txt', 'cable', 1, text), parseCableFile(text, { fileName: 't.txt' }));
@@ -15,7 +14,7 @@ function folds(text: string): FoldingRange[] {
 const spans = (ranges: FoldingRange[]) => ranges.map((r) => `${r.startLine}-${r.endLine}`);
 
 describe('getFoldingRanges on the sample cable', () => {
-  const ranges = folds(readFileSync(SAMPLE_PATH, 'utf8'));
+  const ranges = folds(readSample());
 
   it('folds the preamble, the record, the routing header and the caption', () => {
     const all = spans(ranges);
@@ -25,12 +24,26 @@ describe('getFoldingRanges on the sample cable', () => {
 
   it('folds each heading with the paragraphs under it', () => {
     const all = spans(ranges);
-    for (const section of ['63-78', '80-116', '118-144', '146-161', '163-226']) assert.ok(all.includes(section), `missing section ${section}`);
+    for (const section of ['63-78', '80-116', '118-144', '146-161', '163-226'])
+      assert.ok(all.includes(section), `missing section ${section}`);
   });
 
   it('folds every paragraph, showing its number, marking and lead words when folded', () => {
     const all = spans(ranges);
-    for (const paragraph of ['39-61', '66-78', '82-97', '99-116', '120-134', '136-144', '148-161', '165-172', '174-183', '185-197', '199-210', '212-226']) {
+    for (const paragraph of [
+      '39-61',
+      '66-78',
+      '82-97',
+      '99-116',
+      '120-134',
+      '136-144',
+      '148-161',
+      '165-172',
+      '174-183',
+      '185-197',
+      '199-210',
+      '212-226',
+    ]) {
       assert.ok(all.includes(paragraph), `missing paragraph ${paragraph}`);
     }
     assert.equal(ranges.find((r) => r.startLine === 39)!.collapsedText, "¶1. (C) Summary. Mexico's drug cartels are responsible for…");
@@ -38,7 +51,10 @@ describe('getFoldingRanges on the sample cable', () => {
 
   it('keeps one fold per start line, sorted and properly nested', () => {
     const starts = ranges.map((r) => r.startLine);
-    assert.deepEqual(starts, [...new Set(starts)].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...new Set(starts)].sort((a, b) => a - b),
+    );
     for (const a of ranges) {
       for (const b of ranges) {
         const crosses = b.startLine > a.startLine && b.startLine <= a.endLine && b.endLine > a.endLine;
@@ -104,6 +120,9 @@ describe('getFoldingRanges on spans and address lists', () => {
     const info = ranges.find((r) => r.startLine === 7);
     assert.deepEqual(info && [info.endLine, info.collapsedText], [9, 'INFO 3 addressees']);
     assert.ok(!ranges.some((r) => r.startLine === 6), 'a one-line TO list does not fold');
-    assert.ok(ranges.some((r) => r.startLine === 0 && r.endLine === 9), 'the routing header folds');
+    assert.ok(
+      ranges.some((r) => r.startLine === 0 && r.endLine === 9),
+      'the routing header folds',
+    );
   });
 });

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, Position, Range } from 'vscode-languageserver-types';
-import { doHover } from '../../server/src/language/features/hover';
+import { doHover } from '../../server/src/language/features/hover/hover';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
 import { measureTagHoverCoverage } from '../../scripts/hover-coverage';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 
 /** Position of the `nth` occurrence of `needle` in `text`, moved `delta` characters into it. */
 function positionOf(text: string, needle: string, nth = 0, delta = 0): Position {
@@ -31,18 +31,27 @@ interface HoverResult {
   range?: Range;
 }
 
-function hoverAt(text: string, needle: string, options: { nth?: number; delta?: number; settings?: LanguageSettings; workspace?: InMemoryWorkspaceIndex; name?: string } = {}): HoverResult | null {
+function hoverAt(
+  text: string,
+  needle: string,
+  options: { nth?: number; delta?: number; settings?: LanguageSettings; workspace?: InMemoryWorkspaceIndex; name?: string } = {},
+): HoverResult | null {
   const name = options.name ?? '09MEXICO283.txt';
   const document = TextDocument.create(`file:///w/${name}`, 'cable', 1, text);
   const model = parseCableFile(text, { fileName: name });
-  const hover = doHover(document, model, positionOf(text, needle, options.nth, options.delta), options.settings ?? DEFAULT_SETTINGS, { workspace: options.workspace });
+  const hover = doHover(document, model, positionOf(text, needle, options.nth, options.delta), options.settings ?? DEFAULT_SETTINGS, {
+    workspace: options.workspace,
+  });
   if (!hover) return null;
   const contents = hover.contents as MarkupContent;
   assert.equal(contents.kind, 'markdown');
   return { value: contents.value, range: hover.range };
 }
 
-const range = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const range = (sl: number, sc: number, el: number, ec: number): Range => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 
 describe('doHover on TAGS', () => {
   it('explains PGOV with its kind and meaning, over the tag only', () => {
@@ -93,13 +102,19 @@ describe('doHover on acronyms', () => {
     assert.match(pgr.value, /\*\*PGR\*\* — Attorney General's Office\n/);
     assert.match(pgr.value, /Defined in this cable \(line 93, a translated name\)/);
     assert.match(pgr.value, /Dictionary: Attorney General's Office of Mexico/);
-    assert.match(hoverAt(SAMPLE, 'SSP and AFI')!.value, /\*\*SSP\*\* — Secretariat of Public Security\n[\s\S]*line 94, initials in another order/);
+    assert.match(
+      hoverAt(SAMPLE, 'SSP and AFI')!.value,
+      /\*\*SSP\*\* — Secretariat of Public Security\n[\s\S]*line 94, initials in another order/,
+    );
     assert.match(hoverAt(SAMPLE, 'AFI into')!.value, /\*\*AFI\*\* — Federal Investigative Agency\n[\s\S]*line 95/);
     assert.match(hoverAt(SAMPLE, 'SEDENA')!.value, /\*\*SEDENA\*\* — Secretariat of National Defense\n[\s\S]*Defined in this cable/);
   });
 
   it('reads a definition whose initials fit in order', () => {
-    assert.match(hoverAt(SAMPLE, 'GSOMIA')!.value, /General Security of Military Information Agreement[\s\S]*Defined in this cable \(line 132\)/);
+    assert.match(
+      hoverAt(SAMPLE, 'GSOMIA')!.value,
+      /General Security of Military Information Agreement[\s\S]*Defined in this cable \(line 132\)/,
+    );
   });
 
   it('explains CISEN, SEMAR and NORTHCOM from the dictionary', () => {
@@ -209,7 +224,10 @@ describe('doHover on references', () => {
   });
 
   it('says when the cited cable is not in the workspace', () => {
-    assert.match(hoverAt(citing, '08 STATE 12345', { workspace, name: 'cites-08MEXICO3456.txt' })!.value, /cable \*\*08STATE12345\*\*[\s\S]*Not in the workspace\./);
+    assert.match(
+      hoverAt(citing, '08 STATE 12345', { workspace, name: 'cites-08MEXICO3456.txt' })!.value,
+      /cable \*\*08STATE12345\*\*[\s\S]*Not in the workspace\./,
+    );
   });
 
   it('tells who cites a cable, from its own ref id', () => {
@@ -224,13 +242,25 @@ describe('doHover on references', () => {
     partial.setFile('file:///ws/cites-08MEXICO3456.txt', citing);
     const own = readFileSync(join(FIXTURES, '08MEXICO3456.txt'), 'utf8');
     partial.setCompleteness({ state: 'scanning', total: 251_287 });
-    assert.match(hoverAt(citing, '08 STATE 12345', { workspace: partial, name: 'cites-08MEXICO3456.txt' })!.value, /Not among the cables indexed so far \(indexing: 1 of 251,287 files read\)\./);
+    assert.match(
+      hoverAt(citing, '08 STATE 12345', { workspace: partial, name: 'cites-08MEXICO3456.txt' })!.value,
+      /Not among the cables indexed so far \(indexing: 1 of 251,287 files read\)\./,
+    );
     partial.setCompleteness({ state: 'limited', limit: { setting: 'cable.index.maxFiles', value: 1 } });
-    assert.match(hoverAt(citing, '08 STATE 12345', { workspace: partial, name: 'cites-08MEXICO3456.txt' })!.value, /Not among the cables indexed \(the index stopped at 1 file: `cable\.index\.maxFiles` is 1\)\./);
-    assert.match(hoverAt(own, '08MEXICO3456', { workspace: partial, name: '08MEXICO3456.txt' })!.value, /Cited by 1 file in the workspace \(the index stopped at 1 file/);
+    assert.match(
+      hoverAt(citing, '08 STATE 12345', { workspace: partial, name: 'cites-08MEXICO3456.txt' })!.value,
+      /Not among the cables indexed \(the index stopped at 1 file: `cable\.index\.maxFiles` is 1\)\./,
+    );
+    assert.match(
+      hoverAt(own, '08MEXICO3456', { workspace: partial, name: '08MEXICO3456.txt' })!.value,
+      /Cited by 1 file in the workspace \(the index stopped at 1 file/,
+    );
     const empty = new InMemoryWorkspaceIndex();
     empty.setCompleteness({ state: 'scanning' });
-    assert.match(hoverAt(own, '08MEXICO3456', { workspace: empty, name: '08MEXICO3456.txt' })!.value, /No other file among those indexed cites it so far \(indexing: 0 files read\)\./);
+    assert.match(
+      hoverAt(own, '08MEXICO3456', { workspace: empty, name: '08MEXICO3456.txt' })!.value,
+      /No other file among those indexed cites it so far \(indexing: 0 files read\)\./,
+    );
   });
 });
 
@@ -277,12 +307,18 @@ describe('doHover on REFTEL and ref A in the text', () => {
     assert.match(hover.value, /^\*\*reftels\*\* — reference telegrams\n\nPoints to the 3 items of the REF line:/);
     assert.match(hover.value, /REF \*\*A\*\*: cable \*\*08MEXICO3456\*\* \(in the workspace: \*\*08MEXICO3456\\\.txt\*\*\)  \n/);
     assert.match(hover.value, /REF \*\*B\*\*: an e-mail, no cable  \n/);
-    assert.match(hover.value, /REF \*\*C\*\*: cables \*\*08STATE12345\*\* \(not in the workspace\), \*\*08STATE23456\*\* \(not in the workspace\)$/);
+    assert.match(
+      hover.value,
+      /REF \*\*C\*\*: cables \*\*08STATE12345\*\* \(not in the workspace\), \*\*08STATE23456\*\* \(not in the workspace\)$/,
+    );
   });
 
   it('names the telegrams of `ref C` and what the workspace holds of each', () => {
     const hover = at(threeRefs, 'ref C');
-    assert.match(hover.value, /Points to REF \*\*C\*\*: cables \*\*08STATE12345\*\* \(not in the workspace\), \*\*08STATE23456\*\* \(not in the workspace\)\.$/);
+    assert.match(
+      hover.value,
+      /Points to REF \*\*C\*\*: cables \*\*08STATE12345\*\* \(not in the workspace\), \*\*08STATE23456\*\* \(not in the workspace\)\.$/,
+    );
   });
 
   it('says which letter of `refs A and D` the REF line lacks', () => {
@@ -312,11 +348,18 @@ describe('doHover on REFTEL and ref A in the text', () => {
 
 describe('doHover never ends with a bare source line', () => {
   /** The markdown's words as a reader sees them. */
-  const plain = (markdown: string) => markdown.replace(/\\(.)/g, '$1').replace(/\*\*?/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+  const plain = (markdown: string) =>
+    markdown.replace(/\\(.)/g, '$1').replace(/\*\*?/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
   const cables: Array<[string, string]> = [
     ['09MEXICO283.txt', SAMPLE],
-    ...['08MEXICO3456.txt', 'cites-08MEXICO3456.txt', 'two-cables.txt'].map((name): [string, string] => [name, readFileSync(join(FIXTURES, name), 'utf8')]),
-    ['09MEXICO501.txt', 'C O N F I D E N T I A L MEXICO 000501\n\nE.O. 13526: DECL: MM/DD/YYYY\nTAGS: PGOV\nSUBJECT: SUBJECT IN CAPITALS\nREF: A. EMAIL FROM WHA/MEX 02/10/09 B. ANKAR...\n\n¶1. (C) Text, reftel A.\n\nSIGNATURE\n'],
+    ...['08MEXICO3456.txt', 'cites-08MEXICO3456.txt', 'two-cables.txt'].map((name): [string, string] => [
+      name,
+      readFileSync(join(FIXTURES, name), 'utf8'),
+    ]),
+    [
+      '09MEXICO501.txt',
+      'C O N F I D E N T I A L MEXICO 000501\n\nE.O. 13526: DECL: MM/DD/YYYY\nTAGS: PGOV\nSUBJECT: SUBJECT IN CAPITALS\nREF: A. EMAIL FROM WHA/MEX 02/10/09 B. ANKAR...\n\n¶1. (C) Text, reftel A.\n\nSIGNATURE\n',
+    ],
   ];
 
   it('ends every hover of these cables with what the hovered text means, never the text or its line', () => {
@@ -345,7 +388,10 @@ describe('doHover never ends with a bare source line', () => {
 
   it('says that DECL: MM/DD/YYYY is a placeholder still to fill', () => {
     const [, text] = cables[cables.length - 1];
-    assert.match(hoverAt(text, 'MM/DD/YYYY', { name: '09MEXICO501.txt' })!.value, /^\*\*MM\/DD\/YYYY\*\* — declassification instruction\n\nA placeholder of the new\-cable skeleton, still to fill: the declassification date/);
+    assert.match(
+      hoverAt(text, 'MM/DD/YYYY', { name: '09MEXICO501.txt' })!.value,
+      /^\*\*MM\/DD\/YYYY\*\* — declassification instruction\n\nA placeholder of the new\-cable skeleton, still to fill: the declassification date/,
+    );
   });
 });
 
@@ -361,7 +407,10 @@ describe('doHover on hostile text', () => {
     '',
     'BASSETT',
   ].join('\n');
-  const settings = { ...DEFAULT_SETTINGS, acronyms: { NOTE: '[run](command:evil) <script>alert(1)</script> ![i](http://e/i.png) `code` *em* http://x.example' } };
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    acronyms: { NOTE: '[run](command:evil) <script>alert(1)</script> ![i](http://e/i.png) `code` *em* http://x.example' },
+  };
 
   /** Markdown that a renderer shows as plain words: no link, image, raw HTML tag, autolink or command URI survives. */
   function assertInert(value: string) {
@@ -398,7 +447,13 @@ describe('doHover on hostile text', () => {
 
   it('escapes a hostile subject shown for a cited cable', () => {
     const workspace = new InMemoryWorkspaceIndex();
-    workspace.setFile('file:///ws/09MEXICO666.txt', hostile.replace('UNCLAS MEXICO 000666', '09MEXICO666\nX\nWed Feb 04 00:00:00 +0100 2009\nUNCLASSIFIED\nEmbassy Mexico\n\nUNCLAS MEXICO 000666'));
+    workspace.setFile(
+      'file:///ws/09MEXICO666.txt',
+      hostile.replace(
+        'UNCLAS MEXICO 000666',
+        '09MEXICO666\nX\nWed Feb 04 00:00:00 +0100 2009\nUNCLASSIFIED\nEmbassy Mexico\n\nUNCLAS MEXICO 000666',
+      ),
+    );
     const citing = 'UNCLAS MEXICO 000700\n\nTAGS: PGOV\nSUBJECT: CITES\nREF: 09 MEXICO 666\n\n¶1. (U) Text.\n';
     const hover = hoverAt(citing, '09 MEXICO 666', { workspace, name: '09MEXICO700.txt' })!;
     assert.match(hover.value, /In the workspace: \*\*09MEXICO666\\\.txt\*\*: \\\[click me\\\]\\\(command\\:/);

@@ -36,12 +36,17 @@ describe('InMemoryWorkspaceIndex', () => {
 
   it('finds a cable by its ref id in any spelling', () => {
     for (const id of ['08MEXICO3456', '08mexico3456', '08MEXICO03456']) {
-      assert.deepEqual(index.findCableFiles(id), [{ uri: uriOf('08MEXICO3456.txt'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } } }]);
+      assert.deepEqual(index.findCableFiles(id), [
+        { uri: uriOf('08MEXICO3456.txt'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } } },
+      ]);
     }
   });
 
   it('finds a file that only its name identifies', () => {
-    assert.deepEqual(index.findCableFiles('07STATE999').map((l) => l.uri), [uriOf('07STATE999.txt')]);
+    assert.deepEqual(
+      index.findCableFiles('07STATE999').map((l) => l.uri),
+      [uriOf('07STATE999.txt')],
+    );
   });
 
   it('finds each cable of a file with two', () => {
@@ -65,7 +70,10 @@ describe('InMemoryWorkspaceIndex', () => {
     assert.equal([...local.cables()].find((c) => c.refId === '09MEXICO500')!.subject, 'FOLLOW-UP ON JUDICIAL REFORM');
     local.removeFile(uriOf('two-cables.txt'));
     assert.equal([...local.cables()].length, 3);
-    assert.deepEqual(local.findCitations('08MEXICO3456').map((l) => fileNameOf(l.uri)), ['cites-08MEXICO3456.txt']);
+    assert.deepEqual(
+      local.findCitations('08MEXICO3456').map((l) => fileNameOf(l.uri)),
+      ['cites-08MEXICO3456.txt'],
+    );
   });
 
   it('decodes file names from URIs', () => {
@@ -96,10 +104,14 @@ describe('findDocumentLinks', () => {
   });
 
   it('links record references', () => {
-    const text = '86237\n2006-11-17 23:37:00\n06MEXICO6546\nEmbassy Mexico\nCONFIDENTIAL\n08MEXICO3456|06MEXICO6278\n\nC O N F I D E N T I A L MEXICO 006546\n\nTAGS: PGOV\nSUBJECT: RECORD\n\n¶1. (C) Text.\n';
+    const text =
+      '86237\n2006-11-17 23:37:00\n06MEXICO6546\nEmbassy Mexico\nCONFIDENTIAL\n08MEXICO3456|06MEXICO6278\n\nC O N F I D E N T I A L MEXICO 006546\n\nTAGS: PGOV\nSUBJECT: RECORD\n\n¶1. (C) Text.\n';
     const document = TextDocument.create(uriOf('06MEXICO6546.txt'), 'cable', 1, text);
     const links = findDocumentLinks(document, parseCableFile(text, { fileName: '06MEXICO6546.txt' }), index);
-    assert.deepEqual(links.map((l) => [l.range.start.line, l.range.start.character, l.range.end.character, l.target]), [[5, 0, 12, uriOf('08MEXICO3456.txt')]]);
+    assert.deepEqual(
+      links.map((l) => [l.range.start.line, l.range.start.character, l.range.end.character, l.target]),
+      [[5, 0, 12, uriOf('08MEXICO3456.txt')]],
+    );
   });
 });
 
@@ -109,24 +121,38 @@ describe('findDefinition and findReferences', () => {
   it('goes from a REF item to the cited cable', () => {
     const { text, document, model } = open('cites-08MEXICO3456.txt');
     const locations = findDefinition(document, model, positionOf(text, '08 MEXICO 3456', 3), index);
-    assert.deepEqual(locations.map((l) => [fileNameOf(l.uri), l.range.start.line]), [['08MEXICO3456.txt', 0]]);
+    assert.deepEqual(
+      locations.map((l) => [fileNameOf(l.uri), l.range.start.line]),
+      [['08MEXICO3456.txt', 0]],
+    );
     assert.deepEqual(findDefinition(document, model, positionOf(text, '08 STATE 12345', 3), index), []);
   });
 
   it('goes from a ref id written in the text', () => {
     const text = 'UNCLAS MEXICO 000701\n\nTAGS: PGOV\nSUBJECT: TEXT\n\n¶1. (U) As 08MEXICO3456 reported.\n';
     const document = TextDocument.create(uriOf('09MEXICO701.txt'), 'cable', 1, text);
-    const locations = findDefinition(document, parseCableFile(text, { fileName: '09MEXICO701.txt' }), positionOf(text, '08MEXICO3456', 4), index);
-    assert.deepEqual(locations.map((l) => fileNameOf(l.uri)), ['08MEXICO3456.txt']);
+    const locations = findDefinition(
+      document,
+      parseCableFile(text, { fileName: '09MEXICO701.txt' }),
+      positionOf(text, '08MEXICO3456', 4),
+      index,
+    );
+    assert.deepEqual(
+      locations.map((l) => fileNameOf(l.uri)),
+      ['08MEXICO3456.txt'],
+    );
   });
 
   it('finds the cables that cite a cable, from its own ref id', () => {
     const { text, document, model } = open('08MEXICO3456.txt');
     const references = findReferences(document, model, positionOf(text, '08MEXICO3456', 2), index);
-    assert.deepEqual(references.map((l) => [fileNameOf(l.uri), l.range.start.line]), [
-      ['cites-08MEXICO3456.txt', 21],
-      ['two-cables.txt', 28],
-    ]);
+    assert.deepEqual(
+      references.map((l) => [fileNameOf(l.uri), l.range.start.line]),
+      [
+        ['cites-08MEXICO3456.txt', 21],
+        ['two-cables.txt', 28],
+      ],
+    );
     const withDeclaration = findReferences(document, model, positionOf(text, '08MEXICO3456', 2), index, true);
     assert.equal(withDeclaration[0].uri, uriOf('08MEXICO3456.txt'));
   });

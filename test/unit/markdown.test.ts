@@ -37,7 +37,10 @@ describe('escapeMarkdown', () => {
   });
 
   it('escapes link, image and emphasis syntax', () => {
-    assert.equal(escapeMarkdown('![i](u) [l](command:x) *a* _b_ `c`'), '\\!\\[i\\]\\(u\\) \\[l\\]\\(command\\:x\\) \\*a\\* \\_b\\_ \\`c\\`');
+    assert.equal(
+      escapeMarkdown('![i](u) [l](command:x) *a* _b_ `c`'),
+      '\\!\\[i\\]\\(u\\) \\[l\\]\\(command\\:x\\) \\*a\\* \\_b\\_ \\`c\\`',
+    );
   });
 
   it('breaks autolinks: the scheme colon, the www dot and the e-mail at are escaped', () => {
@@ -58,7 +61,7 @@ describe('escapeMarkdown', () => {
   });
 
   it('leaves harmless punctuation alone so plain-text clients stay readable', () => {
-    assert.equal(escapeMarkdown("Attorney General's Office, 2009; 50/50 = \"half\"?"), "Attorney General's Office, 2009; 50/50 = \"half\"?");
+    assert.equal(escapeMarkdown('Attorney General\'s Office, 2009; 50/50 = "half"?'), 'Attorney General\'s Office, 2009; 50/50 = "half"?');
   });
 
   it('renders hostile text as plain words, with no link, image, HTML or code', (t) => {

@@ -1,10 +1,14 @@
-/** Classified By as people write it: title and name in either order, the reasons in their many spellings, nothing after them. */
+/**
+ * Classified By as people write it: title and name in either order, the reasons in their many spellings, nothing
+ * after them; on the field alone and in whole cables (the 1990s form inside paragraph 1).
+ */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import type { ClassifiedByField, Range } from '../../server/src/language/model';
 import { parseClassifiedBy } from '../../server/src/language/parse/classifiedBy';
 import type { Line } from '../../server/src/language/parse/lines';
 import { reasonFault, reasonSectionFor } from '../../server/src/language/rules/classificationReasons';
+import { cableOf, only, textAt } from '../support/parsing';
 
 /** The field read from `text` (lines split on `\n`), the keyword on the first line. */
 function read(text: string, next?: number): { field: ClassifiedByField; lines: Line[] } {
@@ -21,6 +25,24 @@ function at(lines: Line[], range: Range): string {
 
 const reasonsOf = (field: ClassifiedByField) => field.reasons.map((r) => `${r.section}(${r.letter})`).join(' ');
 
+test('Classified By spellings', () => {
+  const by = (line: string) => cableOf(`${line}\n`).caption.classifiedBy!;
+  const upper = by('CLASSIFIED BY AMBASSADOR TOM MCDONALD FOR REASONS 1.5 (B) AND (D).');
+  assert.deepEqual(
+    upper.reasons.map((r) => `${r.section}${r.letter}`),
+    ['1.5b', '1.5d'],
+  );
+  assert.equal(upper.title, 'AMBASSADOR');
+  assert.equal(upper.name, 'TOM MCDONALD');
+  const comma = by('Classified By: CDA John Doe, reasons 1.4 (B/D)');
+  assert.deepEqual(
+    comma.reasons.map((r) => r.letter),
+    ['b', 'd'],
+  );
+  assert.equal(by('Classified By: Deputy Political Counselor Mark Canning for reasons 1.4 (a) (b) and (c)').reasons.length, 3);
+  assert.equal(by('Classified By: Ambassador J. Curtis Struble. Reason: 1.4 (b,d)').reasons.length, 2);
+});
+
 describe('parseClassifiedBy: title and name', () => {
   const cases: Array<[string, string | undefined, string | undefined, string]> = [
     ['Classified By: DCM Robert Smith, E.O. 12958, reasons 1.5 (b) and (d)', 'DCM', 'Robert Smith', '1.5(b) 1.5(d)'],
@@ -28,7 +50,12 @@ describe('parseClassifiedBy: title and name', () => {
     ['Classified By: Ambassador John Q. Doe, Jr., Reason: 1.4 (d)', 'Ambassador', 'John Q. Doe, Jr.', '1.4(d)'],
     ["Classified By: Charge d'Affaires a.i. Bob Jones, reasons 1.4 (b,d)", "Charge d'Affaires a.i.", 'Bob Jones', '1.4(b) 1.4(d)'],
     ['Classified By: Charge’ d’Affaires Bob Jones for Reasons 1.4 (B) and (D)', 'Charge’ d’Affaires', 'Bob Jones', '1.4(b) 1.4(d)'],
-    ['Classified By: Jane Roe, Acting Political Counselor, for reasons 1.4 (b,d)', 'Acting Political Counselor', 'Jane Roe', '1.4(b) 1.4(d)'],
+    [
+      'Classified By: Jane Roe, Acting Political Counselor, for reasons 1.4 (b,d)',
+      'Acting Political Counselor',
+      'Jane Roe',
+      '1.4(b) 1.4(d)',
+    ],
     ['CLASSIFIED BY: POLITICAL COUNSELOR JANE ROE BASED UPON REASON 1.4(B) AND (D)', 'POLITICAL COUNSELOR', 'JANE ROE', '1.4(b) 1.4(d)'],
     ['Classified By: Rick Holtzapple, PolOff, Reasons 1.4 B/D', 'PolOff', 'Rick Holtzapple', '1.4(b) 1.4(d)'],
     ['Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)', 'POLCOUNS', 'CHARLES V. BARCLAY', '1.4(b) 1.4(d)'],
@@ -39,7 +66,12 @@ describe('parseClassifiedBy: title and name', () => {
     ['Classified By: PO Ned Park, reasons 1.4 (B)(D)', 'PO', 'Ned Park', '1.4(b) 1.4(d)'],
     ['Classified By: A/S Lou Gray per 1.4 (b,d)', 'A/S', 'Lou Gray', '1.4(b) 1.4(d)'],
     ['Classified By: Charge Tim Ford, reasons 1.5(b)&(d)', 'Charge', 'Tim Ford', '1.5(b) 1.5(d)'],
-    ['Classified By: Bo Hart, Consul General, Consulate Lahore, Department of State. REASON: 1.4 (b), (d)', 'Consul General', 'Bo Hart', '1.4(b) 1.4(d)'],
+    [
+      'Classified By: Bo Hart, Consul General, Consulate Lahore, Department of State. REASON: 1.4 (b), (d)',
+      'Consul General',
+      'Bo Hart',
+      '1.4(b) 1.4(d)',
+    ],
     ['Classified By: Kim Ward, Ambassador, State, EXEC; REASON: 1.4(B), (D)', 'Ambassador', 'Kim Ward', '1.4(b) 1.4(d)'],
     ['Classified By: NAS Director Al Kent for Reason 1.4 (B, D)', 'NAS Director', 'Al Kent', '1.4(b) 1.4(d)'],
     ['Classified By: Poloff Al Kent and DTRA Bo Hart for reasons 1.4 (b, d).', 'Poloff', 'Al Kent', '1.4(b) 1.4(d)'],
@@ -77,7 +109,10 @@ describe('parseClassifiedBy: title and name', () => {
     const { field, lines } = read('Classified By: POLITICAL COUNSELOR JO DOE, FOR REAS\nONS 1.4 B/D');
     assert.equal(field.name, 'JO DOE');
     assert.equal(field.title, 'POLITICAL COUNSELOR');
-    assert.deepEqual(field.reasons.map((r) => at(lines, r.range)), ['B', 'D']);
+    assert.deepEqual(
+      field.reasons.map((r) => at(lines, r.range)),
+      ['B', 'D'],
+    );
   });
 
   it('a name never holds a title word', () => {
@@ -107,8 +142,14 @@ describe('parseClassifiedBy: reasons', () => {
   for (const [reasons, texts] of spellings) {
     it(reasons, () => {
       const { field, lines } = read(`Classified By: DCM Al Kent, reasons ${reasons}`);
-      assert.deepEqual(field.reasons.map((r) => r.letter), texts.map((t) => t.replace(/[()]/g, '').toLowerCase()));
-      assert.deepEqual(field.reasons.map((r) => at(lines, r.range)), texts);
+      assert.deepEqual(
+        field.reasons.map((r) => r.letter),
+        texts.map((t) => t.replace(/[()]/g, '').toLowerCase()),
+      );
+      assert.deepEqual(
+        field.reasons.map((r) => at(lines, r.range)),
+        texts,
+      );
       assert.equal(field.name, 'Al Kent');
     });
   }
@@ -126,7 +167,13 @@ describe('parseClassifiedBy: reasons', () => {
   it('reasons after a blank line, when the field ends with `Reasons`', () => {
     const { field, lines } = read('Classified By: Political Counselor Jo Doe. Reasons\n\n1.4 (b) and (d).\n\n1. (C) Summary.', 1);
     assert.equal(field.name, 'Jo Doe');
-    assert.deepEqual(field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]), [[2, '(b)'], [2, '(d)']]);
+    assert.deepEqual(
+      field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]),
+      [
+        [2, '(b)'],
+        [2, '(d)'],
+      ],
+    );
   });
 
   it('ends the field at the reasons: nothing after them is part of it', () => {
@@ -134,6 +181,38 @@ describe('parseClassifiedBy: reasons', () => {
     assert.equal(at(lines, field.range), 'Classified By: CG Al Kent, Strasbourg, State. REASON: 1.4 (b), (d)');
     assert.equal(field.name, 'Al Kent');
     assert.equal(field.title, 'CG');
+  });
+});
+
+describe('Classified By inside paragraph 1 (the 1990s form)', () => {
+  const text = [
+    'C O N F I D E N T I A L ANKARA 008305',
+    '',
+    'E.O. 12958: DECL: 11/14/2012',
+    'TAGS: PTER TU',
+    'SUBJECT: TALKS ON TERRORISM',
+    '',
+    '1. (U) CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D).',
+    '',
+    '2. (C) The talks went well.',
+  ].join('\n');
+  const cable = only(text);
+
+  it('is the cable’s Classified By, with its reason', () => {
+    const field = cable.caption.classifiedBy;
+    assert.ok(field);
+    assert.equal(textAt(text, field.keyword.range), 'CLASSIFIED BY');
+    assert.deepEqual(
+      field.reasons.map((r) => `${r.section}(${r.letter})`),
+      ['1.5(d)'],
+    );
+  });
+
+  it('and paragraph 1 stays a paragraph', () => {
+    assert.deepEqual(
+      cable.body.paragraphs.map((p) => p.number),
+      [1, 2],
+    );
   });
 });
 
@@ -149,9 +228,15 @@ describe('parseClassifiedBy: the 1990s form in paragraph 1', () => {
     assert.equal(field.name, 'JOHN DOE');
     assert.equal(reasonsOf(field), '1.5(d)');
     assert.deepEqual(field.keyword.range, { start: { line: 7, character: start }, end: { line: 7, character: start + 13 } });
-    assert.equal(physical.slice(field.range.start.character, field.range.end.character), 'CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D)');
+    assert.equal(
+      physical.slice(field.range.start.character, field.range.end.character),
+      'CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D)',
+    );
     assert.equal(physical.slice(field.reasons[0].range.start.character, field.reasons[0].range.end.character), '(D)');
-    assert.equal(physical.slice(field.authority!.range.start.character, field.authority!.range.end.character), 'DEPUTY POLITICAL COUNSELOR JOHN DOE');
+    assert.equal(
+      physical.slice(field.authority!.range.start.character, field.authority!.range.end.character),
+      'DEPUTY POLITICAL COUNSELOR JOHN DOE',
+    );
   });
 
   it('prose straight after the reasons, or no reasons at all', () => {
@@ -189,10 +274,19 @@ describe('reasonFault: true for the cable’s date and order', () => {
 
 describe('parseClassifiedBy: reasons on a line of their own after a blank line', () => {
   it('reads `REASON: 1.4 …` after the authority’s sentence', () => {
-    const { field, lines } = read('CLASSIFIED BY: Al Kent, Acting Principal Officer, Consulate Lahore, US DoS.\n\nREASON: 1.4 (b), (d)\n\n1. (C) Summary.', 1);
+    const { field, lines } = read(
+      'CLASSIFIED BY: Al Kent, Acting Principal Officer, Consulate Lahore, US DoS.\n\nREASON: 1.4 (b), (d)\n\n1. (C) Summary.',
+      1,
+    );
     assert.equal(field.name, 'Al Kent');
     assert.equal(field.title, 'Acting Principal Officer');
-    assert.deepEqual(field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]), [[2, '(b)'], [2, '(d)']]);
+    assert.deepEqual(
+      field.reasons.map((r) => [r.range.start.line, at(lines, r.range)]),
+      [
+        [2, '(b)'],
+        [2, '(d)'],
+      ],
+    );
   });
 
   it('leaves a bare section after a finished sentence to the body', () => {

@@ -1,18 +1,17 @@
 /**
- * REF items and the stations dictionary: every telegram of an item with its exact range, markers, year forms,
- * references that are no telegrams, station names as ref ids spell them, and the cable's origin.
+ * REF items: every telegram of an item with its exact range, markers, year forms, references that are no
+ * telegrams, the REF fields of a cable and its origin, and the features that follow each telegram.
  * Made-up cables in the shape of real ones.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDefinition, findDocumentLinks, findReferences } from '../../server/src/language/features/links';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import type { Range, Reference } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { completeReferenceYears, parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
-import { canonicalOrigin } from '../../server/src/language/parse/refIds';
+import { cableOf, slice } from '../support/parsing';
 
 /** One segment per line, the whole line. */
 function segmentsOf(...lines: string[]): RefSegment[] {
@@ -21,7 +20,10 @@ function segmentsOf(...lines: string[]): RefSegment[] {
 
 const read = (year: string | undefined, ...lines: string[]) => parseReferenceItems(segmentsOf(...lines), year);
 const ids = (items: Reference[]) => items.flatMap((item) => item.cables.map((c) => c.refId));
-const range = (line: number, start: number, end: number, endLine = line): Range => ({ start: { line, character: start }, end: { line: endLine, character: end } });
+const range = (line: number, start: number, end: number, endLine = line): Range => ({
+  start: { line, character: start },
+  end: { line: endLine, character: end },
+});
 
 describe('REF items: every telegram of an item', () => {
   it('reads a shared station and its serials, each with its own range', () => {
@@ -31,10 +33,13 @@ describe('REF items: every telegram of an item', () => {
     assert.equal(item.letter?.text, 'A');
     assert.deepEqual(item.letter?.range, range(0, 0, 1));
     assert.deepEqual(item.range, range(0, 0, line.length));
-    assert.deepEqual(item.cables.map((c) => [c.refId, c.text, c.origin, c.serial]), [
-      ['08STATE12345', 'STATE 12345', 'STATE', '12345'],
-      ['08STATE23456', '23456', 'STATE', '23456'],
-    ]);
+    assert.deepEqual(
+      item.cables.map((c) => [c.refId, c.text, c.origin, c.serial]),
+      [
+        ['08STATE12345', 'STATE 12345', 'STATE', '12345'],
+        ['08STATE23456', '23456', 'STATE', '23456'],
+      ],
+    );
     assert.deepEqual(item.cables[0].range, range(0, 3, 14));
     assert.deepEqual(item.cables[1].range, range(0, 16, 21));
     assert.equal(item.refId, '08STATE12345');
@@ -44,12 +49,30 @@ describe('REF items: every telegram of an item', () => {
   it('reads `AND`, semicolon lists, several telegrams in a row and items glued to the previous serial', () => {
     assert.deepEqual(ids(read('09', 'LIMA 12 AND 34')), ['09LIMA12', '09LIMA34']);
     const lettered = read('09', 'A) LIMA 12; B) LIMA 34');
-    assert.deepEqual(lettered.map((i) => [i.letter?.text, i.text, i.refId]), [['A', 'LIMA 12', '09LIMA12'], ['B', 'LIMA 34', '09LIMA34']]);
+    assert.deepEqual(
+      lettered.map((i) => [i.letter?.text, i.text, i.refId]),
+      [
+        ['A', 'LIMA 12', '09LIMA12'],
+        ['B', 'LIMA 34', '09LIMA34'],
+      ],
+    );
     const glued = read('09', 'A. MEXICO 123B. MEXICO 456');
-    assert.deepEqual(glued.map((i) => [i.letter?.text, i.refId]), [['A', '09MEXICO123'], ['B', '09MEXICO456']]);
+    assert.deepEqual(
+      glued.map((i) => [i.letter?.text, i.refId]),
+      [
+        ['A', '09MEXICO123'],
+        ['B', '09MEXICO456'],
+      ],
+    );
     assert.deepEqual(glued[1].letter?.range, range(0, 13, 14));
     const unlettered = read('09', 'STATE 112900; PANAMA 00571');
-    assert.deepEqual(unlettered.map((i) => [i.text, i.refId]), [['STATE 112900', '09STATE112900'], ['PANAMA 00571', '09PANAMA571']]);
+    assert.deepEqual(
+      unlettered.map((i) => [i.text, i.refId]),
+      [
+        ['STATE 112900', '09STATE112900'],
+        ['PANAMA 00571', '09PANAMA571'],
+      ],
+    );
     assert.deepEqual(ids(read('09', 'TEHRAN 1091 MOSCOW 1603')), ['09TEHRAN1091', '09MOSCOW1603']);
     assert.deepEqual(ids(read('07', 'A. 07 ALGIERS 1807 AND 08 ALGIERS 0075')), ['07ALGIERS1807', '08ALGIERS75']);
   });
@@ -65,20 +88,46 @@ describe('REF items: every telegram of an item', () => {
     const text = 'SUBJECT: TALKS REF: A. LIMA 1234 B. LIMA 99';
     const cut = { index: 7, text: text.slice(15), offset: 15 };
     const items = parseReferenceItems([{ line: cut, start: 4, end: cut.text.length }], '09');
-    assert.deepEqual(items.map((i) => i.refId), ['09LIMA1234', '09LIMA99']);
+    assert.deepEqual(
+      items.map((i) => i.refId),
+      ['09LIMA1234', '09LIMA99'],
+    );
     assert.deepEqual(items[0].cables[0].range, range(7, 23, 32));
     assert.equal(text.slice(23, 32), 'LIMA 1234');
     assert.deepEqual(items[1].range, range(7, 33, text.length));
   });
 
   it('leaves page headers that a page break left in the field out of the items', () => {
-    const items = read('02', 'A. STATE 40721', ' CONFIDENTIAL', 'PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098', 'ROME 00001196 001.2 OF 002');
-    assert.deepEqual(items.map((i) => [i.text, i.refId]), [['STATE 40721', '02STATE40721'], ['ROME 1098', '02ROME1098']]);
+    const items = read(
+      '02',
+      'A. STATE 40721',
+      ' CONFIDENTIAL',
+      'PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098',
+      'ROME 00001196 001.2 OF 002',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.text, i.refId]),
+      [
+        ['STATE 40721', '02STATE40721'],
+        ['ROME 1098', '02ROME1098'],
+      ],
+    );
   });
 
   it('ends the field where a glued copy of the record starts', () => {
-    const items = read('04', 'A. STATE 244333', '     ¶B. US...', '23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L BRUSSELS 004944 SIPDIS');
-    assert.deepEqual(items.map((i) => [i.text, i.kind, i.refId]), [['STATE 244333', 'cable', '04STATE244333'], ['US...', 'other', undefined]]);
+    const items = read(
+      '04',
+      'A. STATE 244333',
+      '     ¶B. US...',
+      '23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L BRUSSELS 004944 SIPDIS',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.text, i.kind, i.refId]),
+      [
+        ['STATE 244333', 'cable', '04STATE244333'],
+        ['US...', 'other', undefined],
+      ],
+    );
   });
 
   it('gives a bare serial the station of the item before, and reads a serial before its station', () => {
@@ -87,18 +136,64 @@ describe('REF items: every telegram of an item', () => {
   });
 });
 
+test('REF items: lettered, wrapped, without year, SECSTATE, e-mail', () => {
+  const text = [
+    'R 041708Z FEB 08',
+    'REF: A. 07 MEXICO 3456',
+    '     B) SECSTATE 74879',
+    '',
+    'C. STATE 12345 (NOTAL)',
+    'D. JONES-SMITH EMAIL OF 12/3',
+    '',
+    'Classified By: Ambassador Antonio O. Garza, Jr. for reasons 1.4 (b) and (d)',
+  ].join('\n');
+  const refs = cableOf(text).caption.refs!;
+  assert.deepEqual(
+    refs.items.map((r) => [r.letter?.text, r.kind, r.refId]),
+    [
+      ['A', 'cable', '07MEXICO3456'],
+      ['B', 'cable', '08STATE74879'],
+      ['C', 'cable', '08STATE12345'],
+      ['D', 'email', undefined],
+    ],
+  );
+  assert.equal(slice(text, refs.items[0].refIdRange!), '07 MEXICO 3456');
+  assert.equal(slice(text, refs.items[1].letter!.range), 'B');
+  assert.equal(slice(text, refs.items[1].range).slice(0, 2), 'B)');
+});
+
 describe('REF items: markers', () => {
   it('reads A., A), A.), [A], (A), A:, (1), 1. and ¶B.', () => {
-    for (const [first, second] of [['A.', 'B.'], ['A)', 'B)'], ['A.)', 'B.)'], ['[A]', '[B]'], ['(A)', '(B)'], ['A:', 'B:'], ['(1)', '(2)'], ['1.', '2.'], ['A.', '¶B.']]) {
+    for (const [first, second] of [
+      ['A.', 'B.'],
+      ['A)', 'B)'],
+      ['A.)', 'B.)'],
+      ['[A]', '[B]'],
+      ['(A)', '(B)'],
+      ['A:', 'B:'],
+      ['(1)', '(2)'],
+      ['1.', '2.'],
+      ['A.', '¶B.'],
+    ]) {
       const items = read('09', `${first} LIMA 12 ${second} LIMA 34`);
-      assert.deepEqual(items.map((i) => i.refId), ['09LIMA12', '09LIMA34'], `${first} ${second}`);
+      assert.deepEqual(
+        items.map((i) => i.refId),
+        ['09LIMA12', '09LIMA34'],
+        `${first} ${second}`,
+      );
       assert.equal(items[1].letter?.text, second.replace(/[^A-Z0-9]/g, ''));
     }
   });
 
   it('takes a doubled marker once, and lower-case letters as markers', () => {
     const items = read('06', 'A. A) MEXICO 1963', '     ¶B. B) MEXICO 2409');
-    assert.deepEqual(items.map((i) => [i.letter?.text, i.refId]), [['A', '06MEXICO1963'], ['B', '06MEXICO2409']]);
+    assert.deepEqual(
+      items.map((i) => [i.letter?.text, i.refId]),
+      [
+        ['A', '06MEXICO1963'],
+        ['B', '06MEXICO2409'],
+      ],
+    );
     assert.deepEqual(items[0].range, range(0, 3, 17));
     assert.deepEqual(ids(read('06', 'a) vienna 350 b) vienna 309')), ['06VIENNA350', '06VIENNA309']);
   });
@@ -109,7 +204,13 @@ describe('REF items: markers', () => {
     assert.equal(telcon.letter, undefined);
     assert.equal(read('09', 'TELCON: O. MOSS; J. WALKER').length, 1);
     const again = read('01', 'A: VATICAN 05286; REF B: VATICAN 05546');
-    assert.deepEqual(again.map((i) => [i.letter?.text, i.text]), [['A', 'VATICAN 05286'], ['B', 'VATICAN 05546']]);
+    assert.deepEqual(
+      again.map((i) => [i.letter?.text, i.text]),
+      [
+        ['A', 'VATICAN 05286'],
+        ['B', 'VATICAN 05546'],
+      ],
+    );
   });
 });
 
@@ -187,52 +288,9 @@ describe('REF items: references that are no telegrams', () => {
   });
 });
 
-describe('stations: names as ref ids spell them', () => {
-  it('maps REF spellings to the canonical origin', () => {
-    const cases: Array<[string, string]> = [
-      ['MEXICO CITY 2636', '09MEXICO2636'],
-      ['RIO DE JAN 12', '09RIODEJANEIRO12'],
-      ['RIO 12', '09RIODEJANEIRO12'],
-      ['RIO DE JANEIRO 12', '09RIODEJANEIRO12'],
-      ['UNVIE 12', '09UNVIEVIENNA12'],
-      ['UNVIE VIENNA 12', '09UNVIEVIENNA12'],
-      ['HAGUE 12', '09THEHAGUE12'],
-      ['THE HAGUE 12', '09THEHAGUE12'],
-      ['USUN 12', '09USUNNEWYORK12'],
-      ['USUN NEW YORK 12', '09USUNNEWYORK12'],
-      // USEU's telegrams carry BRUSSELS in their ref ids (09BRUSSELS1048 is USEU Brussels's).
-      ['USEU 12', '09BRUSSELS12'],
-      ['BA 12', '09BUENOSAIRES12'],
-      ['BUENOS AIRES 12', '09BUENOSAIRES12'],
-      ['HCMC 12', '09HOCHIMINHCITY12'],
-      ['HO CHI MINH CITY 12', '09HOCHIMINHCITY12'],
-      ['SECSTATE 12', '09STATE12'],
-      ['KUWAIT CITY 12', '09KUWAIT12'],
-      ['USNATO 12', '09USNATO12'],
-      ['SAO PAULO 12', '09SAOPAULO12'],
-      ['Sao Paulo 12', '09SAOPAULO12'],
-    ];
-    for (const [text, id] of cases) assert.equal(read('09', text)[0]?.refId, id, text);
-    assert.equal(canonicalOrigin('MEXICO CITY'), 'MEXICO');
-    assert.equal(canonicalOrigin('USUN NEW YORK'), 'USUNNEWYORK');
-    assert.equal(canonicalOrigin('SAN JOSE'), 'SANJOSE');
-  });
-
-  it('keeps every station with its published label, names, addresses and routing indicators', () => {
-    const { stations, stationNames, stationAddresses } = getDictionaries();
-    assert.ok(stations.size >= 191);
-    assert.deepEqual(stations.get('MEXICO')?.routing, ['RUEHME']);
-    assert.equal(stations.get('MEXICO')?.label, 'Embassy Mexico');
-    assert.equal(stationNames.get('MEXICO CITY'), 'MEXICO');
-    assert.deepEqual(stationAddresses.get('AMCONSUL MONTERREY'), { origin: 'MONTERREY', label: 'Consulate Monterrey' });
-    assert.deepEqual(stationAddresses.get('SECSTATE WASHDC'), { origin: 'STATE', label: 'Secretary of State' });
-    assert.equal(stationAddresses.get('AMEMBASSY BRUSSELS')?.label, 'Embassy Brussels');
-    assert.equal(stationAddresses.get('USEU BRUSSELS')?.label, 'USEU Brussels');
-  });
-});
-
 describe('the cable: REF fields and origin', () => {
-  const header = (ref: string) => `C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571\n\nE.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n${ref}\n\n1. (C) Text.\n`;
+  const header = (ref: string) =>
+    `C O N F I D E N T I A L SECTION 01 OF 02 LIMA 003571\n\nE.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n${ref}\n\n1. (C) Text.\n`;
 
   it('reads the REF items of each keyword, with the year of the ref id', () => {
     // Finding the keyword is caption.ts's part (mixed-case `Ref:`, `Refs:` come with its rewrite); the items are this one's.
@@ -249,7 +307,9 @@ describe('the cable: REF fields and origin', () => {
   });
 
   it('names the origin from the ref id of the file name when nothing else does', () => {
-    const cable = parseCableFile('E.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n1. (C) Text.\n', { fileName: '05THEHAGUE12.txt' }).cables[0];
+    const cable = parseCableFile('E.O. 12958: DECL: 08/16/2015\nTAGS: PREL\nSUBJECT: TALKS\n\n1. (C) Text.\n', {
+      fileName: '05THEHAGUE12.txt',
+    }).cables[0];
     assert.equal(cable.origin?.value, 'Embassy The Hague');
     assert.equal(cable.origin?.source, 'filename');
   });
@@ -285,17 +345,29 @@ describe('features: each telegram of an item', () => {
 
   it('links every telegram at its own range', () => {
     const links = findDocumentLinks(document, model, index);
-    assert.deepEqual(links.map((l) => [l.range, l.target]), [
-      [range(line, 8, 22), 'file:///ws/09STATE12345.txt'],
-      [range(line, 24, 29), 'file:///ws/09STATE23456.txt'],
-    ]);
+    assert.deepEqual(
+      links.map((l) => [l.range, l.target]),
+      [
+        [range(line, 8, 22), 'file:///ws/09STATE12345.txt'],
+        [range(line, 24, 29), 'file:///ws/09STATE23456.txt'],
+      ],
+    );
   });
 
   it('goes to the telegram under the cursor, and finds each one cited', () => {
-    assert.deepEqual(findDefinition(document, model, { line, character: 26 }, index).map((l) => l.uri), ['file:///ws/09STATE23456.txt']);
-    assert.deepEqual(findDefinition(document, model, { line, character: 12 }, index).map((l) => l.uri), ['file:///ws/09STATE12345.txt']);
+    assert.deepEqual(
+      findDefinition(document, model, { line, character: 26 }, index).map((l) => l.uri),
+      ['file:///ws/09STATE23456.txt'],
+    );
+    assert.deepEqual(
+      findDefinition(document, model, { line, character: 12 }, index).map((l) => l.uri),
+      ['file:///ws/09STATE12345.txt'],
+    );
     const other = TextDocument.create('file:///ws/09STATE23456.txt', 'cable', 1, cited('23456'));
     const otherModel = parseCableFile(cited('23456'), { fileName: '09STATE23456.txt' });
-    assert.deepEqual(findReferences(other, otherModel, { line: 0, character: 20 }, index).map((l) => [l.uri, l.range]), [['file:///ws/09LIMA900.txt', range(line, 24, 29)]]);
+    assert.deepEqual(
+      findReferences(other, otherModel, { line: 0, character: 20 }, index).map((l) => [l.uri, l.range]),
+      [['file:///ws/09LIMA900.txt', range(line, 24, 29)]],
+    );
   });
 });

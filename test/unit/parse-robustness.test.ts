@@ -14,12 +14,16 @@ test('binary text gets exactly one problem', () => {
   const binary = String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256));
   const model = parseCableFile(binary);
   assert.equal(model.binary, true);
-  assert.deepEqual(model.problems.map((p) => p.code), ['binary-content']);
+  assert.deepEqual(
+    model.problems.map((p) => p.code),
+    ['binary-content'],
+  );
   assert.equal(model.cables.length, 0);
 });
 
 test('CRLF, CR, BOM and tabs give the same structure as LF', () => {
-  const lf = '\uFEFFVZCZCXRO3019\nDE RUEHME #0283/01 0351708\n\tR 041708Z FEB 09\n\nC O N F I D E N T I A L MEXICO 000283\n\n¶1. (C) Text.\n';
+  const lf =
+    '\uFEFFVZCZCXRO3019\nDE RUEHME #0283/01 0351708\n\tR 041708Z FEB 09\n\nC O N F I D E N T I A L MEXICO 000283\n\n¶1. (C) Text.\n';
   const crlf = lf.replace(/\n/g, '\r\n');
   const cr = lf.replace(/\n/g, '\r');
   const shape = (text: string) => {
@@ -42,7 +46,8 @@ test('a 1 MB single line', () => {
 });
 
 test('every range lies inside the text on a messy document', () => {
-  const text = 'TAGS:\nREF:\nSUBJECT:\nClassified By:\n¶\n¶1.\n1.(\nDE\nZNY\nR 999999Z XXX 99\nFM\nTO\nINFO\n<br>\u0000\u202e\ud83d\ude00\n';
+  const text =
+    'TAGS:\nREF:\nSUBJECT:\nClassified By:\n¶\n¶1.\n1.(\nDE\nZNY\nR 999999Z XXX 99\nFM\nTO\nINFO\n<br>\u0000\u202e\ud83d\ude00\n';
   const model = parseCableFile(text);
   const lines = text.split('\n');
   const check = (value: unknown): void => {

@@ -1,11 +1,10 @@
 /** Golden test: every field, paragraph and heading of the reference sample, with exact ranges where they matter. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
-const text = readFileSync(SAMPLE_PATH, 'utf8');
+const text = readSample();
 const model = parseCableFile(text, { fileName: '09MEXICO283.txt' });
 const cable = model.cables[0];
 const lines = text.split('\n');
@@ -50,7 +49,10 @@ test('routing header', () => {
   assert.equal(routing.transmissionId?.text, 'VZCZCXRO3019');
   assert.equal(routing.transmissionId?.range.start.line, 18, 'the complete second copy wins');
   assert.equal(routing.precedence?.text, 'RR');
-  assert.deepEqual(routing.relayIndicators.map((t) => t.text), ['RUEHCD', 'RUEHGD', 'RUEHHO', 'RUEHMC', 'RUEHNG', 'RUEHNL', 'RUEHRD', 'RUEHRS', 'RUEHTM']);
+  assert.deepEqual(
+    routing.relayIndicators.map((t) => t.text),
+    ['RUEHCD', 'RUEHGD', 'RUEHHO', 'RUEHMC', 'RUEHNG', 'RUEHNL', 'RUEHRD', 'RUEHRS', 'RUEHTM'],
+  );
   const de = routing.de!;
   assert.equal(de.wellFormed, true);
   assert.equal(de.station?.text, 'RUEHME');
@@ -85,7 +87,10 @@ test('banner', () => {
   assert.equal(at(banner.section!.range), 'SECTION 01 OF 03');
   assert.equal(banner.post?.text, 'MEXICO');
   assert.equal(banner.serial?.text, '000283');
-  assert.deepEqual(banner.controls.map((c) => c.text), ['SIPDIS']);
+  assert.deepEqual(
+    banner.controls.map((c) => c.text),
+    ['SIPDIS'],
+  );
 });
 
 test('caption', () => {
@@ -94,14 +99,20 @@ test('caption', () => {
   assert.equal(eo?.declKind, 'date');
   assert.equal(eo?.declIso, '2019-01-15');
   assert.equal(at(eo!.decl!.range), '01/15/2019');
-  assert.deepEqual(tags?.tags.map((t) => t.text), ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX']);
+  assert.deepEqual(
+    tags?.tags.map((t) => t.text),
+    ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX'],
+  );
   assert.deepEqual(tags?.tags[0].range, { start: { line: 32, character: 6 }, end: { line: 32, character: 10 } });
   assert.equal(subject?.text, 'THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM');
   assert.equal(subject?.range.end.line, 34, 'the subject wraps onto a second line');
   assert.equal(refs, undefined);
   assert.equal(classifiedBy?.title, 'POLCOUNS');
   assert.equal(classifiedBy?.name, 'CHARLES V. BARCLAY');
-  assert.deepEqual(classifiedBy?.reasons.map((r) => `${r.section}(${r.letter})`), ['1.4(b)', '1.4(d)']);
+  assert.deepEqual(
+    classifiedBy?.reasons.map((r) => `${r.section}(${r.letter})`),
+    ['1.4(b)', '1.4(d)'],
+  );
   assert.equal(classifiedBy?.reasons[1].range.start.line, 37, 'the reasons wrap onto the next line');
   assert.equal(at(classifiedBy!.reasons[1].range), '(d)');
 });
@@ -120,14 +131,20 @@ test('paragraphs with their numbers, markings and headings', () => {
   assert.deepEqual(fifth.markingPosition, { line: fifth.range.start.line, character: 4 });
   assert.equal(fifth.range.end.line, 134);
   assert.equal(paragraphs[0].lead, "Summary. Mexico's drug cartels are responsible for");
-  assert.deepEqual(paragraphs.map((p) => p.headingIndex), [-1, 0, 1, 1, 2, 2, 3, 4, 4, 4, 4, 4]);
-  assert.deepEqual(cable.body.headings.map((h) => h.text), [
-    "Reinforce President Calderon's Commitment to Law Enforcement Development",
-    'Encourage Better Inter-Institutional Cooperation',
-    'Enhance Intelligence Collection and Sharing',
-    'Engage the Enemy on Our Side of the Border',
-    'Broaden Judicial Reform Effort',
-  ]);
+  assert.deepEqual(
+    paragraphs.map((p) => p.headingIndex),
+    [-1, 0, 1, 1, 2, 2, 3, 4, 4, 4, 4, 4],
+  );
+  assert.deepEqual(
+    cable.body.headings.map((h) => h.text),
+    [
+      "Reinforce President Calderon's Commitment to Law Enforcement Development",
+      'Encourage Better Inter-Institutional Cooperation',
+      'Enhance Intelligence Collection and Sharing',
+      'Engage the Enemy on Our Side of the Border',
+      'Broaden Judicial Reform Effort',
+    ],
+  );
   assert.deepEqual(cable.body.headings[0].range, { start: { line: 63, character: 0 }, end: { line: 64, character: 11 } });
 });
 

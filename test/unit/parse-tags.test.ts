@@ -1,11 +1,12 @@
 /** The TAGS field as real copies write it: spellings, glued and repeated codes, debris, controls, names, keywords. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import type { Range, TagsField } from '../../server/src/language/model';
 import type { Line } from '../../server/src/language/parse/lines';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { isTagsContinuation, parseTags } from '../../server/src/language/parse/tags';
-import { lint, withCode } from '../fixtures/rules/harness';
+import { lint, withCode } from '../support/ruleHarness';
+import { cableOf } from '../support/parsing';
 
 const HEAD = 'C O N F I D E N T I A L LIMA 001234\n\nE.O. 12958: DECL: 03/04/2019\n';
 const tagsOf = (text: string): TagsField => parseCableFile(text, { fileName: '09LIMA1234.txt' }).cables[0].caption.tags!;
@@ -26,8 +27,10 @@ describe('TAGS keyword spellings', () => {
   // The regex asked of the lead for the `tags` entry of caption.ts KEYS (TAG:, `TAG ECON, …`, TGS: only with a colon).
   const PROPOSED = /^\s*(TAGS(?![A-Za-z])|TAG(?=\s*:|\s+[A-Z]{2,6}(?:[\s,]|$))|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/d;
   it('the proposed key pattern takes TAG:, TAG without colon before a code, and TGS:, not prose', () => {
-    for (const line of ['TAG: PTER, PREL', ' TAG ECON, KPAL, QA', 'TGS: PGOV', 'tag: pgov', 'TAGS PREL']) assert.ok(PROPOSED.test(line), line);
-    for (const line of ['TGS) but to leave the journalists', 'TGS "Reproaches," AK Stakes', 'TAGGED BY THE MINISTRY', 'Tag the file']) assert.ok(!PROPOSED.test(line), line);
+    for (const line of ['TAG: PTER, PREL', ' TAG ECON, KPAL, QA', 'TGS: PGOV', 'tag: pgov', 'TAGS PREL'])
+      assert.ok(PROPOSED.test(line), line);
+    for (const line of ['TGS) but to leave the journalists', 'TGS "Reproaches," AK Stakes', 'TAGGED BY THE MINISTRY', 'Tag the file'])
+      assert.ok(!PROPOSED.test(line), line);
   });
 });
 
@@ -37,7 +40,13 @@ describe('TAGS codes', () => {
     assert.deepEqual(codes(field), ['ETRD', 'EINV', 'IZ', 'PREL', 'PGOV']);
     assert.deepEqual(field.tags[1].range, at(3, 10, 14));
     assert.deepEqual(field.tags[3].range, at(3, 17, 21));
-    assert.deepEqual(field.glued?.map((g) => [g.text, g.parts]), [['ETRDEINV', ['ETRD', 'EINV']], ['IZPREL', ['IZ', 'PREL']]]);
+    assert.deepEqual(
+      field.glued?.map((g) => [g.text, g.parts]),
+      [
+        ['ETRDEINV', ['ETRD', 'EINV']],
+        ['IZPREL', ['IZ', 'PREL']],
+      ],
+    );
   });
 
   it('does not split two country codes, nor an acronym such as USEU', () => {
@@ -87,7 +96,10 @@ describe('TAGS continuation lines and debris', () => {
   it('keeps SIPDIS apart as a control, not a tag', () => {
     const field = tagsOf(cable('TAGS: PGOV SIPDIS PREL'));
     assert.deepEqual(codes(field), ['PGOV', 'PREL']);
-    assert.deepEqual(field.controls?.map((c) => [c.text, c.range]), [['SIPDIS', at(3, 11, 17)]]);
+    assert.deepEqual(
+      field.controls?.map((c) => [c.text, c.range]),
+      [['SIPDIS', at(3, 11, 17)]],
+    );
   });
 });
 
@@ -95,15 +107,24 @@ describe('TAGS names and keywords', () => {
   it('reads the name after a people tag as one name', () => {
     const field = tagsOf(cable('TAGS: OVIP RICE CONDOLEEZZA PREL PGOV'));
     assert.deepEqual(codes(field), ['OVIP', 'PREL', 'PGOV']);
-    assert.deepEqual(field.names?.map((n) => [n.text, n.tag, n.range]), [['RICE CONDOLEEZZA', 'OVIP', at(3, 11, 27)]]);
+    assert.deepEqual(
+      field.names?.map((n) => [n.text, n.tag, n.range]),
+      [['RICE CONDOLEEZZA', 'OVIP', at(3, 11, 27)]],
+    );
   });
 
   it('reads a name with an initial, and a bracketed name with its comma', () => {
     const plain = tagsOf(cable('TAGS: KPAO BUSH GEORGE W SCUL'));
-    assert.deepEqual(plain.names?.map((n) => n.text), ['BUSH GEORGE W']);
+    assert.deepEqual(
+      plain.names?.map((n) => n.text),
+      ['BUSH GEORGE W'],
+    );
     assert.deepEqual(codes(plain), ['KPAO', 'SCUL']);
     const bracketed = tagsOf(cable('TAGS OVIP (BIDEN, JOSEPH R.), PREL, PE'));
-    assert.deepEqual(bracketed.names?.map((n) => [n.text, n.range]), [['BIDEN, JOSEPH R.', at(3, 11, 27)]]);
+    assert.deepEqual(
+      bracketed.names?.map((n) => [n.text, n.range]),
+      [['BIDEN, JOSEPH R.', at(3, 11, 27)]],
+    );
     assert.deepEqual(codes(bracketed), ['OVIP', 'PREL', 'PE']);
   });
 
@@ -116,13 +137,19 @@ describe('TAGS names and keywords', () => {
   it('reads free-text words as keywords, one per run, split at commas', () => {
     const field = tagsOf(cable('TAGS PREL, KWBG, IS, COUNTERTERRORISM, GOI EXTERNAL'));
     assert.deepEqual(codes(field), ['PREL', 'KWBG', 'IS']);
-    assert.deepEqual(field.keywords?.map((k) => [k.text, k.range]), [
-      ['COUNTERTERRORISM', at(3, 21, 37)],
-      ['GOI EXTERNAL', at(3, 39, 51)],
-    ]);
+    assert.deepEqual(
+      field.keywords?.map((k) => [k.text, k.range]),
+      [
+        ['COUNTERTERRORISM', at(3, 21, 37)],
+        ['GOI EXTERNAL', at(3, 39, 51)],
+      ],
+    );
     const typo = tagsOf(cable('TAGS: PREL PARMS HUMAN RIGHTS'));
     assert.deepEqual(codes(typo), ['PREL', 'PARMS']);
-    assert.deepEqual(typo.keywords?.map((k) => k.text), ['HUMAN RIGHTS']);
+    assert.deepEqual(
+      typo.keywords?.map((k) => k.text),
+      ['HUMAN RIGHTS'],
+    );
   });
 });
 
@@ -133,11 +160,14 @@ describe('parseTags on a piece of a line', () => {
     const piece: Line = { index: 7, text: physical.slice(start), offset: start };
     const field = parseTags([piece], 0, 1);
     assert.deepEqual(field.keyword.range, at(7, start, start + 4));
-    assert.deepEqual(field.tags.map((t) => [t.text, t.range.start.character]), [
-      ['EMIN', start + 6],
-      ['PGOV', start + 11],
-      ['OVIP', start + 23],
-    ]);
+    assert.deepEqual(
+      field.tags.map((t) => [t.text, t.range.start.character]),
+      [
+        ['EMIN', start + 6],
+        ['PGOV', start + 11],
+        ['OVIP', start + 23],
+      ],
+    );
     assert.equal(physical.slice(field.names![0].range.start.character, field.names![0].range.end.character), 'RICE CONDOLEEZZA');
     assert.equal(field.controls![0].range.start.character, start + 16);
   });
@@ -159,6 +189,19 @@ describe('TAGS rules on what the field holds', () => {
 
   it('still reports an unknown code', () => {
     const found = withCode(lint(cable('TAGS: PGOV QQQQ PE')), 'CBL407');
-    assert.deepEqual(found.map((d) => d.range), [at(3, 11, 15)]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [at(3, 11, 15)],
+    );
   });
+});
+
+test('TAGS: comma-separated, wrapping, without colon', () => {
+  const text = 'TAGS PGOV, PREL, ECON,\nPINR, ZI, SA\nSUBJECT: X\n';
+  const tags = cableOf(text).caption.tags!;
+  assert.deepEqual(
+    tags.tags.map((t) => t.text),
+    ['PGOV', 'PREL', 'ECON', 'PINR', 'ZI', 'SA'],
+  );
+  assert.deepEqual(tags.tags[3].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
 });

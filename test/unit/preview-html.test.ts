@@ -10,26 +10,58 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationTarget, contentSecurityPolicy, escapeHtml, renderPreviewBody, renderPreviewPage } from '../../client/src/preview/previewHtml';
+import {
+  citationTarget,
+  contentSecurityPolicy,
+  escapeHtml,
+  renderPreviewBody,
+  renderPreviewPage,
+} from '../../client/src/preview/previewHtml';
 import type { PreviewDocument } from '../../shared/previewProtocol';
 import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import { getPreview } from '../../server/src/language/features/preview';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 import { cableDocument, payloadCable, runParameters } from '../support/fragments';
 
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 const WORKSPACE_FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 
-function previewOf(text: string, name: string, settings: LanguageSettings = DEFAULT_SETTINGS, workspace?: InMemoryWorkspaceIndex): PreviewDocument {
+function previewOf(
+  text: string,
+  name: string,
+  settings: LanguageSettings = DEFAULT_SETTINGS,
+  workspace?: InMemoryWorkspaceIndex,
+): PreviewDocument {
   const document = TextDocument.create(`file:///w/${name}`, 'cable', 1, text);
   return getPreview(document, parseCableFile(text, { fileName: name }), { dictionaries: getDictionaries(), settings, workspace });
 }
 
 /** The tags and attributes this renderer writes; anything else in its output came from a cable. */
-const ALLOWED_TAGS = new Set(['article', 'header', 'div', 'span', 'h1', 'h2', 'dl', 'dt', 'dd', 'ul', 'li', 'p', 'code', 'abbr', 'a', 'time', 'section', 'br', 'details', 'summary']);
+const ALLOWED_TAGS = new Set([
+  'article',
+  'header',
+  'div',
+  'span',
+  'h1',
+  'h2',
+  'dl',
+  'dt',
+  'dd',
+  'ul',
+  'li',
+  'p',
+  'code',
+  'abbr',
+  'a',
+  'time',
+  'section',
+  'br',
+  'details',
+  'summary',
+]);
 const ALLOWED_ATTRIBUTES = new Set(['class', 'title', 'data-line', 'data-end-line', 'data-cite', 'href', 'role', 'datetime', 'aria-label']);
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*>/g;
 const ATTRIBUTE = /\s+([a-zA-Z-]+)="([^"]*)"/g;
@@ -63,7 +95,7 @@ SIPDIS
 
 E.O. 12958: DECL: 01/15/2019
 TAGS: PGOV <img src=x onerror=alert(1)> MX
-SUBJECT: <script>alert(document.cookie)</script> "onerror=alert(2)${" "}
+SUBJECT: <script>alert(document.cookie)</script> "onerror=alert(2)${' '}
 
 REF: A. 08 MEXICO 3456 <a href="javascript:alert(3)">click</a>
      B. javascript:alert(4)
@@ -82,7 +114,13 @@ and a [link](javascript:alert(8)) and <a href="javascript:alert(9)">GOM</a>. End
 `;
 
 describe('the preview page', () => {
-  const page = renderPreviewPage({ title: 'Preview <x>.cable', cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://r/media/preview.js', styleUri: 'https://r/media/preview.css' });
+  const page = renderPreviewPage({
+    title: 'Preview <x>.cable',
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce: 'abc123',
+    scriptUri: 'https://r/media/preview.js',
+    styleUri: 'https://r/media/preview.css',
+  });
 
   it('has a strict Content-Security-Policy: nothing by default, the extension’s styles, its script by nonce only', () => {
     const csp = contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', 'abc123');
@@ -94,7 +132,10 @@ describe('the preview page', () => {
   });
 
   it('loads one script, with the nonce, and one stylesheet, and no inline code or style', () => {
-    assert.deepEqual([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), ['<script nonce="abc123" src="https://r/media/preview.js">']);
+    assert.deepEqual(
+      [...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]),
+      ['<script nonce="abc123" src="https://r/media/preview.js">'],
+    );
     assert.equal([...page.matchAll(/<link\b/g)].length, 1);
     assert.ok(!/<style|\sstyle=|\son[a-z]+=/i.test(page));
     assert.match(page, /<title>Preview &lt;x&gt;\.cable<\/title>/);
@@ -105,18 +146,39 @@ describe('the preview HTML of the reference cable', () => {
   const html = renderPreviewBody(previewOf(SAMPLE, '09MEXICO283.txt'));
 
   it('has the header card: band by level, ref id, date, subject, TAGS with meanings', () => {
-    assert.match(html, /<div class="band level-C" title="Disclosure[^"]*"><span class="band-level">CONFIDENTIAL<\/span> <span class="band-control" title="SIPRNet[^"]*">SIPDIS<\/span><\/div>/);
+    assert.match(
+      html,
+      /<div class="band level-C" title="Disclosure[^"]*"><span class="band-level">CONFIDENTIAL<\/span> <span class="band-control" title="SIPRNet[^"]*">SIPDIS<\/span><\/div>/,
+    );
     assert.match(html, /<span class="ref-id">09MEXICO283<\/span>/);
-    assert.match(html, /<time class="date" datetime="2009-02-04T17:08:00Z" title="Date-time group 041708Z FEB 09">Wednesday, 4 February 2009, 17:08 UTC<\/time>/);
-    assert.match(html, /<h1 class="subject">THE U\.S\.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM<\/h1>/);
-    assert.match(html, /<li class="tag"><code class="tag-code">PGOV<\/code> <span class="tag-meaning">Political Affairs--Government; Internal Governmental Affairs<\/span><\/li>/);
-    assert.match(html, /<dt>Classified by<\/dt><dd>POLCOUNS CHARLES V\. BARCLAY, reasons <abbr title="[^"]*foreign government information">1\.4\(b\)<\/abbr>/);
+    assert.match(
+      html,
+      /<time class="date" datetime="2009-02-04T17:08:00Z" title="Date-time group 041708Z FEB 09">Wednesday, 4 February 2009, 17:08 UTC<\/time>/,
+    );
+    assert.match(
+      html,
+      /<h1 class="subject">THE U\.S\.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM<\/h1>/,
+    );
+    assert.match(
+      html,
+      /<li class="tag"><code class="tag-code">PGOV<\/code> <span class="tag-meaning">Political Affairs--Government; Internal Governmental Affairs<\/span><\/li>/,
+    );
+    assert.match(
+      html,
+      /<dt>Classified by<\/dt><dd>POLCOUNS CHARLES V\. BARCLAY, reasons <abbr title="[^"]*foreign government information">1\.4\(b\)<\/abbr>/,
+    );
   });
 
   it('sets numbers and markings apart from the reflowed text, with source lines', () => {
-    assert.match(html, /<div class="para" data-line="39" data-end-line="61"><div class="para-head"><span class="para-number">¶1\.<\/span><span class="marking level-C" title="Confidential paragraph">\(C\)<\/span><\/div><div class="para-text"><p class="text" data-line="39" data-end-line="61"><span class="span-mark">Summary\.<\/span> Mexico&#39;s drug cartels are responsible for 60-80 percent/);
+    assert.match(
+      html,
+      /<div class="para" data-line="39" data-end-line="61"><div class="para-head"><span class="para-number">¶1\.<\/span><span class="marking level-C" title="Confidential paragraph">\(C\)<\/span><\/div><div class="para-text"><p class="text" data-line="39" data-end-line="61"><span class="span-mark">Summary\.<\/span> Mexico&#39;s drug cartels are responsible for 60-80 percent/,
+    );
     assert.match(html, /<section class="span span-summary" aria-label="Summary"><div class="span-label">Summary<\/div>/);
-    assert.match(html, /<h2 class="heading" data-line="63" data-end-line="64">Reinforce President Calderon&#39;s Commitment to Law Enforcement Development<\/h2>/);
+    assert.match(
+      html,
+      /<h2 class="heading" data-line="63" data-end-line="64">Reinforce President Calderon&#39;s Commitment to Law Enforcement Development<\/h2>/,
+    );
     assert.match(html, /<abbr class="acronym" title="SSP: Secretariat of Public Security \(defined in this cable\)">SSP<\/abbr>/);
     assertOnlyOwnMarkup(html);
   });
@@ -130,7 +192,10 @@ describe('links to cited cables', () => {
   const html = renderPreviewBody(doc);
 
   it('name the cable by a key the extension looks up, never by its address', () => {
-    assert.match(html, /<a class="cite" href="#" role="button" data-cite="0\.0\.0" title="Open 08MEXICO3456: JUDICIAL REFORM IN BAJA CALIFORNIA">08 MEXICO 3456<\/a>/);
+    assert.match(
+      html,
+      /<a class="cite" href="#" role="button" data-cite="0\.0\.0" title="Open 08MEXICO3456: JUDICIAL REFORM IN BAJA CALIFORNIA">08 MEXICO 3456<\/a>/,
+    );
     assert.ok(!html.includes('file:///ws'));
     assert.deepEqual(citationTarget(doc, '0.0.0'), { uri: 'file:///ws/08MEXICO3456.txt', line: 0 });
     assert.equal(citationTarget(doc, '0.1.0'), undefined, 'a cable the workspace does not hold has no target');
@@ -140,7 +205,10 @@ describe('links to cited cables', () => {
 });
 
 describe('a hostile cable', () => {
-  const hostileAcronyms: LanguageSettings = { ...DEFAULT_SETTINGS, acronyms: { GOM: '"><script>alert(14)</script>', SIPDIS: "' onmouseover='alert(15)" } };
+  const hostileAcronyms: LanguageSettings = {
+    ...DEFAULT_SETTINGS,
+    acronyms: { GOM: '"><script>alert(14)</script>', SIPDIS: "' onmouseover='alert(15)" },
+  };
   const doc = previewOf(HOSTILE, '09MEXICO666.txt', hostileAcronyms);
   const html = renderPreviewBody(doc);
 
@@ -191,7 +259,10 @@ describe('the preview of generated documents (properties)', () => {
           assert.ok(cable.line >= 0 && cable.line <= cable.endLine && cable.endLine < doc.lineCount);
           let last = -1;
           for (const block of cable.blocks) {
-            assert.ok(block.line >= cable.line && block.line <= block.endLine && block.endLine <= cable.endLine, `${block.kind} ${block.line}-${block.endLine}`);
+            assert.ok(
+              block.line >= cable.line && block.line <= block.endLine && block.endLine <= cable.endLine,
+              `${block.kind} ${block.line}-${block.endLine}`,
+            );
             assert.ok(block.line >= last, 'blocks in source order');
             last = block.line;
             for (const piece of 'pieces' in block ? block.pieces : []) {

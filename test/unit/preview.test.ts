@@ -15,9 +15,9 @@ import { getLanguageService } from '../../server/src/language/languageService';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { DEFAULT_SETTINGS, type LanguageSettings } from '../../server/src/language/settings';
 import { InMemoryWorkspaceIndex } from '../../server/src/language/workspace/workspaceIndex';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
-const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = readSample();
 const SAMPLE_LINES = SAMPLE.split(/\r?\n/);
 const WORKSPACE_FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 
@@ -64,22 +64,31 @@ Another sentence after the break.
 WAYNE
 `;
 
-function preview(text: string, options: { name?: string; workspace?: InMemoryWorkspaceIndex; settings?: LanguageSettings } = {}): PreviewDocument {
+function preview(
+  text: string,
+  options: { name?: string; workspace?: InMemoryWorkspaceIndex; settings?: LanguageSettings } = {},
+): PreviewDocument {
   const name = options.name ?? '09MEXICO283.txt';
   const document = TextDocument.create(`file:///w/${name}`, 'cable', 3, text);
   const model = parseCableFile(text, { fileName: name });
-  return getPreview(document, model, { dictionaries: getDictionaries(), workspace: options.workspace, settings: options.settings ?? DEFAULT_SETTINGS });
+  return getPreview(document, model, {
+    dictionaries: getDictionaries(),
+    workspace: options.workspace,
+    settings: options.settings ?? DEFAULT_SETTINGS,
+  });
 }
 
 function workspaceWithFixtures(): InMemoryWorkspaceIndex {
   const index = new InMemoryWorkspaceIndex();
-  for (const name of ['08MEXICO3456.txt', '07STATE999.txt']) index.setFile(`file:///ws/${name}`, readFileSync(join(WORKSPACE_FIXTURES, name), 'utf8'));
+  for (const name of ['08MEXICO3456.txt', '07STATE999.txt'])
+    index.setFile(`file:///ws/${name}`, readFileSync(join(WORKSPACE_FIXTURES, name), 'utf8'));
   return index;
 }
 
 const runsText = (runs: PreviewRun[]) => runs.map((run) => run.text).join('');
 const pieceText = (piece: PreviewPiece) => runsText(piece.runs);
-const paragraphs = (doc: PreviewDocument) => doc.cables[0].blocks.filter((b): b is Extract<PreviewBlock, { kind: 'paragraph' }> => b.kind === 'paragraph');
+const paragraphs = (doc: PreviewDocument) =>
+  doc.cables[0].blocks.filter((b): b is Extract<PreviewBlock, { kind: 'paragraph' }> => b.kind === 'paragraph');
 const paragraph = (doc: PreviewDocument, number: string) => {
   const found = paragraphs(doc).find((p) => p.number === number);
   assert.ok(found, `paragraph ${number}`);
@@ -109,8 +118,14 @@ describe('the preview of the reference cable', () => {
     assert.deepEqual(header.date, { text: 'Wednesday, 4 February 2009, 17:08 UTC', iso: '2009-02-04T17:08:00Z' });
     assert.equal(header.dtg, '041708Z FEB 09');
     assert.deepEqual(header.from, [{ text: 'AMEMBASSY MEXICO', meaning: 'Embassy Mexico', precedence: undefined }]);
-    assert.deepEqual(header.to.map((a) => a.text), ['SECSTATE WASHDC']);
-    assert.deepEqual(header.info.map((a) => a.text), ['ALL US CONSULATES IN MEXICO COLLECTIVE']);
+    assert.deepEqual(
+      header.to.map((a) => a.text),
+      ['SECSTATE WASHDC'],
+    );
+    assert.deepEqual(
+      header.info.map((a) => a.text),
+      ['ALL US CONSULATES IN MEXICO COLLECTIVE'],
+    );
     assert.equal(header.precedence?.text, 'ROUTINE');
     assert.equal(header.origin, 'Embassy Mexico');
   });
@@ -120,20 +135,29 @@ describe('the preview of the reference cable', () => {
     assert.equal(header.classification?.text, 'CONFIDENTIAL');
     assert.match(header.classification?.meaning ?? '', /damage to national security/);
     assert.deepEqual(header.classification?.caveats, []);
-    assert.deepEqual(header.classification?.controls.map((c) => c.text), ['SIPDIS']);
+    assert.deepEqual(
+      header.classification?.controls.map((c) => c.text),
+      ['SIPDIS'],
+    );
     assert.match(header.classification?.controls[0].meaning ?? '', /SIPRNet/);
   });
 
   it('has the E.O. line, the TAGS with their meanings, the subject and Classified By', () => {
     assert.deepEqual(header.eo?.order, { text: 'E.O. 12958', meaning: 'Classified National Security Information' });
     assert.equal(header.eo?.declassify?.text, '15 January 2019');
-    assert.deepEqual(header.tags.map((t) => t.code), ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX']);
+    assert.deepEqual(
+      header.tags.map((t) => t.code),
+      ['PGOV', 'PREL', 'KCRM', 'SNAR', 'KJUS', 'PINR', 'MX'],
+    );
     assert.match(header.tags[0].meaning ?? '', /Internal Governmental Affairs/);
     assert.equal(header.tags[0].kind, 'subject');
     assert.deepEqual(header.tags[6], { code: 'MX', meaning: 'Mexico', kind: 'geographic' });
     assert.equal(header.subject, 'THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM');
     assert.equal(header.classifiedBy?.authority, 'POLCOUNS CHARLES V. BARCLAY');
-    assert.deepEqual(header.classifiedBy?.reasons.map((r) => r.text), ['1.4(b)', '1.4(d)']);
+    assert.deepEqual(
+      header.classifiedBy?.reasons.map((r) => r.text),
+      ['1.4(b)', '1.4(d)'],
+    );
     assert.match(header.classifiedBy?.reasons[1].meaning ?? '', /foreign relations/);
     assert.deepEqual(header.references, []);
   });
@@ -153,8 +177,14 @@ describe('the preview of the reference cable', () => {
 
   it('numbers every paragraph apart, with its marking and level', () => {
     const all = paragraphs(doc);
-    assert.deepEqual(all.map((p) => p.number), ['¶1.', '¶2.', '¶3.', '¶4.', '¶5.', '¶6.', '¶7.', '¶8.', '¶9.', '¶10.', '¶11.', '¶12.']);
-    assert.deepEqual(all.map((p) => p.marking?.level), ['C', 'SBU', 'U', 'SBU', 'C', 'C', 'SBU', 'SBU', 'C', 'SBU', 'SBU', 'C']);
+    assert.deepEqual(
+      all.map((p) => p.number),
+      ['¶1.', '¶2.', '¶3.', '¶4.', '¶5.', '¶6.', '¶7.', '¶8.', '¶9.', '¶10.', '¶11.', '¶12.'],
+    );
+    assert.deepEqual(
+      all.map((p) => p.marking?.level),
+      ['C', 'SBU', 'U', 'SBU', 'C', 'C', 'SBU', 'SBU', 'C', 'SBU', 'SBU', 'C'],
+    );
     for (const p of all) assert.ok(!/^\s/.test(pieceText(p.pieces[0])), `${p.number} text starts at its first word`);
   });
 
@@ -182,7 +212,12 @@ describe('the preview of the reference cable', () => {
   });
 
   it('gives acronyms their meanings: the cable’s own definitions, then the dictionary', () => {
-    const acronyms = new Map(cable.blocks.flatMap((b) => ('pieces' in b ? b.pieces.flatMap((p) => p.runs) : [])).filter((r) => r.kind === 'acronym').map((r) => [r.text, r.title]));
+    const acronyms = new Map(
+      cable.blocks
+        .flatMap((b) => ('pieces' in b ? b.pieces.flatMap((p) => p.runs) : []))
+        .filter((r) => r.kind === 'acronym')
+        .map((r) => [r.text, r.title]),
+    );
     assert.match(acronyms.get('SSP') ?? '', /^SSP: Secretariat of Public Security \(defined in this cable\)$/);
     assert.match(acronyms.get('AFI') ?? '', /Federal Investigative Agency/);
     assert.match(acronyms.get('GOM') ?? '', /Government of Mexico/);
@@ -231,8 +266,14 @@ describe('the preview of a made-up short cable', () => {
     assert.equal(header.date?.text, 'Tuesday, 3 March 2009, 15:30 UTC');
     assert.equal(header.classification?.level, 'S');
     assert.equal(header.classification?.text, 'SECRET//NOFORN');
-    assert.deepEqual(header.classification?.caveats.map((c) => c.text), ['NOFORN']);
-    assert.deepEqual(header.classification?.controls.map((c) => c.text), ['SIPDIS']);
+    assert.deepEqual(
+      header.classification?.caveats.map((c) => c.text),
+      ['NOFORN'],
+    );
+    assert.deepEqual(
+      header.classification?.controls.map((c) => c.text),
+      ['SIPDIS'],
+    );
     assert.equal(header.precedence?.text, 'IMMEDIATE');
     assert.deepEqual(header.to, [{ text: 'SECSTATE WASHDC', meaning: 'Secretary of State', precedence: 'IMMEDIATE' }]);
     assert.deepEqual(header.info, [{ text: 'AMEMBASSY CARACAS', meaning: 'Embassy Caracas', precedence: 'PRIORITY' }]);
@@ -249,7 +290,12 @@ describe('the preview of a made-up short cable', () => {
     const [a, b] = header.references;
     assert.equal(a.letter, 'A');
     assert.deepEqual(a.runs, [{ text: '08 MEXICO 3456', cite: 0 }]);
-    assert.deepEqual(a.cables[0], { text: '08 MEXICO 3456', refId: '08MEXICO3456', target: { uri: 'file:///ws/08MEXICO3456.txt', line: 0 }, subject: 'JUDICIAL REFORM IN BAJA CALIFORNIA' });
+    assert.deepEqual(a.cables[0], {
+      text: '08 MEXICO 3456',
+      refId: '08MEXICO3456',
+      target: { uri: 'file:///ws/08MEXICO3456.txt', line: 0 },
+      subject: 'JUDICIAL REFORM IN BAJA CALIFORNIA',
+    });
     assert.equal(b.cables[0].refId, '08STATE12345');
     assert.equal(b.cables[0].target, undefined);
   });
@@ -263,7 +309,14 @@ describe('the preview of a made-up short cable', () => {
 
   it('keeps list items apart, with their bullets and markings, and a dash inside a sentence in it', () => {
     const p2 = paragraph(doc, '¶2.');
-    assert.deepEqual(p2.pieces.map((p) => [p.bullet, p.marking?.text]), [[undefined, undefined], ['--', '(C)'], ['--', '(S//NF)']]);
+    assert.deepEqual(
+      p2.pieces.map((p) => [p.bullet, p.marking?.text]),
+      [
+        [undefined, undefined],
+        ['--', '(C)'],
+        ['--', '(S//NF)'],
+      ],
+    );
     assert.equal(pieceText(p2.pieces[0]), 'Three points stood out:');
     assert.equal(pieceText(p2.pieces[1]), 'the SSP wants trace data;');
     assert.match(pieceText(p2.pieces[2]), /^the PGR wants faster answers -- and soon\. The minister said so\./);
@@ -280,7 +333,10 @@ describe('the preview of a made-up short cable', () => {
     const p2 = paragraph(doc, '¶2.');
     assert.equal(p2.span, undefined, 'the paragraph itself is no comment');
     const runs = p2.pieces[2].runs;
-    const inComment = runs.filter((r) => r.span === 'comment').map((r) => r.text).join('');
+    const inComment = runs
+      .filter((r) => r.span === 'comment')
+      .map((r) => r.text)
+      .join('');
     assert.equal(inComment, 'Comment: He meant it. End Comment.');
     assert.ok(runs.filter((r) => r.span === undefined).some((r) => r.text.includes('The minister said so.')));
   });
@@ -288,10 +344,14 @@ describe('the preview of a made-up short cable', () => {
 
 describe('the preview of other files', () => {
   it('shows text without numbered paragraphs as text blocks, reflowed', () => {
-    const text = 'UNCLAS SECTION 01 OF 01 STATE 000999\n\nSUBJECT: A NOTE\n\nThe first line of a note\nand its second line.\n\nA second stretch.\n';
+    const text =
+      'UNCLAS SECTION 01 OF 01 STATE 000999\n\nSUBJECT: A NOTE\n\nThe first line of a note\nand its second line.\n\nA second stretch.\n';
     const [cable] = preview(text, { name: 'note.txt' }).cables;
     const loose = cable.blocks.filter((b) => b.kind === 'text');
-    assert.deepEqual(loose.map((b) => (b.kind === 'text' ? b.pieces.map(pieceText) : [])), [['The first line of a note and its second line.'], ['A second stretch.']]);
+    assert.deepEqual(
+      loose.map((b) => (b.kind === 'text' ? b.pieces.map(pieceText) : [])),
+      [['The first line of a note and its second line.'], ['A second stretch.']],
+    );
   });
 
   it('is empty for a file that holds no cable', () => {
@@ -303,7 +363,10 @@ describe('the preview of other files', () => {
     const body = Array.from({ length: 990 }, (_, i) => `¶${i + 1}. (U) ${sentence.repeat(16)}\n`).join('\n');
     const doc = preview(`UNCLAS STATE 000999\n\nSUBJECT: LONG\n\n${body}`, { name: 'long.txt' });
     assert.ok(doc.truncatedAt !== undefined && doc.truncatedAt > 0);
-    const shown = doc.cables[0].blocks.reduce((sum, b) => sum + ('pieces' in b ? b.pieces.reduce((s, p) => s + pieceText(p).length, 0) : 0), 0);
+    const shown = doc.cables[0].blocks.reduce(
+      (sum, b) => sum + ('pieces' in b ? b.pieces.reduce((s, p) => s + pieceText(p).length, 0) : 0),
+      0,
+    );
     assert.ok(shown <= MAX_PREVIEW_TEXT && shown > MAX_PREVIEW_TEXT * 0.9, `${shown} characters shown`);
     assert.ok(doc.cables[0].blocks.every((b) => b.line < doc.truncatedAt!));
   });

@@ -22,7 +22,9 @@ const REGRESSIONS: FeatureCase[] = [
 
 test(`language service: every feature on any document (${RUNS} documents)`, (t) => {
   const parameters = runParameters(RUNS, 'features');
-  t.diagnostic(`seed ${parameters.seed}, ${parameters.numRuns} documents and ${REGRESSIONS.length} regressions (FUZZ_SEED overrides the base seed)`);
+  t.diagnostic(
+    `seed ${parameters.seed}, ${parameters.numRuns} documents and ${REGRESSIONS.length} regressions (FUZZ_SEED overrides the base seed)`,
+  );
   const fixture = createServiceFixture();
   const started = Date.now();
   fc.assert(

@@ -24,11 +24,15 @@ const REGRESSIONS = [
 ].map((text): [GeneratedDocument] => [new GeneratedDocument(text)]);
 
 /** Text whose share of control characters is just over 1 % with LF breaks and just under it with CRLF. */
-const LINE_BREAK_REGRESSIONS = [['\0'.repeat(9), ...Array.from({ length: 60 }, () => 'x'.repeat(13))].join('\n')].map((text): [GeneratedDocument] => [new GeneratedDocument(text)]);
+const LINE_BREAK_REGRESSIONS = [['\0'.repeat(9), ...Array.from({ length: 60 }, () => 'x'.repeat(13))].join('\n')].map(
+  (text): [GeneratedDocument] => [new GeneratedDocument(text)],
+);
 
 test(`parser: any document (${RUNS} documents)`, (t) => {
   const parameters = runParameters(RUNS, 'parser');
-  t.diagnostic(`seed ${parameters.seed}, ${parameters.numRuns} documents and ${REGRESSIONS.length} regressions (FUZZ_SEED overrides the base seed)`);
+  t.diagnostic(
+    `seed ${parameters.seed}, ${parameters.numRuns} documents and ${REGRESSIONS.length} regressions (FUZZ_SEED overrides the base seed)`,
+  );
   fc.assert(
     fc.property(cableDocument(), ({ text }) => checkModel(text, parseCableFile(text))),
     { ...parameters, examples: REGRESSIONS },

@@ -8,10 +8,17 @@ import { RULES } from '../../server/src/language/rules/registry';
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
 /** `| [CBL101](docs/rules/CBL101.md) | \`malformed-ref-id\` | error | …` → code, name, level. */
-const ROWS = [...README.matchAll(/^\| \[(CBL\d{3})\]\([^)]*\) \| `([a-z0-9-]+)` \| (\w+) \|/gm)].map(([, code, name, level]) => ({ code, name, level }));
+const ROWS = [...README.matchAll(/^\| \[(CBL\d{3})\]\([^)]*\) \| `([a-z0-9-]+)` \| (\w+) \|/gm)].map(([, code, name, level]) => ({
+  code,
+  name,
+  level,
+}));
 
 describe('the README rule table', () => {
   it('lists every rule of the registry once, in order, with its name and default level', () => {
-    assert.deepEqual(ROWS, RULES.map((rule) => ({ code: rule.code, name: rule.name, level: rule.severity })));
+    assert.deepEqual(
+      ROWS,
+      RULES.map((rule) => ({ code: rule.code, name: rule.name, level: rule.severity })),
+    );
   });
 });

@@ -11,7 +11,10 @@ describe('countCorpusDiagnostics', () => {
 
   it('tallies every rule, with diagnostics at least as many as the cables hit', () => {
     assert.equal(counts.files, 3);
-    assert.deepEqual(counts.tallies.map((t) => t.code), RULES.map((r) => r.code));
+    assert.deepEqual(
+      counts.tallies.map((t) => t.code),
+      RULES.map((r) => r.code),
+    );
     for (const tally of counts.tallies) {
       assert.ok(tally.diagnostics >= tally.cables && tally.cables <= counts.files, tally.code);
       assert.ok(tally.examples.length <= Math.min(3, tally.cables), tally.code);

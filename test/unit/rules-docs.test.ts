@@ -57,12 +57,19 @@ describe('rule pages', () => {
       it('has examples that are true', () => {
         const blocks = examples(markdown);
         if (!NO_TEXT_EXAMPLE.has(rule.code)) {
-          assert.ok(blocks.some((b) => b.kind === 'fires'), 'an example that fires');
-          assert.ok(blocks.some((b) => b.kind === 'quiet'), 'an example that does not');
+          assert.ok(
+            blocks.some((b) => b.kind === 'fires'),
+            'an example that fires',
+          );
+          assert.ok(
+            blocks.some((b) => b.kind === 'quiet'),
+            'an example that does not',
+          );
         }
         for (const block of blocks) {
           const codes = codesOf(block.text);
-          if (block.kind === 'fires') assert.ok(codes.includes(rule.code), `line ${block.line}: expected ${rule.code}, got ${codes.join(', ') || 'nothing'}`);
+          if (block.kind === 'fires')
+            assert.ok(codes.includes(rule.code), `line ${block.line}: expected ${rule.code}, got ${codes.join(', ') || 'nothing'}`);
           else assert.ok(!codes.includes(rule.code), `line ${block.line}: expected no ${rule.code}`);
         }
       });
@@ -79,7 +86,8 @@ describe('rule page links', () => {
   });
 
   it('come with every diagnostic as its codeDescription', () => {
-    const text = 'C O N F I D E N T I A L MEXICO 000283\n\nE.O. 12958: DECL: 01/15/2019\nTAGS: PGOV PGGV MX\nSUBJECT: TEST\n\n1. (C) Text.\n\n2. Text.\n';
+    const text =
+      'C O N F I D E N T I A L MEXICO 000283\n\nE.O. 12958: DECL: 01/15/2019\nTAGS: PGOV PGGV MX\nSUBJECT: TEST\n\n1. (C) Text.\n\n2. Text.\n';
     const diagnostics = validateCableFile(parseCableFile(text), DEFAULT_SETTINGS, getDictionaries()).diagnostics;
     assert.ok(diagnostics.length >= 2);
     for (const d of diagnostics) assert.deepEqual(d.codeDescription, { href: ruleDocsUrl(String(d.code)) });

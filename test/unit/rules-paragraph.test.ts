@@ -1,5 +1,5 @@
 /** The paragraph rules, each on a minimal cable: where it fires (exact ranges), where it stays quiet, what its fix gives. */
 import { PARAGRAPH_CASES } from '../fixtures/rules/paragraphCases';
-import { describeRuleCases } from '../fixtures/rules/harness';
+import { describeRuleCases } from '../support/ruleHarness';
 
 describeRuleCases(PARAGRAPH_CASES);

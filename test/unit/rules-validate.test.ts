@@ -15,7 +15,7 @@ import { validateCableFile } from '../../server/src/language/rules/validate';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { ALL_CASES } from '../fixtures/rules/allCases';
 import { CONFIDENTIAL_CABLE, edit, edits } from '../fixtures/rules/baseCables';
-import { lint, parse, withCode } from '../fixtures/rules/harness';
+import { lint, parse, withCode } from '../support/ruleHarness';
 
 /** A cable with two unmarked paragraphs (CBL501 twice, a syntax rule) and SSSSS letters (CBL206, an agreement rule). */
 const TWO_PROBLEMS = edits(CONFIDENTIAL_CABLE, ['ZNY CCCCC', 'ZNY SSSSS'], ['¶2. (SBU) ', '¶2. '], ['¶3. (C) ', '¶3. ']);
@@ -35,14 +35,27 @@ describe('rule registry', () => {
   });
 
   it('numbers each group as its file says: 0xx file, 1xx preamble, 2xx routing, 3xx banner, 4xx caption, 5xx paragraphs', () => {
-    const groups: Array<[string, readonly Rule[]]> = [['CBL0', FILE_RULES], ['CBL1', PREAMBLE_RULES], ['CBL2', ROUTING_RULES], ['CBL3', BANNER_RULES], ['CBL4', CAPTION_RULES], ['CBL5', PARAGRAPH_RULES]];
+    const groups: Array<[string, readonly Rule[]]> = [
+      ['CBL0', FILE_RULES],
+      ['CBL1', PREAMBLE_RULES],
+      ['CBL2', ROUTING_RULES],
+      ['CBL3', BANNER_RULES],
+      ['CBL4', CAPTION_RULES],
+      ['CBL5', PARAGRAPH_RULES],
+    ];
     for (const [prefix, rules] of groups) for (const rule of rules) assert.ok(rule.code.startsWith(prefix), `${rule.code} in ${prefix}xx`);
-    assert.equal(ALL_RULES.length, groups.reduce((n, [, rules]) => n + rules.length, 0));
+    assert.equal(
+      ALL_RULES.length,
+      groups.reduce((n, [, rules]) => n + rules.length, 0),
+    );
   });
 
   it('lists CBL000 rule-failure and every rule in RULES, with plain metadata only', () => {
     assert.deepEqual(RULES[0], { code: 'CBL000', name: 'rule-failure', severity: 'warning', description: RULES[0].description });
-    assert.deepEqual(RULES.slice(1).map((r) => r.code), ALL_RULES.map((r) => r.code));
+    assert.deepEqual(
+      RULES.slice(1).map((r) => r.code),
+      ALL_RULES.map((r) => r.code),
+    );
     for (const rule of RULES) assert.deepEqual(Object.keys(rule).sort(), ['code', 'description', 'name', 'severity']);
   });
 
@@ -51,7 +64,8 @@ describe('rule registry', () => {
     for (const rule of ALL_RULES) assert.ok(covered.has(rule.code), `no case for ${rule.code} ${rule.name}`);
     for (const ruleCase of ALL_CASES) {
       const [first] = withCode(lint(ruleCase.text), ruleCase.code);
-      if (first?.data !== undefined) assert.ok(ruleCase.fixed !== undefined, `${ruleCase.code} (${ruleCase.shows}) has a fix but no fixed text`);
+      if (first?.data !== undefined)
+        assert.ok(ruleCase.fixed !== undefined, `${ruleCase.code} (${ruleCase.shows}) has a fix but no fixed text`);
     }
   });
 });
@@ -71,12 +85,18 @@ describe('validateCableFile', () => {
   });
 
   it('reports syntax findings before agreement findings', () => {
-    assert.deepEqual(lint(TWO_PROBLEMS).map((d) => d.code), ['CBL501', 'CBL501', 'CBL206']);
+    assert.deepEqual(
+      lint(TWO_PROBLEMS).map((d) => d.code),
+      ['CBL501', 'CBL501', 'CBL206'],
+    );
   });
 
   it('takes the severity from the settings by code and by name; the code wins over the name', () => {
     const byCode = lint(TWO_PROBLEMS, { rules: { CBL501: 'error' } });
-    assert.deepEqual(withCode(byCode, 'CBL501').map((d) => d.severity), [DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+    assert.deepEqual(
+      withCode(byCode, 'CBL501').map((d) => d.severity),
+      [DiagnosticSeverity.Error, DiagnosticSeverity.Error],
+    );
     const byName = lint(TWO_PROBLEMS, { rules: { 'missing-portion-marking': 'hint', 'security-line-mismatch': 'info' } });
     assert.equal(withCode(byName, 'CBL501')[0].severity, DiagnosticSeverity.Hint);
     assert.equal(withCode(byName, 'CBL206')[0].severity, DiagnosticSeverity.Information);
@@ -102,7 +122,10 @@ describe('validateCableFile', () => {
   });
 
   it('keeps the syntax findings when the cap cuts', () => {
-    assert.deepEqual(lint(TWO_PROBLEMS, { maxNumberOfProblems: 2 }).map((d) => d.code), ['CBL501', 'CBL501']);
+    assert.deepEqual(
+      lint(TWO_PROBLEMS, { maxNumberOfProblems: 2 }).map((d) => d.code),
+      ['CBL501', 'CBL501'],
+    );
   });
 });
 
@@ -130,12 +153,20 @@ describe('a rule that throws', () => {
     },
   };
   /** Two cables in one file (another serial: a copy of the same cable would be one cable), so the throwing rule would throw twice. */
-  const secondCable = edit(edit(edit(CONFIDENTIAL_CABLE, 'VZCZCXRO3019', 'VZCZCXRO3020'), 'MEXICO 000283', 'MEXICO 000284'), '#0283/01', '#0284/01');
+  const secondCable = edit(
+    edit(edit(CONFIDENTIAL_CABLE, 'VZCZCXRO3019', 'VZCZCXRO3020'), 'MEXICO 000283', 'MEXICO 000284'),
+    '#0283/01',
+    '#0284/01',
+  );
   const twoCables = `${CONFIDENTIAL_CABLE}\n${secondCable}`;
 
   it('is reported once as CBL000 on line 0, naming the rule and the error, and the other rules still run', () => {
     const failures: string[] = [];
-    const diagnostics = lint(twoCables, {}, { rules: [throwing, reporting], onRuleFailure: (rule, error) => failures.push(`${rule.code} ${(error as Error).message}`) });
+    const diagnostics = lint(
+      twoCables,
+      {},
+      { rules: [throwing, reporting], onRuleFailure: (rule, error) => failures.push(`${rule.code} ${(error as Error).message}`) },
+    );
     const [failure, ...others] = diagnostics;
     assert.equal(parse(twoCables).cables.length, 2);
     assert.equal(failure.code, 'CBL000');
@@ -143,12 +174,18 @@ describe('a rule that throws', () => {
     assert.deepEqual(failure.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.match(failure.message, /CBL999 always-throws/);
     assert.match(failure.message, /boom/);
-    assert.deepEqual(others.map((d) => d.code), ['CBL998', 'CBL998']);
+    assert.deepEqual(
+      others.map((d) => d.code),
+      ['CBL998', 'CBL998'],
+    );
     assert.deepEqual(failures, ['CBL999 boom']);
   });
 
   it('is silent when CBL000 is off, while the other rules still run', () => {
     const diagnostics = lint(twoCables, { rules: { 'rule-failure': 'off' } }, { rules: [throwing, reporting] });
-    assert.deepEqual(diagnostics.map((d) => d.code), ['CBL998', 'CBL998']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['CBL998', 'CBL998'],
+    );
   });
 });

@@ -6,10 +6,17 @@ import { initialFolderUris, readClientFeatures, serverCapabilities } from '../..
 
 describe('server capabilities', () => {
   it('registers the diagnostic provider only for a client that pulls', () => {
-    const pulling = readClientFeatures({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } });
+    const pulling = readClientFeatures({
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+      workspace: { diagnostics: { refreshSupport: true } },
+    });
     assert.equal(pulling.pullDiagnostics, true);
     assert.equal(pulling.diagnosticsRefresh, true);
-    assert.deepEqual(serverCapabilities(pulling).diagnosticProvider, { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: true });
+    assert.deepEqual(serverCapabilities(pulling).diagnosticProvider, {
+      identifier: 'cable',
+      interFileDependencies: false,
+      workspaceDiagnostics: true,
+    });
 
     const pushing = readClientFeatures({ textDocument: { publishDiagnostics: {} } });
     assert.equal(pushing.pullDiagnostics, false);
@@ -18,16 +25,30 @@ describe('server capabilities', () => {
 
   it('syncs incrementally, with save notifications, and offers every feature', () => {
     const capabilities = serverCapabilities(readClientFeatures({}));
-    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } });
+    assert.deepEqual(capabilities.textDocumentSync, {
+      openClose: true,
+      change: TextDocumentSyncKind.Incremental,
+      save: { includeText: false },
+    });
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['(', ' ', '.']);
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
-    for (const provider of ['documentSymbolProvider', 'foldingRangeProvider', 'hoverProvider', 'documentLinkProvider', 'definitionProvider', 'referencesProvider', 'workspaceSymbolProvider'] as const) {
+    for (const provider of [
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'hoverProvider',
+      'documentLinkProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'workspaceSymbolProvider',
+    ] as const) {
       assert.ok(capabilities[provider], provider);
     }
   });
 
   it('reads the configuration capabilities', () => {
-    const features = readClientFeatures({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true } });
+    const features = readClientFeatures({
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+    });
     assert.deepEqual(
       { configuration: features.configuration, registration: features.configurationChangeRegistration, folders: features.workspaceFolders },
       { configuration: true, registration: true, folders: true },
@@ -37,7 +58,10 @@ describe('server capabilities', () => {
 
   it('takes the workspace folders, or the root of an old client', () => {
     const base = { processId: null, capabilities: {} } as const;
-    assert.deepEqual(initialFolderUris({ ...base, rootUri: 'file:///r', workspaceFolders: [{ uri: 'file:///a', name: 'a' }] } as InitializeParams), ['file:///a']);
+    assert.deepEqual(
+      initialFolderUris({ ...base, rootUri: 'file:///r', workspaceFolders: [{ uri: 'file:///a', name: 'a' }] } as InitializeParams),
+      ['file:///a'],
+    );
     assert.deepEqual(initialFolderUris({ ...base, rootUri: 'file:///r', workspaceFolders: null } as InitializeParams), ['file:///r']);
     assert.deepEqual(initialFolderUris({ ...base, rootUri: null } as InitializeParams), []);
   });

@@ -1,7 +1,7 @@
 /** The push scheduler: debounce, and the guards that keep stale results from being published. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DiagnosticsScheduler, type DiagnosticsResult, type Timers } from '../../server/src/diagnosticsScheduler';
+import { DiagnosticsScheduler, type DiagnosticsResult, type Timers } from '../../server/src/diagnostics/diagnosticsScheduler';
 
 /** Timers driven by hand: nothing fires until `fire()`. */
 class ManualTimers implements Timers {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentModels } from '../../server/src/documentModels';
+import { DocumentModels } from '../../server/src/documents/documentModels';
 import { getLanguageService } from '../../server/src/language/languageService';
 import type { CableFile } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
@@ -35,7 +35,11 @@ describe('DocumentModels', () => {
     const models = new DocumentModels(parse);
     const document = TextDocument.create(URI, 'cable', 1, '09MEXICO283\n');
     const first = models.get(document);
-    TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'CONFIDENTIAL\n' }], 2);
+    TextDocument.update(
+      document,
+      [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'CONFIDENTIAL\n' }],
+      2,
+    );
     const second = models.get(document);
     assert.notEqual(second, first);
     assert.equal(second.lineCount, 3);
@@ -92,7 +96,10 @@ describe('DocumentModels when the parser fails', () => {
   it('logs what the parser caught itself, with the stack, through the language service', () => {
     const logged: string[] = [];
     const service = getLanguageService();
-    const models = new DocumentModels((document, onFailure) => service.parse(document, onFailure), (message) => logged.push(message));
+    const models = new DocumentModels(
+      (document, onFailure) => service.parse(document, onFailure),
+      (message) => logged.push(message),
+    );
     // Text that is no string makes the parser itself fail, inside its own guard (splitting the text into lines).
     const broken = { uri: URI, version: 1, languageId: 'cable', lineCount: 1, getText: () => ({}) } as unknown as TextDocument;
     const model = models.get(broken);

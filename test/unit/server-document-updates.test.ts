@@ -2,13 +2,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { updateDocument } from '../../server/src/documentUpdates';
+import { updateDocument } from '../../server/src/documents/documentUpdates';
 
 const fresh = (document: TextDocument) => TextDocument.create(document.uri, document.languageId, document.version, document.getText());
 
 describe('updateDocument', () => {
   it('joins a lone CR and an inserted LF into one line break', () => {
-    const document = updateDocument(TextDocument.create('file:///a.cable', 'cable', 1, 'a\rb'), [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }], 2);
+    const document = updateDocument(
+      TextDocument.create('file:///a.cable', 'cable', 1, 'a\rb'),
+      [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }],
+      2,
+    );
     assert.equal(document.getText(), 'a\r\nb');
     assert.equal(document.lineCount, fresh(document).lineCount);
     assert.equal(document.version, 2);
@@ -23,10 +27,14 @@ describe('updateDocument', () => {
 
   it('applies several changes in order, and whole-text changes', () => {
     let document = TextDocument.create('file:///a.cable', 'cable', 1, '¶1. (C) Text.');
-    document = updateDocument(document, [
-      { range: { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } }, text: '(S)' },
-      { range: { start: { line: 0, character: 13 }, end: { line: 0, character: 13 } }, text: '\n¶2. (U) More.' },
-    ], 2);
+    document = updateDocument(
+      document,
+      [
+        { range: { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } }, text: '(S)' },
+        { range: { start: { line: 0, character: 13 }, end: { line: 0, character: 13 } }, text: '\n¶2. (U) More.' },
+      ],
+      2,
+    );
     assert.equal(document.getText(), '¶1. (S) Text.\n¶2. (U) More.');
     assert.equal(updateDocument(document, [{ text: 'all new' }], 3).getText(), 'all new');
   });

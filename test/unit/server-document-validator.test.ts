@@ -3,19 +3,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentModels } from '../../server/src/documentModels';
-import { DocumentValidator } from '../../server/src/documentValidator';
+import { DocumentModels } from '../../server/src/documents/documentModels';
+import { DocumentValidator } from '../../server/src/diagnostics/documentValidator';
 import type { CableFile } from '../../server/src/language/model';
 import type { LanguageSettings } from '../../server/src/language/settings';
-import { SavedVersions } from '../../server/src/savedVersions';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { SavedVersions } from '../../server/src/documents/savedVersions';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 const URI = 'file:///w/09MEXICO283.txt';
 
 /** Models remember the text they came from; the fake service reports one diagnostic naming that text. */
 function setup(section: unknown, options: { capped?: boolean; failingRule?: boolean } = {}) {
   const documents = new Map<string, TextDocument>();
-  const models = new DocumentModels((document) => ({ cables: [], problems: [], lineCount: 0, binary: false, text: document.getText() }) as CableFile);
+  const models = new DocumentModels(
+    (document) => ({ cables: [], problems: [], lineCount: 0, binary: false, text: document.getText() }) as CableFile,
+  );
   const saved = new SavedVersions(models);
   const settings = new SettingsStore(async () => section, { info: () => {}, error: () => {} });
   const notices: string[] = [];
@@ -24,7 +26,10 @@ function setup(section: unknown, options: { capped?: boolean; failingRule?: bool
     validate(model: CableFile, language: LanguageSettings, onRuleFailure?: (rule: { code: string; name: string }, error: unknown) => void) {
       seenSettings.push(language);
       if (options.failingRule) onRuleFailure?.({ code: 'CBL999', name: 'broken-rule' }, new Error('boom'));
-      const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: (model as CableFile & { text: string }).text };
+      const diagnostic: Diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        message: (model as CableFile & { text: string }).text,
+      };
       return { diagnostics: [diagnostic], capped: options.capped ?? false };
     },
   };
@@ -44,8 +49,7 @@ function setup(section: unknown, options: { capped?: boolean; failingRule?: bool
     saved.record(document);
     return document;
   };
-  const edit = (document: TextDocument, text: string) =>
-    TextDocument.update(document, [{ text }], document.version + 1);
+  const edit = (document: TextDocument, text: string) => TextDocument.update(document, [{ text }], document.version + 1);
   return { documents, validator, notices, seenSettings, saved, open, edit, failures };
 }
 
@@ -62,7 +66,10 @@ describe('DocumentValidator', () => {
     const document = open('saved text');
     edit(document, 'typed text');
     const result = await validator.validate(URI);
-    assert.deepEqual({ version: result?.version, message: result?.diagnostics[0]?.message, followsTyping: result?.followsTyping }, { version: 2, message: 'typed text', followsTyping: true });
+    assert.deepEqual(
+      { version: result?.version, message: result?.diagnostics[0]?.message, followsTyping: result?.followsTyping },
+      { version: 2, message: 'typed text', followsTyping: true },
+    );
     assert.deepEqual(seenSettings[0]?.rules, { CBL501: 'error' });
     assert.equal(validator.isCurrent(URI, result!), true);
     edit(document, 'more');

@@ -1,8 +1,14 @@
 /** The server's reading of the `cable` settings (by shared/settings.ts): mapping to LanguageSettings, per-document cache, invalidation. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DOCUMENT_SETTINGS, canonicalRuleKey, toDocumentSettings, DEFAULT_INDEX_SETTINGS, toIndexSettings } from '../../server/src/settingsMapping';
-import { SettingsStore } from '../../server/src/settingsStore';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  canonicalRuleKey,
+  toDocumentSettings,
+  DEFAULT_INDEX_SETTINGS,
+  toIndexSettings,
+} from '../../server/src/settings/settingsMapping';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 describe('toDocumentSettings', () => {
   it('gives the defaults for a missing or malformed section', () => {
@@ -20,7 +26,11 @@ describe('toDocumentSettings', () => {
       acronyms: { GOM: 'Government of Mexico' },
     });
     assert.deepEqual(settings, {
-      language: { rules: { CBL101: 'off', 'missing-portion-marking': 'error' }, maxNumberOfProblems: 50, acronyms: { GOM: 'Government of Mexico' } },
+      language: {
+        rules: { CBL101: 'off', 'missing-portion-marking': 'error' },
+        maxNumberOfProblems: 50,
+        acronyms: { GOM: 'Government of Mexico' },
+      },
       validate: { enable: false, run: 'onSave', scope: 'openFiles' },
     });
     assert.equal(toDocumentSettings({ validate: { scope: 'workspace' } }).validate.scope, 'workspace');
@@ -31,14 +41,19 @@ describe('toDocumentSettings', () => {
     const logged: string[] = [];
     assert.deepEqual(toIndexSettings(undefined), DEFAULT_INDEX_SETTINGS);
     assert.deepEqual(toIndexSettings({ maxFiles: 300_000, maxFileSizeMB: 1.5 }), { maxFiles: 300_000, maxFileBytes: 1.5 * 1024 * 1024 });
-    assert.deepEqual(toIndexSettings({ maxFiles: 'lots', maxFileSizeMB: -1 }, (m) => logged.push(m)), DEFAULT_INDEX_SETTINGS);
+    assert.deepEqual(
+      toIndexSettings({ maxFiles: 'lots', maxFileSizeMB: -1 }, (m) => logged.push(m)),
+      DEFAULT_INDEX_SETTINGS,
+    );
     assert.equal(logged.length, 2);
     assert.ok(DEFAULT_INDEX_SETTINGS.maxFiles >= 251_287, 'the default holds the whole release');
   });
 
   it('drops unknown rule levels with one log line each, and canonicalises rule keys', () => {
     const logged: string[] = [];
-    const settings = toDocumentSettings({ rules: { cbl501: 'Warning', 'Missing-Portion-Marking': 'loud', CBL202: 3 } }, (m) => logged.push(m));
+    const settings = toDocumentSettings({ rules: { cbl501: 'Warning', 'Missing-Portion-Marking': 'loud', CBL202: 3 } }, (m) =>
+      logged.push(m),
+    );
     assert.deepEqual(settings.language.rules, { CBL501: 'warning' });
     assert.equal(logged.length, 2);
     assert.match(logged[0]!, /Missing-Portion-Marking.*"loud"/);
@@ -51,7 +66,11 @@ describe('toDocumentSettings', () => {
       assert.equal(toDocumentSettings({ maxNumberOfProblems: raw }, (m) => logged.push(m)).language.maxNumberOfProblems, 1000);
     }
     assert.equal(logged.length, 5);
-    assert.equal(toDocumentSettings({ maxNumberOfProblems: null }, (m) => logged.push(m)).language.maxNumberOfProblems, 1000, 'null is unset');
+    assert.equal(
+      toDocumentSettings({ maxNumberOfProblems: null }, (m) => logged.push(m)).language.maxNumberOfProblems,
+      1000,
+      'null is unset',
+    );
     assert.equal(logged.length, 5);
     assert.equal(toDocumentSettings({ maxNumberOfProblems: '50' }).language.maxNumberOfProblems, 50);
     assert.equal(toDocumentSettings({ maxNumberOfProblems: 0 }).language.maxNumberOfProblems, 0);
@@ -59,7 +78,10 @@ describe('toDocumentSettings', () => {
   });
 
   it('keeps only non-empty acronym expansions and valid validate values, in any case', () => {
-    const settings = toDocumentSettings({ acronyms: { GOM: ' Government of Mexico ', X: '', Y: 3 }, validate: { enable: 'no', run: 'sometimes' } });
+    const settings = toDocumentSettings({
+      acronyms: { GOM: ' Government of Mexico ', X: '', Y: 3 },
+      validate: { enable: 'no', run: 'sometimes' },
+    });
     assert.deepEqual(settings.language.acronyms, { GOM: 'Government of Mexico' });
     assert.deepEqual(settings.validate, DEFAULT_DOCUMENT_SETTINGS.validate);
     assert.equal(toDocumentSettings({ validate: { run: 'onsave' } }).validate.run, 'onSave');

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentModels } from '../../server/src/documentModels';
+import { DocumentModels } from '../../server/src/documents/documentModels';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { InThreadSummariser } from '../../server/src/workspace/fileSummariser';
-import { WorkspaceCables } from '../../server/src/workspace/workspaceCables';
+import { InThreadSummariser } from '../../server/src/node/workspace/fileSummariser';
+import { WorkspaceCables } from '../../server/src/node/workspace/workspaceCables';
 
 const cable = (refId: string, subject: string) => `${refId}\n${subject}\nWed Feb 04 00:00:00 +0100 2009\nCONFIDENTIAL\nEmbassy Mexico\n`;
 
@@ -34,7 +34,11 @@ describe('WorkspaceCables', () => {
       return parseCableFile(document.getText(), { fileName: document.uri });
     });
     const logged: string[] = [];
-    const workspace = new WorkspaceCables({ modelOf: (document) => models.get(document), log: { info: (m) => logged.push(m), error: (m) => logged.push(m) }, summariser: new InThreadSummariser() });
+    const workspace = new WorkspaceCables({
+      modelOf: (document) => models.get(document),
+      log: { info: (m) => logged.push(m), error: (m) => logged.push(m) },
+      summariser: new InThreadSummariser(),
+    });
     const subjects = () => [...workspace.cables()].map((c) => [c.uri, c.subject]);
     return { workspace, models, parses, logged, subjects };
   }

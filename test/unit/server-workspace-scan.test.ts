@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { looksLikeCable } from '../../server/src/language/cableDetection';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
-import { InThreadSummariser } from '../../server/src/workspace/fileSummariser';
-import { cacheDirectory, cacheFileOf, readIndexCache, writeIndexCache } from '../../server/src/workspace/indexCache';
-import { WorkspaceCables, localFolders } from '../../server/src/workspace/workspaceCables';
+import { InThreadSummariser } from '../../server/src/node/workspace/fileSummariser';
+import { cacheDirectory, cacheFileOf, readIndexCache, writeIndexCache } from '../../server/src/node/workspace/indexCache';
+import { WorkspaceCables, localFolders } from '../../server/src/node/workspace/workspaceCables';
 
 const CABLE = '09MEXICO283\nTHE U.S.-MEXICAN RELATIONSHIP\nWed Feb 04 00:00:00 +0100 2009\nCONFIDENTIAL\nEmbassy Mexico\n';
 
@@ -76,7 +76,10 @@ describe('the workspace scan', () => {
   it('reads cables inside the folder only: no symlink, no big file, no tool folder, no plain text', async () => {
     const { index, uris } = scan({ maxFiles: 100, maxFileBytes: 1024 * 1024 });
     await index.whenScanned();
-    assert.deepEqual(uris(), [pathToFileURL(join(workspace, 'cables', '09MEXICO283.txt')).href, pathToFileURL(join(workspace, 'cables', 'deeper', 'draft.cable')).href]);
+    assert.deepEqual(uris(), [
+      pathToFileURL(join(workspace, 'cables', '09MEXICO283.txt')).href,
+      pathToFileURL(join(workspace, 'cables', 'deeper', 'draft.cable')).href,
+    ]);
     assert.deepEqual(index.status(), { state: 'ready', files: 2, cables: 2, skipped: 1 }, 'the big file is counted as left out');
   });
 
@@ -99,14 +102,21 @@ describe('the workspace scan', () => {
     const second = scan(undefined, cache);
     await second.index.whenScanned();
     assert.match(second.logged.join('\n'), /Indexed 3 cable file\(s\) .* \(2 unchanged since last read\)/);
-    assert.ok([...second.index.cables()].some((c) => c.subject === 'THE U.S.-MEXICAN RELATIONSHIP, REVISED'), 'the stale entry was read again');
+    assert.ok(
+      [...second.index.cables()].some((c) => c.subject === 'THE U.S.-MEXICAN RELATIONSHIP, REVISED'),
+      'the stale entry was read again',
+    );
     writeFileSync(join(workspace, 'cables', '09MEXICO283.txt'), CABLE);
   });
 
   it('keeps the old cache whole when a write fails half-way, and leaves no temporary file', async () => {
     const cache = join(root, 'crash');
     const file = join(cache, 'index.jsonl');
-    const entry = (n: number) => [`${pathToFileURL(workspace).href}/f${n}.txt`, { stamp: { size: n, mtimeMs: n }, summary: { cables: [], citations: [] } }] as [string, any];
+    const entry = (n: number) =>
+      [`${pathToFileURL(workspace).href}/f${n}.txt`, { stamp: { size: n, mtimeMs: n }, summary: { cables: [], citations: [] } }] as [
+        string,
+        any,
+      ];
     await writeIndexCache(file, workspace, 'test', [entry(1), entry(2)]);
     const before = readFileSync(file, 'utf8');
     function* crashing() {
@@ -118,12 +128,18 @@ describe('the workspace scan', () => {
     assert.deepEqual(readdirSync(cache), ['index.jsonl']);
     const reading = await readIndexCache(file, workspace, 'test');
     assert.equal(reading.kind === 'read' && reading.files.size, 2);
-    assert.deepEqual(await readIndexCache(file, workspace, 'another version'), { kind: 'rejected', why: 'it was written by another version (test, format 1)' });
-    assert.deepEqual(await readIndexCache(file, join(root, 'elsewhere'), 'test'), { kind: 'rejected', why: `it is the cache of another folder (${workspace})` });
+    assert.deepEqual(await readIndexCache(file, workspace, 'another version'), {
+      kind: 'rejected',
+      why: 'it was written by another version (test, format 1)',
+    });
+    assert.deepEqual(await readIndexCache(file, join(root, 'elsewhere'), 'test'), {
+      kind: 'rejected',
+      why: `it is the cache of another folder (${workspace})`,
+    });
     assert.deepEqual(await readIndexCache(join(cache, 'missing.jsonl'), workspace, 'test'), { kind: 'missing' });
   });
 
-  it('keeps its cache under the client\'s folder, else under XDG_CACHE_HOME or ~/.cache', () => {
+  it("keeps its cache under the client's folder, else under XDG_CACHE_HOME or ~/.cache", () => {
     assert.equal(cacheDirectory('/storage/ws'), '/storage/ws');
     assert.equal(cacheDirectory(undefined, { XDG_CACHE_HOME: '/xdg' }), '/xdg/cable-language');
     assert.match(cacheDirectory(undefined, {}), /\/\.cache\/cable-language$/);

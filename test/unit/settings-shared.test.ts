@@ -11,8 +11,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { detectsTextFiles } from '../../client/src/settings';
 import { DEFAULT_CABLE_SETTINGS, canonicalRuleKey, normaliseCableSettings, parseRuleLevel } from '../../shared/settings';
-import { DEFAULT_DOCUMENT_SETTINGS, toDocumentSettings, toWorkspaceSettings } from '../../server/src/settingsMapping';
-import { SettingsStore } from '../../server/src/settingsStore';
+import { DEFAULT_DOCUMENT_SETTINGS, toDocumentSettings, toWorkspaceSettings } from '../../server/src/settings/settingsMapping';
+import { SettingsStore } from '../../server/src/settings/settingsStore';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const messages = (raw: unknown) => normaliseCableSettings(raw).warnings.map((warning) => warning.message);
@@ -48,7 +48,9 @@ describe('normaliseCableSettings', () => {
   });
 
   it('drops unknown rule levels with a warning naming the rule', () => {
-    const { value, warnings } = normaliseCableSettings({ rules: { CBL101: 'loud', CBL102: 3, CBL103: 'hint', CBL104: 'warn', CBL105: false } });
+    const { value, warnings } = normaliseCableSettings({
+      rules: { CBL101: 'loud', CBL102: 3, CBL103: 'hint', CBL104: 'warn', CBL105: false },
+    });
     assert.deepEqual(value.rules, { CBL103: 'hint' });
     assert.equal(warnings.length, 4);
     assert.equal(warnings[0].setting, 'cable.rules');
@@ -60,7 +62,10 @@ describe('normaliseCableSettings', () => {
     const bad = normaliseCableSettings({ validate: { run: 'sometimes', enable: 'yes' }, maxNumberOfProblems: -1 });
     assert.deepEqual(bad.value.validate, { enable: true, run: 'onType', scope: 'openFiles' });
     assert.equal(bad.value.maxNumberOfProblems, 1000);
-    assert.deepEqual(bad.warnings.map((warning) => warning.setting), ['cable.validate.enable', 'cable.validate.run', 'cable.maxNumberOfProblems']);
+    assert.deepEqual(
+      bad.warnings.map((warning) => warning.setting),
+      ['cable.validate.enable', 'cable.validate.run', 'cable.maxNumberOfProblems'],
+    );
     assert.equal(normaliseCableSettings({ maxNumberOfProblems: '25' }).value.maxNumberOfProblems, 25);
     assert.equal(normaliseCableSettings({ maxNumberOfProblems: 12.7 }).value.maxNumberOfProblems, 12);
     for (const raw of [-1, Number.NaN, Number.POSITIVE_INFINITY, true, '', 'many']) {
@@ -75,12 +80,18 @@ describe('normaliseCableSettings', () => {
     assert.equal(normaliseCableSettings({ validate: { scope: 'openfiles' } }).value.validate.scope, 'openFiles');
     const bad = normaliseCableSettings({ validate: { scope: 'everything' } });
     assert.equal(bad.value.validate.scope, 'openFiles');
-    assert.deepEqual(bad.warnings.map((warning) => warning.setting), ['cable.validate.scope']);
+    assert.deepEqual(
+      bad.warnings.map((warning) => warning.setting),
+      ['cable.validate.scope'],
+    );
     assert.match(bad.warnings[0].message, /cable\.validate\.scope.*everything/);
   });
 
   it('keeps the index limits when they are numbers of 0 or more, and says what it replaced', () => {
-    assert.deepEqual(normaliseCableSettings({ index: { maxFiles: '1000', maxFileSizeMB: '2.5' } }).value.index, { maxFiles: 1000, maxFileSizeMB: 2.5 });
+    assert.deepEqual(normaliseCableSettings({ index: { maxFiles: '1000', maxFileSizeMB: '2.5' } }).value.index, {
+      maxFiles: 1000,
+      maxFileSizeMB: 2.5,
+    });
     assert.deepEqual(normaliseCableSettings({ index: { maxFiles: 0, maxFileSizeMB: 0 } }).value.index, { maxFiles: 0, maxFileSizeMB: 0 });
     assert.equal(normaliseCableSettings({ index: { maxFiles: 1234.9 } }).value.index.maxFiles, 1234);
     const bad = normaliseCableSettings({ index: { maxFiles: -5, maxFileSizeMB: 'big' } });
@@ -90,7 +101,10 @@ describe('normaliseCableSettings', () => {
     assert.match(bad.warnings[1].message, /cable\.index\.maxFileSizeMB.*big/);
     const notObject = normaliseCableSettings({ index: 20_000 });
     assert.deepEqual(notObject.value.index, DEFAULT_CABLE_SETTINGS.index);
-    assert.deepEqual(notObject.warnings.map((warning) => warning.setting), ['cable.index']);
+    assert.deepEqual(
+      notObject.warnings.map((warning) => warning.setting),
+      ['cable.index'],
+    );
   });
 
   it('holds the whole Cablegate release (251,287 cables) by default', () => {
@@ -146,10 +160,25 @@ describe('rule keys and levels', () => {
  */
 const RAW_SECTIONS: Record<string, unknown> = {
   'nothing at all': undefined,
-  'valid values': { validate: { enable: false, run: 'onSave', scope: 'workspace' }, rules: { CBL101: 'off' }, maxNumberOfProblems: 50, acronyms: { GOM: 'Government of Mexico' } },
+  'valid values': {
+    validate: { enable: false, run: 'onSave', scope: 'workspace' },
+    rules: { CBL101: 'off' },
+    maxNumberOfProblems: 50,
+    acronyms: { GOM: 'Government of Mexico' },
+  },
   'a number typed as a string': { maxNumberOfProblems: '25', index: { maxFiles: '300000', maxFileSizeMB: '0.5' } },
-  'enumerations in other case': { validate: { run: 'ONSAVE', scope: ' Workspace ' }, rules: { cbl501: 'Warning' }, trace: { server: 'Messages' } },
-  'values that cannot be read': { validate: { enable: 'yes', run: 'sometimes', scope: 'everything' }, rules: { CBL101: 'loud' }, maxNumberOfProblems: -1, index: { maxFiles: 'lots' }, detectInTextFiles: 'no' },
+  'enumerations in other case': {
+    validate: { run: 'ONSAVE', scope: ' Workspace ' },
+    rules: { cbl501: 'Warning' },
+    trace: { server: 'Messages' },
+  },
+  'values that cannot be read': {
+    validate: { enable: 'yes', run: 'sometimes', scope: 'everything' },
+    rules: { CBL101: 'loud' },
+    maxNumberOfProblems: -1,
+    index: { maxFiles: 'lots' },
+    detectInTextFiles: 'no',
+  },
   'Lua tables': { rules: [], acronyms: [], validate: { enable: null }, maxNumberOfProblems: null },
   'objects where values belong': { rules: 'CBL101=off', acronyms: ['GOM'], index: 20_000, validate: true },
 };

@@ -16,7 +16,10 @@ import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { expandSnippet } from '../support/snippetExpansion';
 
 const ROOT = join(__dirname, '..', '..');
-const SNIPPETS = JSON.parse(readFileSync(join(ROOT, 'snippets', 'cable.json'), 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[]; description: string }>;
+const SNIPPETS = JSON.parse(readFileSync(join(ROOT, 'snippets', 'cable.json'), 'utf8')) as Record<
+  string,
+  { prefix: string | string[]; body: string | string[]; description: string }
+>;
 const TEMPLATE = [SNIPPETS['New cable'].body].flat().join('\n');
 /** VS Code's variables at 17:08 on 4 February 2026 (day 035 of the year). */
 const NOW = { CURRENT_DATE: '04', CURRENT_HOUR: '17', CURRENT_MINUTE: '08', CURRENT_MONTH_NAME_SHORT: 'Feb', CURRENT_YEAR_SHORT: '26' };
@@ -35,7 +38,8 @@ function covered(text: string, diagnostic: Diagnostic): string {
   return start.line === end.line ? lines[start.line].slice(start.character, end.character) : lines[start.line].slice(start.character);
 }
 
-const problems = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
+const problems = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
 
 describe('the snippet file’s new-cable template', () => {
   const text = expandSnippet(TEMPLATE, NOW);
@@ -60,15 +64,34 @@ describe('the snippet file’s new-cable template', () => {
     const found = problems(validate(text));
     assert.deepEqual(
       found.filter((d) => d.code === 'CBL413').map((d) => covered(text, d)),
-      [PLACEHOLDERS.station, PLACEHOLDERS.from, PLACEHOLDERS.post, PLACEHOLDERS.decl, PLACEHOLDERS.subject, PLACEHOLDERS.classifiedBy, PLACEHOLDERS.signature],
+      [
+        PLACEHOLDERS.station,
+        PLACEHOLDERS.from,
+        PLACEHOLDERS.post,
+        PLACEHOLDERS.decl,
+        PLACEHOLDERS.subject,
+        PLACEHOLDERS.classifiedBy,
+        PLACEHOLDERS.signature,
+      ],
     );
     // The DE line's day of the year cannot be a default (no snippet variable gives it): the line's shape is wrong until it is typed.
     const others = found.filter((d) => d.code !== 'CBL413');
-    assert.deepEqual(others.map((d) => [d.code, covered(text, d)]), [['CBL201', 'DE RUEHXX #0001/01 DDD1708']]);
+    assert.deepEqual(
+      others.map((d) => [d.code, covered(text, d)]),
+      [['CBL201', 'DE RUEHXX #0001/01 DDD1708']],
+    );
   });
 
   it('is clean once its placeholders are filled, whichever level is chosen', () => {
-    const filled = { 3: 'RUEHME', 5: '035', 12: 'MEXICO', 16: '02/04/2036', 18: 'JUDICIAL REFORM IN MEXICO', 19: 'POLCOUNS CHARLES V. BARCLAY', 22: 'GARZA' };
+    const filled = {
+      3: 'RUEHME',
+      5: '035',
+      12: 'MEXICO',
+      16: '02/04/2036',
+      18: 'JUDICIAL REFORM IN MEXICO',
+      19: 'POLCOUNS CHARLES V. BARCLAY',
+      22: 'GARZA',
+    };
     const levels = [
       { 6: 'ZNY CCCCC', 14: 'C O N F I D E N T I A L', 21: 'C' },
       { 6: 'ZNY SSSSS', 14: 'S E C R E T', 21: 'S' },
@@ -76,13 +99,21 @@ describe('the snippet file’s new-cable template', () => {
     ];
     for (const level of levels) {
       const cable = expandSnippet(TEMPLATE, NOW, { ...filled, ...level });
-      assert.deepEqual(problems(validate(cable)).map((d) => `${d.code} ${d.message}`), [], cable);
+      assert.deepEqual(
+        problems(validate(cable)).map((d) => `${d.code} ${d.message}`),
+        [],
+        cable,
+      );
     }
   });
 });
 
 describe('the server’s new-cable skeleton (completion)', () => {
-  const item = service.doComplete(TextDocument.create('file:///w/new.cable', 'cable', 1, ''), service.parse(TextDocument.create('file:///w/new.cable', 'cable', 1, '')), { line: 0, character: 0 }).items[0];
+  const item = service.doComplete(
+    TextDocument.create('file:///w/new.cable', 'cable', 1, ''),
+    service.parse(TextDocument.create('file:///w/new.cable', 'cable', 1, '')),
+    { line: 0, character: 0 },
+  ).items[0];
   const text = expandSnippet((item.textEdit as TextEdit).newText);
 
   it('is the skeleton completion offers in an empty document', () => {
@@ -94,15 +125,33 @@ describe('the server’s new-cable skeleton (completion)', () => {
     const found = problems(validate(text));
     assert.deepEqual(
       found.map((d) => [d.code, covered(text, d)]),
-      [PLACEHOLDERS.post, PLACEHOLDERS.decl, PLACEHOLDERS.subject, PLACEHOLDERS.classifiedBy, PLACEHOLDERS.signature].map((p) => ['CBL413', p]),
+      [PLACEHOLDERS.post, PLACEHOLDERS.decl, PLACEHOLDERS.subject, PLACEHOLDERS.classifiedBy, PLACEHOLDERS.signature].map((p) => [
+        'CBL413',
+        p,
+      ]),
     );
   });
 
   it('is clean once its placeholders are filled, whichever level is chosen', () => {
-    const filled = { 2: 'MEXICO', 3: '000283', 5: '01/15/2019', 7: 'JUDICIAL REFORM IN MEXICO', 8: 'POLCOUNS CHARLES V. BARCLAY', 12: 'GARZA' };
-    for (const [banner, marking] of [['C O N F I D E N T I A L', 'C'], ['S E C R E T', 'S'], ['U N C L A S', 'U']]) {
+    const filled = {
+      2: 'MEXICO',
+      3: '000283',
+      5: '01/15/2019',
+      7: 'JUDICIAL REFORM IN MEXICO',
+      8: 'POLCOUNS CHARLES V. BARCLAY',
+      12: 'GARZA',
+    };
+    for (const [banner, marking] of [
+      ['C O N F I D E N T I A L', 'C'],
+      ['S E C R E T', 'S'],
+      ['U N C L A S', 'U'],
+    ]) {
       const cable = expandSnippet(CABLE_SKELETON, {}, { ...filled, 1: banner, 11: marking });
-      assert.deepEqual(problems(validate(cable)).map((d) => `${d.code} ${d.message}`), [], cable);
+      assert.deepEqual(
+        problems(validate(cable)).map((d) => `${d.code} ${d.message}`),
+        [],
+        cable,
+      );
     }
   });
 });

@@ -9,7 +9,7 @@ import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { findDocumentSymbols, outlineCableFile } from '../../server/src/language/features/symbols';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { getLanguageService } from '../../server/src/language/languageService';
-import { SAMPLE_PATH } from '../support/corpus';
+import { readSample } from '../support/sample';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'workspace');
 
@@ -18,7 +18,10 @@ function outline(text: string, name = 'test.txt') {
   return findDocumentSymbols(document, parseCableFile(text, { fileName: name }));
 }
 
-const range = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const range = (sl: number, sc: number, el: number, ec: number): Range => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 const names = (symbols: DocumentSymbol[] | undefined) => (symbols ?? []).map((s) => s.name);
 const child = (symbol: DocumentSymbol, name: string) => symbol.children!.find((c) => c.name === name)!;
 
@@ -33,20 +36,26 @@ function contains(outer: Range, inner: Range) {
 function assertWellFormed(symbols: DocumentSymbol[], parent?: DocumentSymbol) {
   for (const symbol of symbols) {
     assert.ok(symbol.name.length > 0, 'symbol names must not be empty');
-    assert.ok(contains(symbol.range, symbol.selectionRange), `${symbol.name}: selection ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`);
+    assert.ok(
+      contains(symbol.range, symbol.selectionRange),
+      `${symbol.name}: selection ${JSON.stringify(symbol.selectionRange)} outside ${JSON.stringify(symbol.range)}`,
+    );
     if (parent) assert.ok(contains(parent.range, symbol.range), `${symbol.name} lies outside ${parent.name}`);
     assertWellFormed(symbol.children ?? [], symbol);
   }
 }
 
 describe('findDocumentSymbols on the sample cable', () => {
-  const symbols = outline(readFileSync(SAMPLE_PATH, 'utf8'), '09MEXICO283.txt');
+  const symbols = outline(readSample(), '09MEXICO283.txt');
   const cable = symbols[0];
 
   it('makes one root named after the ref id, with classification and subject as detail', () => {
     assert.equal(symbols.length, 1);
     assert.equal(cable.name, '09MEXICO283');
-    assert.equal(cable.detail, 'CONFIDENTIAL — THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM');
+    assert.equal(
+      cable.detail,
+      'CONFIDENTIAL — THE U.S.-MEXICAN RELATIONSHIP: MEETING CHALLENGES, TAPPING OPPORTUNITIES IN 2009--SECURITY AND REFORM',
+    );
     assert.deepEqual(cable.selectionRange, range(0, 0, 0, 11));
   });
 
@@ -96,10 +105,25 @@ describe('findDocumentSymbols on the sample cable', () => {
   });
 
   it('gives every paragraph its marking and lead words', () => {
-    const paragraphs = [child(cable, '¶1'), ...cable.children!.filter((c) => c.kind === 3).flatMap((h) => h.children!)].filter((s) => s.name.startsWith('¶'));
+    const paragraphs = [child(cable, '¶1'), ...cable.children!.filter((c) => c.kind === 3).flatMap((h) => h.children!)].filter((s) =>
+      s.name.startsWith('¶'),
+    );
     assert.deepEqual(
       paragraphs.map((p) => `${p.name} ${p.detail!.split(' ')[0]}`),
-      ['¶1 (C)', '¶2 (SBU)', '¶3 (U)', '¶4 (SBU)', '¶5 (C)', '¶6 (C)', '¶7 (SBU)', '¶8 (SBU)', '¶9 (C)', '¶10 (SBU)', '¶11 (SBU)', '¶12 (C)'],
+      [
+        '¶1 (C)',
+        '¶2 (SBU)',
+        '¶3 (U)',
+        '¶4 (SBU)',
+        '¶5 (C)',
+        '¶6 (C)',
+        '¶7 (SBU)',
+        '¶8 (SBU)',
+        '¶9 (C)',
+        '¶10 (SBU)',
+        '¶11 (SBU)',
+        '¶12 (C)',
+      ],
     );
     const first = child(cable, '¶1');
     assert.equal(first.detail, "(C) Summary. Mexico's drug cartels are responsible for");
@@ -148,7 +172,7 @@ describe('findDocumentSymbols on other shapes', () => {
   });
 
   it('stops at the limit and says so', () => {
-    const text = readFileSync(SAMPLE_PATH, 'utf8');
+    const text = readSample();
     const document = TextDocument.create('file:///w/09MEXICO283.txt', 'cable', 1, text);
     const model = parseCableFile(text, { fileName: '09MEXICO283.txt' });
     const count = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
@@ -213,7 +237,8 @@ describe('findDocumentSymbols on the banner’s controls', () => {
   });
 
   it('repeats no control when SIPDIS comes twice, as in 05MINSK851', () => {
-    const twice = 'UNCLAS SECTION 01 OF 02 MINSK 000851 \n \nSIPDIS \n \nSIPDIS \n \nSENSITIVE \n \nE.O. 12958: N/A\nTAGS: PGOV BO\nSUBJECT: TEXT\n \n1. (SBU) Text.\n';
+    const twice =
+      'UNCLAS SECTION 01 OF 02 MINSK 000851 \n \nSIPDIS \n \nSIPDIS \n \nSENSITIVE \n \nE.O. 12958: N/A\nTAGS: PGOV BO\nSUBJECT: TEXT\n \n1. (SBU) Text.\n';
     assert.equal(child(outline(twice, '05MINSK851.txt')[0], 'Banner').detail, 'UNCLASSIFIED, section 1 of 2, SIPDIS, SENSITIVE');
   });
 });

@@ -16,12 +16,19 @@ const names = (query: string) => findWorkspaceSymbols(query, index).map((s) => s
 
 describe('findWorkspaceSymbols', () => {
   it('finds cables by ref id, in any case and spacing', () => {
-    assert.deepEqual(names('09mex'), ['09MEXICO500: FOLLOW-UP ON JUDICIAL REFORM', '09MEXICO600: FIRST OF TWO CABLES IN ONE FILE', '09MEXICO601: SECOND OF TWO CABLES IN ONE FILE']);
+    assert.deepEqual(names('09mex'), [
+      '09MEXICO500: FOLLOW-UP ON JUDICIAL REFORM',
+      '09MEXICO600: FIRST OF TWO CABLES IN ONE FILE',
+      '09MEXICO601: SECOND OF TWO CABLES IN ONE FILE',
+    ]);
     assert.deepEqual(names('MEXICO 3456'), ['08MEXICO3456: JUDICIAL REFORM IN BAJA CALIFORNIA']);
   });
 
   it('finds cables by words of their subject', () => {
-    assert.deepEqual(names('judicial reform'), ['08MEXICO3456: JUDICIAL REFORM IN BAJA CALIFORNIA', '09MEXICO500: FOLLOW-UP ON JUDICIAL REFORM']);
+    assert.deepEqual(names('judicial reform'), [
+      '08MEXICO3456: JUDICIAL REFORM IN BAJA CALIFORNIA',
+      '09MEXICO500: FOLLOW-UP ON JUDICIAL REFORM',
+    ]);
     assert.deepEqual(names('two cab'), ['09MEXICO600: FIRST OF TWO CABLES IN ONE FILE', '09MEXICO601: SECOND OF TWO CABLES IN ONE FILE']);
   });
 

@@ -4,7 +4,6 @@
  * change and when the server restarts; it scrolls with the source editor both ways; a click on a cited cable opens
  * that cable, a double click opens the source at the line.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PREVIEW_REQUEST, type PreviewDocument, type PreviewParams } from '../../../shared/previewProtocol';
 import type { ServerController } from '../serverController';
@@ -19,10 +18,7 @@ const ECHO_MS = 400;
 
 /** What the page's script may send; anything else is ignored. */
 type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'revealLine'; line: number }
-  | { type: 'openCitation'; key: string }
-  | { type: 'openSource'; line: number };
+  { type: 'ready' } | { type: 'revealLine'; line: number } | { type: 'openCitation'; key: string } | { type: 'openSource'; line: number };
 
 export class CablePreview implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
@@ -48,11 +44,16 @@ export class CablePreview implements vscode.Disposable {
     private readonly server: ServerController,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [media],
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      previewTitle(uri),
+      { viewColumn: column, preserveFocus },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [media],
+      },
+    );
     this.panel.webview.html = this.page();
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
@@ -101,7 +102,7 @@ export class CablePreview implements vscode.Disposable {
     return renderPreviewPage({
       title: previewTitle(this.uri),
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('hex'),
+      nonce: newNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
     });
@@ -112,7 +113,9 @@ export class CablePreview implements vscode.Disposable {
     let answer: PreviewDocument | null;
     let failure: string | undefined;
     try {
-      answer = await this.server.sendRequest<PreviewDocument | null>(PREVIEW_REQUEST, { textDocument: { uri: this.uri.toString() } } satisfies PreviewParams);
+      answer = await this.server.sendRequest<PreviewDocument | null>(PREVIEW_REQUEST, {
+        textDocument: { uri: this.uri.toString() },
+      } satisfies PreviewParams);
     } catch (error) {
       answer = null;
       failure = `The preview could not be made: ${error instanceof Error ? error.message : String(error)}`;
@@ -142,7 +145,8 @@ export class CablePreview implements vscode.Disposable {
       case 'ready': {
         // A fresh page (first shown, or shown again after it was hidden): what is known now, at the editor's line.
         const line = this.sourceEditors()[0]?.visibleRanges[0]?.start.line;
-        if (this.html !== undefined) void this.panel.webview.postMessage({ type: 'update', html: this.html, version: this.shown?.version ?? 0, line });
+        if (this.html !== undefined)
+          void this.panel.webview.postMessage({ type: 'update', html: this.html, version: this.shown?.version ?? 0, line });
         else this.pendingLine = line;
         this.scheduleUpdate(0);
         return;
@@ -209,4 +213,11 @@ function asWebviewMessage(raw: unknown): WebviewMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** 16 random bytes in hex, from the Web Crypto API that both the desktop and the web extension hosts have. */
+function newNonce(): string {
+  // Typed here: the project's types are Node's, whose globals do not declare it.
+  const { crypto } = globalThis as unknown as { crypto: { getRandomValues(array: Uint8Array): Uint8Array } };
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -114,7 +114,9 @@ export function citationTarget(document: PreviewDocument, key: string): { uri: s
 
 function renderCable(cable: PreviewCable, index: number): string {
   const level = cable.header.classification?.level;
-  const bottomBand = cable.header.classification ? `<div class="band band-bottom ${levelClass(level)}">${escapeHtml(cable.header.classification.text)}</div>` : '';
+  const bottomBand = cable.header.classification
+    ? `<div class="band band-bottom ${levelClass(level)}">${escapeHtml(cable.header.classification.text)}</div>`
+    : '';
   return `<article class="cable"${linesAttr(cable.line, cable.endLine)}>
 ${renderHeader(cable.header, index)}
 <div class="cable-body">
@@ -136,7 +138,9 @@ function renderHeader(header: PreviewHeader, cableIndex: number): string {
     : '<div class="band level-unknown">Classification not given</div>';
   const top = [
     header.refId ? `<span class="ref-id">${escapeHtml(header.refId)}</span>` : '',
-    header.date ? `<time class="date" datetime="${escapeHtml(header.date.iso)}"${titleAttr(header.dtg ? `Date-time group ${header.dtg}` : undefined)}>${escapeHtml(header.date.text)}</time>` : '',
+    header.date
+      ? `<time class="date" datetime="${escapeHtml(header.date.iso)}"${titleAttr(header.dtg ? `Date-time group ${header.dtg}` : undefined)}>${escapeHtml(header.date.text)}</time>`
+      : '',
   ].join('');
   const fields: Array<[string, string]> = [];
   const from = header.from.length ? renderAddresses(header.from) : header.origin ? escapeHtml(header.origin) : '';
@@ -146,13 +150,22 @@ function renderHeader(header: PreviewHeader, cableIndex: number): string {
   if (header.offices.length) fields.push(['Passing', header.offices.map(escapeHtml).join('<br>')]);
   if (header.precedence) fields.push(['Precedence', term(header.precedence)]);
   if (header.eo && (header.eo.order || header.eo.declassify)) {
-    const parts = [header.eo.order ? term(header.eo.order) : '', header.eo.declassify ? `declassify: ${term(header.eo.declassify)}` : ''].filter(Boolean);
+    const parts = [
+      header.eo.order ? term(header.eo.order) : '',
+      header.eo.declassify ? `declassify: ${term(header.eo.declassify)}` : '',
+    ].filter(Boolean);
     fields.push(['E.O.', parts.join(' · ')]);
   }
   if (header.tags.length) fields.push(['TAGS', `<ul class="tags">${header.tags.map(renderTag).join('')}</ul>`]);
-  if (header.references.length) fields.push(['References', `<ul class="references">${header.references.map((r, i) => renderReference(r, cableIndex, i)).join('')}</ul>`]);
+  if (header.references.length)
+    fields.push([
+      'References',
+      `<ul class="references">${header.references.map((r, i) => renderReference(r, cableIndex, i)).join('')}</ul>`,
+    ]);
   if (header.classifiedBy) {
-    const reasons = header.classifiedBy.reasons.length ? `${header.classifiedBy.authority ? ', ' : ''}reasons ${header.classifiedBy.reasons.map(term).join(', ')}` : '';
+    const reasons = header.classifiedBy.reasons.length
+      ? `${header.classifiedBy.authority ? ', ' : ''}reasons ${header.classifiedBy.reasons.map(term).join(', ')}`
+      : '';
     fields.push(['Classified by', `${escapeHtml(header.classifiedBy.authority ?? '')}${reasons}`]);
   }
   return `<header class="card"${linesAttr(header.line, header.endLine)}>
@@ -226,7 +239,9 @@ function renderBlocks(blocks: PreviewBlock[]): string {
       i++;
     }
     const label = span.kind === 'summary' ? 'Summary' : 'Comment';
-    out.push(`<section class="span span-${span.kind === 'summary' ? 'summary' : 'comment'}" aria-label="${label}"><div class="span-label">${label}</div>\n${inside.join('\n')}\n</section>`);
+    out.push(
+      `<section class="span span-${span.kind === 'summary' ? 'summary' : 'comment'}" aria-label="${label}"><div class="span-label">${label}</div>\n${inside.join('\n')}\n</section>`,
+    );
   }
   return out.join('\n');
 }
@@ -237,7 +252,9 @@ function renderBlock(block: PreviewBlock): string {
     case 'paragraph':
       return `<div class="para"${lines}><div class="para-head"><span class="para-number">${escapeHtml(block.number)}</span>${block.marking ? renderMarking(block.marking) : ''}</div><div class="para-text">${block.pieces.map(renderPiece).join('')}</div></div>`;
     case 'heading': {
-      const head = block.number ? `<span class="para-number">${escapeHtml(block.number)}</span> ${block.marking ? renderMarking(block.marking) : ''}` : '';
+      const head = block.number
+        ? `<span class="para-number">${escapeHtml(block.number)}</span> ${block.marking ? renderMarking(block.marking) : ''}`
+        : '';
       return `<h2 class="heading"${lines}>${head}${renderRuns(block.runs)}</h2>`;
     }
     case 'text':

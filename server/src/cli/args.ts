@@ -132,8 +132,10 @@ function lastColorFlag(tokens: ReadonlyArray<{ kind: string; name?: string }>): 
 
 /** `--fix` and `--fix-dry-run` exclude each other; neither can write back standard input, and the diff is text. */
 function fixProblems(values: { fix?: boolean; 'fix-dry-run'?: boolean }, options: CliOptions): string[] {
-  if (values.fix && values['fix-dry-run']) return ['--fix and --fix-dry-run exclude each other: --fix writes the fixes, --fix-dry-run only shows them'];
-  if (options.fix === 'write' && options.paths.includes('-')) return ['--fix cannot write back standard input (-): use --fix-dry-run to see the fixes as a diff'];
+  if (values.fix && values['fix-dry-run'])
+    return ['--fix and --fix-dry-run exclude each other: --fix writes the fixes, --fix-dry-run only shows them'];
+  if (options.fix === 'write' && options.paths.includes('-'))
+    return ['--fix cannot write back standard input (-): use --fix-dry-run to see the fixes as a diff'];
   if (options.fix === 'dry-run' && options.format !== 'text') return ['--fix-dry-run prints a diff, so it applies to the text format only'];
   if (options.fix === 'dry-run' && options.summaryOnly) return ['--fix-dry-run prints a diff, not --summary-only counts'];
   return [];
@@ -144,9 +146,13 @@ export function parseRuleFlag(flag: string): { key: string; level: RuleLevel } |
   const at = flag.lastIndexOf('=');
   if (at <= 0) return `--rule expects CODE=LEVEL (e.g. CBL101=off), got '${flag}'`;
   const key = flag.slice(0, at).trim();
-  const level = flag.slice(at + 1).trim().toLowerCase();
+  const level = flag
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (!RULE_KEY.test(key)) return `--rule: '${key}' is neither a rule code (CBL101) nor a kebab-case rule name`;
-  if (!(RULE_LEVELS as readonly string[]).includes(level)) return `--rule ${key}: unknown level '${level}': expected one of ${RULE_LEVELS.join(', ')}`;
+  if (!(RULE_LEVELS as readonly string[]).includes(level))
+    return `--rule ${key}: unknown level '${level}': expected one of ${RULE_LEVELS.join(', ')}`;
   // Codes are matched case-insensitively by users but written upper-case in the registry.
   const normalized = /^[A-Za-z]+\d+$/.test(key) ? key.toUpperCase() : key;
   return { key: normalized, level: level as RuleLevel };

@@ -47,7 +47,11 @@ export function discoverInputs(paths: readonly string[], options: DiscoverOption
  * finds the others; the folders without a file and the ignored files are added to `found` as they are met
  * (complete once the walk has ended).
  */
-export function* walkInputs(paths: readonly string[], options: DiscoverOptions, found: Pick<Discovery, 'emptyFolders' | 'ignoredFiles'>): Generator<LintInput, void, undefined> {
+export function* walkInputs(
+  paths: readonly string[],
+  options: DiscoverOptions,
+  found: Pick<Discovery, 'emptyFolders' | 'ignoredFiles'>,
+): Generator<LintInput, void, undefined> {
   const seen = new Set<string>();
   const globs = options.globs.map(compileGlob);
   const wanted = globs.length ? (rel: string) => globs.some((test) => test(rel)) : undefined;

@@ -23,7 +23,9 @@ import { failedReport, type FileReport, type LintedFile, type ReportDiagnostic, 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** A file to read, or text already read (standard input); `settings`, when its .cable-lint.json files give some, replace the run's. */
-export type LintSource = ({ kind: 'file'; name: string; path: string } | { kind: 'text'; name: string; text: string }) & { settings?: LanguageSettings };
+export type LintSource = ({ kind: 'file'; name: string; path: string } | { kind: 'text'; name: string; text: string }) & {
+  settings?: LanguageSettings;
+};
 
 export function lintSource(service: LanguageService, settings: LanguageSettings, source: LintSource): FileReport {
   const read = readSource(source);
@@ -31,7 +33,12 @@ export function lintSource(service: LanguageService, settings: LanguageSettings,
 }
 
 /** Lints one input and formats its output, as the run prints and counts it; applies its safe fixes as `output.fix` says. */
-export function lintToOutput(service: LanguageService, settings: LanguageSettings, output: FileOutputOptions, source: LintSource): LintedFile {
+export function lintToOutput(
+  service: LanguageService,
+  settings: LanguageSettings,
+  output: FileOutputOptions,
+  source: LintSource,
+): LintedFile {
   const mode = output.fix ?? 'off';
   if (mode === 'off') return toLintedFile(lintSource(service, settings, source), output);
   const read = readSource(source);
@@ -43,7 +50,8 @@ export function lintToOutput(service: LanguageService, settings: LanguageSetting
     const linted = toLintedFile(outcome.report, output);
     // The dry run's stdout is the diff alone.
     if (mode === 'dry-run') linted.out = '';
-    if (!lossless && outcome.report.fixable) linted.notice = `not fixed '${source.name}': it is not valid UTF-8, so rewriting it would change more than the fixes`;
+    if (!lossless && outcome.report.fixable)
+      linted.notice = `not fixed '${source.name}': it is not valid UTF-8, so rewriting it would change more than the fixes`;
     return linted;
   }
   const { fixed } = outcome;
@@ -97,7 +105,13 @@ const MAX_FIX_PASSES = 10;
  * Lints `text` and, when `fix` and it has safe fixes, the text they give too. `fixable` counts the problems of
  * `text` itself that have a safe fix, the ones its report shows.
  */
-function lintAndFix(service: LanguageService, settings: LanguageSettings, name: string, text: string, fix: boolean): { report: FileReport; fixed?: FixedText } {
+function lintAndFix(
+  service: LanguageService,
+  settings: LanguageSettings,
+  name: string,
+  text: string,
+  fix: boolean,
+): { report: FileReport; fixed?: FixedText } {
   try {
     const first = lintOnce(service, settings, name, text);
     if (first.safe.fixed.length) first.report.fixable = first.safe.fixed.length;
@@ -120,15 +134,26 @@ function lintAndFix(service: LanguageService, settings: LanguageSettings, name: 
 function lintOnce(service: LanguageService, settings: LanguageSettings, name: string, text: string) {
   const document = TextDocument.create(name, 'cable', 1, text);
   // The file still gets its CBL002 problem; the stack goes to stderr, as a bug to report.
-  const model = service.parse(document, (error) => process.stderr.write(`cable-lint: the parser failed on ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+  const model = service.parse(document, (error) =>
+    process.stderr.write(
+      `cable-lint: the parser failed on ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    ),
+  );
   const { diagnostics, capped } = service.validate(model, settings);
   const safe = getSafeFixes(document, model, diagnostics);
-  const report: FileReport = { file: name, cables: model.cables.map(summarizeCable), diagnostics: diagnostics.map(toReportDiagnostic).sort(byPosition), capped };
+  const report: FileReport = {
+    file: name,
+    cables: model.cables.map(summarizeCable),
+    diagnostics: diagnostics.map(toReportDiagnostic).sort(byPosition),
+    capped,
+  };
   return { document, report, safe };
 }
 
 /** The text of a source, with the bytes and the stamp a file was read with (for `--fix`). */
-function readSource(source: LintSource): { text: string; bytes?: Uint8Array; stamp?: ReadStamp } | { kind: 'unreadable' | 'too-large'; message: string } {
+function readSource(
+  source: LintSource,
+): { text: string; bytes?: Uint8Array; stamp?: ReadStamp } | { kind: 'unreadable' | 'too-large'; message: string } {
   if (source.kind === 'text') return { text: source.text };
   const read = readLimited(source.path);
   return 'kind' in read ? read : { text: utf8(read.bytes), bytes: read.bytes, stamp: read.stamp };

@@ -79,7 +79,12 @@ function inThisThread(options: LintPoolOptions, onReport: OnReport): LintStream 
   };
 }
 
-function lintInThisThread(sources: Array<LintSource | undefined>, options: LintPoolOptions, onReport: OnReport, indices?: readonly number[]): void {
+function lintInThisThread(
+  sources: Array<LintSource | undefined>,
+  options: LintPoolOptions,
+  onReport: OnReport,
+  indices?: readonly number[],
+): void {
   const service = getLanguageService();
   for (const index of indices ?? sources.keys()) {
     const source = sources[index]!;
@@ -101,7 +106,12 @@ const IN_FLIGHT_PER_WORKER = 2 * BATCH;
  * replacing it would only fail again for every input, so the run stops with its error. Only the inputs not yet
  * reported are kept, so memory does not grow with the number of inputs.
  */
-function onWorkers(workers: LintWorkerHandle[], spawn: () => LintWorkerHandle, options: LintPoolOptions, onReport: OnReport): LintStream & { stop(): void } {
+function onWorkers(
+  workers: LintWorkerHandle[],
+  spawn: () => LintWorkerHandle,
+  options: LintPoolOptions,
+  onReport: OnReport,
+): LintStream & { stop(): void } {
   const output = options.output;
   /** Inputs added and not yet reported. */
   const pending = new Map<number, LintSource>();

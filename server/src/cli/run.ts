@@ -60,7 +60,12 @@ function unknownRuleMessage(key: string, rules: readonly RuleInfo[]): string {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr.write(message.split('\n').map((line) => `${CLI_NAME}: ${line}\n`).join('') + `Try '${CLI_NAME} --help'.\n`);
+  io.stderr.write(
+    message
+      .split('\n')
+      .map((line) => `${CLI_NAME}: ${line}\n`)
+      .join('') + `Try '${CLI_NAME} --help'.\n`,
+  );
   return 2;
 }
 
@@ -69,7 +74,13 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
   const now = io.now ?? Date.now;
   const startedAt = now();
   const settings: LanguageSettings = { ...DEFAULT_SETTINGS, rules: options.rules, maxNumberOfProblems: Number.MAX_SAFE_INTEGER };
-  const output = { format: options.format, quiet: options.quiet, summaryOnly: options.summaryOnly, style: textStyle(options, io), fix: options.fix };
+  const output = {
+    format: options.format,
+    quiet: options.quiet,
+    summaryOnly: options.summaryOnly,
+    style: textStyle(options, io),
+    fix: options.fix,
+  };
   const pool = startLintPool({ jobs: workerCount(options, io), workerPath: io.workerPath, settings, output });
   try {
     return await lintInputs(options, io, rules, pool, startedAt, settings);
@@ -84,7 +95,14 @@ async function lintRun(options: CliOptions, io: CliIo, rules: readonly RuleInfo[
  * been read: the messages about the inputs come first, and a bad configuration stops the run with no output.
  * `--fix` writes files, so with it nothing is linted before that either.
  */
-async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleInfo[], pool: LintPool, startedAt: number, settings: LanguageSettings): Promise<number> {
+async function lintInputs(
+  options: CliOptions,
+  io: CliIo,
+  rules: readonly RuleInfo[],
+  pool: LintPool,
+  startedAt: number,
+  settings: LanguageSettings,
+): Promise<number> {
   const now = io.now ?? Date.now;
   const configs = new CliConfigs();
   const found: Pick<Discovery, 'emptyFolders' | 'ignoredFiles'> = { emptyFolders: [], ignoredFiles: [] };
@@ -136,8 +154,12 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
       lastYield = now();
     }
   }
-  for (const folder of found.emptyFolders) io.stderr.write(`${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`);
-  for (const file of found.ignoredFiles) io.stderr.write(`${CLI_NAME}: skipped '${file}': a .cable-lint.json "ignore" glob leaves it out\n`);
+  for (const folder of found.emptyFolders)
+    io.stderr.write(
+      `${CLI_NAME}: no cable found in '${folder}' (${options.globs.length ? 'no file matches --glob' : '.cable files, or .txt files that start like a cable'})\n`,
+    );
+  for (const file of found.ignoredFiles)
+    io.stderr.write(`${CLI_NAME}: skipped '${file}': a .cable-lint.json "ignore" glob leaves it out\n`);
   if (configs.problems.length) {
     io.stderr.write(configs.describeProblems(CLI_NAME, io.cwd));
     return 2;
@@ -157,7 +179,9 @@ async function lintInputs(options: CliOptions, io: CliIo, rules: readonly RuleIn
   // The text format ends with the rules' pages and the summary; other output (JSON, SARIF, a diff) stays alone on stdout.
   if (options.format === 'text' && options.fix !== 'dry-run') {
     const style = styleFor(textStyle(options, io));
-    io.stdout.write(formatRuleLines(tally, rules, { quiet: options.quiet, style }) + formatSummary(tally, elapsed, { fix: options.fix, style }));
+    io.stdout.write(
+      formatRuleLines(tally, rules, { quiet: options.quiet, style }) + formatSummary(tally, elapsed, { fix: options.fix, style }),
+    );
   } else io.stderr.write(formatSummary(tally, elapsed, { fix: options.fix }));
   return exitCodeOf(tally, options.maxWarnings);
 }
@@ -227,7 +251,13 @@ function isFolder(path: string): boolean {
  * An input → the source to lint, or its report when it is known before any linting (pushed to `queue` at its
  * slot): a path that could not be read, or standard input over the size limit.
  */
-async function planInput(input: LintInput, slot: number, io: CliIo, queue: OrderedQueue<LintedFile>, output: FileOutputOptions): Promise<LintSource | undefined> {
+async function planInput(
+  input: LintInput,
+  slot: number,
+  io: CliIo,
+  queue: OrderedQueue<LintedFile>,
+  output: FileOutputOptions,
+): Promise<LintSource | undefined> {
   if (input.kind === 'file') return input;
   if (input.kind === 'unreadable') {
     queue.push(slot, toLintedFile(failedReport(input.name, { kind: 'unreadable', message: input.reason }), output));

@@ -20,7 +20,17 @@ export interface RunTally {
 }
 
 export function emptyTally(): RunTally {
-  return { files: 0, cables: 0, failed: 0, filesWithProblems: 0, fixable: 0, fixed: 0, fixedFiles: 0, bySeverity: zeroCounts(), byRule: new Map() };
+  return {
+    files: 0,
+    cables: 0,
+    failed: 0,
+    filesWithProblems: 0,
+    fixable: 0,
+    fixed: 0,
+    fixedFiles: 0,
+    bySeverity: zeroCounts(),
+    byRule: new Map(),
+  };
 }
 
 function zeroCounts(): Record<Severity, number> {

@@ -67,7 +67,11 @@ export class ConfigLoader {
       const code = (error as NodeJS.ErrnoException).code;
       // No file (or a folder of that name, or a path through a file) is the usual case: nothing to say.
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-      this.onProblem({ path, unusable: true, problem: { message: `cannot be read: ${(error as Error).message}`, offset: 0, line: 1, column: 1 } });
+      this.onProblem({
+        path,
+        unusable: true,
+        problem: { message: `cannot be read: ${(error as Error).message}`, offset: 0, line: 1, column: 1 },
+      });
       return undefined;
     }
     const parsed = parseCableLintConfig(text);

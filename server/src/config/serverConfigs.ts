@@ -6,21 +6,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAME, formatConfigProblem } from '../language/config/cableLintConfig';
-import { layerRules, type FileConfig } from '../language/config/effectiveConfig';
-import type { DocumentSettings } from '../settingsMapping';
+import type { FileConfig } from '../language/config/effectiveConfig';
+import type { ConfigsLog, DocumentConfigs } from '../platform';
 import { ConfigLoader, type ConfigFileProblem } from './configLoader';
 
-export interface ServerConfigsLog {
-  info(message: string): void;
-  /** Shown to the user (a `window/showMessage` warning). */
-  warn(message: string): void;
-}
-
-export class ServerConfigs {
+export class ServerConfigs implements DocumentConfigs {
   private readonly loader = new ConfigLoader((problem) => this.tell(problem));
   private readonly told = new Set<string>();
 
-  constructor(private readonly log: ServerConfigsLog) {}
+  constructor(private readonly log: ConfigsLog) {}
 
   /** What the configurations say for the document `uri`; undefined for documents not on disk or with none. */
   forUri(uri: string): FileConfig | undefined {
@@ -53,19 +47,6 @@ export class ServerConfigs {
     this.log.info(text);
     this.log.warn(text);
   }
-}
-
-/** The editor's settings on top of the file's configurations; an ignored file is not checked. */
-export function withFileConfig(settings: DocumentSettings, config: FileConfig | undefined): DocumentSettings {
-  if (!config) return settings;
-  return {
-    language: {
-      ...settings.language,
-      rules: layerRules(config.rules, settings.language.rules),
-      acronyms: { ...config.acronyms, ...settings.language.acronyms },
-    },
-    validate: config.ignored ? { ...settings.validate, enable: false } : settings.validate,
-  };
 }
 
 /** The path of a `file:` URI, else undefined (untitled documents have no configuration). */

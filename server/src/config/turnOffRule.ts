@@ -14,7 +14,7 @@ import { turnOffRuleInText } from '../language/config/configEdit';
 import type { TurnOffRuleArgs } from '../language/features/ruleOffActions';
 import { RULES } from '../language/rules/registry';
 import { effectiveLevel } from '../language/rules/severity';
-import type { DocumentSettings } from '../settingsMapping';
+import type { DocumentSettings } from '../settings/settingsMapping';
 import { toSlashes } from './configLoader';
 import { filePathOf } from './serverConfigs';
 
@@ -32,10 +32,12 @@ export class TurnOffRuleError extends Error {}
 /** The command's argument, checked: it comes over the wire. */
 export function readTurnOffArgs(raw: unknown): TurnOffRuleArgs {
   const args = (raw ?? {}) as Partial<TurnOffRuleArgs>;
-  if (typeof args.uri !== 'string' || filePathOf(args.uri) === undefined) throw new TurnOffRuleError('the file is not on disk, so it has no folder for a .cable-lint.json');
+  if (typeof args.uri !== 'string' || filePathOf(args.uri) === undefined)
+    throw new TurnOffRuleError('the file is not on disk, so it has no folder for a .cable-lint.json');
   const code = typeof args.code === 'string' ? ruleCodeOf(args.code) : undefined;
   if (!code) throw new TurnOffRuleError(`no rule has the code or name ${JSON.stringify(args.code)}`);
-  if (args.scope !== 'file' && args.scope !== 'config') throw new TurnOffRuleError(`unknown scope ${JSON.stringify(args.scope)}: expected "file" or "config"`);
+  if (args.scope !== 'file' && args.scope !== 'config')
+    throw new TurnOffRuleError(`unknown scope ${JSON.stringify(args.scope)}: expected "file" or "config"`);
   return { uri: args.uri, code, scope: args.scope };
 }
 
@@ -49,9 +51,13 @@ export async function turnOffRule(args: TurnOffRuleArgs, workspaceFolder: string
     text = await readFile(path, 'utf8');
     created = false;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new TurnOffRuleError(`${path} cannot be read: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new TurnOffRuleError(`${path} cannot be read: ${(error as Error).message}`);
   }
-  const target = args.scope === 'file' ? { scope: 'file' as const, relativePath: toSlashes(relative(dirname(path), filePath)) } : { scope: 'config' as const };
+  const target =
+    args.scope === 'file'
+      ? { scope: 'file' as const, relativePath: toSlashes(relative(dirname(path), filePath)) }
+      : { scope: 'config' as const };
   const edited = turnOffRuleInText(text, args.code, target);
   if (!edited.ok) throw new TurnOffRuleError(`${path} was left as it is: ${edited.message}`);
   if (edited.changed) await writeAtomically(path, edited.text);
@@ -109,7 +115,10 @@ export async function runTurnOffRuleCommand(rawArgs: unknown, deps: TurnOffRuleC
     if (result.changed) deps.written(result.path);
     const level = levelIn(await deps.settingsOf(args.uri), args.code);
     if (level !== 'off') {
-      deps.showMessage('warning', `${args.code} is off in ${result.path}, but still reported at ${level} here: the editor setting cable.rules, or an "overrides" entry, sets it.`);
+      deps.showMessage(
+        'warning',
+        `${args.code} is off in ${result.path}, but still reported at ${level} here: the editor setting cable.rules, or an "overrides" entry, sets it.`,
+      );
     }
     return result;
   } catch (error) {

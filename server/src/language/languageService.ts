@@ -23,8 +23,9 @@ import { cablesTreeChildren } from './features/cablesTree';
 import { getCodeActions } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { getFoldingRanges } from './features/folding';
-import { doHover } from './features/hover';
+import { doHover } from './features/hover/hover';
 import { findDefinition, findDocumentLinks, findReferences } from './features/links';
+import { ModelCaches } from './features/modelCache';
 import { MAX_SYMBOLS, outlineCableFile } from './features/symbols';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import { getPreview } from './features/preview';
@@ -72,11 +73,17 @@ export interface LanguageService {
   getPreview(document: TextDocument, model: CableFile, settings?: LanguageSettings): PreviewDocument;
 }
 
+/** The parse every host uses: the document's whole text, its uri as the file name. It needs no service, so a host's model cache can exist before one. */
+export function parseCableDocument(document: TextDocument, onParseFailure?: ParseFailureListener): CableFile {
+  return parseCableFile(document.getText(), { fileName: document.uri, onFailure: onParseFailure });
+}
+
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const dictionaries = options.dictionaries ?? getDictionaries();
   const workspace = options.workspace ?? new InMemoryWorkspaceIndex();
+  const caches = new ModelCaches();
   return {
-    parse: (document, onParseFailure) => parseCableFile(document.getText(), { fileName: document.uri, onFailure: onParseFailure }),
+    parse: parseCableDocument,
     validate: (model, settings, onRuleFailure) => validateCableFile(model, settings, dictionaries, { onRuleFailure }),
     getCodeActions: (document, model, range, context) => getCodeActions(document, model, range, context),
     findDocumentSymbols: (document, model, onCapped) => {
@@ -85,13 +92,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return symbols;
     },
     getFoldingRanges: (document, model) => getFoldingRanges(document, model),
-    doHover: (document, model, position, settings) => doHover(document, model, position, settings, { dictionaries, workspace }),
+    doHover: (document, model, position, settings) =>
+      doHover(document, model, position, settings, { dictionaries, workspace, cache: caches.of(document, model) }),
     doComplete: (document, model, position) => doComplete(document, model, position),
     findDocumentLinks: (document, model) => findDocumentLinks(document, model, workspace),
     findDefinition: (document, model, position) => findDefinition(document, model, position, workspace),
-    findReferences: (document, model, position, includeDeclaration) => findReferences(document, model, position, workspace, includeDeclaration),
+    findReferences: (document, model, position, includeDeclaration) =>
+      findReferences(document, model, position, workspace, includeDeclaration),
     findWorkspaceSymbols: (query) => findWorkspaceSymbols(query, workspace),
     getCablesTree: (params) => cablesTreeChildren(workspace, params, dictionaries),
-    getPreview: (document, model, settings) => getPreview(document, model, { dictionaries, workspace, settings }),
+    getPreview: (document, model, settings) =>
+      getPreview(document, model, { dictionaries, workspace, settings, cache: caches.of(document, model) }),
   };
 }

@@ -14,25 +14,25 @@ export const LEVEL_RANK: Record<Level, number> = { U: 0, SBU: 1, C: 2, S: 3, TS:
 
 /** A classification as written, e.g. `CONFIDENTIAL//NOFORN` → level C, caveats [NOFORN]. */
 export interface Classification {
-  level: Level;
+  readonly level: Level;
   /** Dissemination caveats in canonical words: NOFORN, FOUO, SIPDIS is not one (it is a distribution marker). */
-  caveats: string[];
+  readonly caveats: string[];
   /** Canonical text as index.csv spells it: `CONFIDENTIAL`, `SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`. */
-  text: string;
+  readonly text: string;
 }
 
 /** A piece of text with its range, e.g. the `RUEHME` of `DE RUEHME #0283/01 0351708`. */
 export interface Token {
-  text: string;
-  range: Range;
+  readonly text: string;
+  readonly range: Range;
 }
 
 /** A reference id such as `09MEXICO283`: two-digit year, origin (post, no spaces), serial without leading zeros. */
 export interface RefId {
-  text: string;
-  year: string;
-  origin: string;
-  serial: string;
+  readonly text: string;
+  readonly year: string;
+  readonly origin: string;
+  readonly serial: string;
 }
 
 /** Where a cable-level value was read from; a value from the file name is a last resort. */
@@ -40,16 +40,16 @@ export type ValueSource = 'preamble' | 'record' | 'routing' | 'banner' | 'banner
 
 /** A cable-level value and where it came from (range of the text it was read from, absent for the file name). */
 export interface Sourced<T> {
-  value: T;
-  source: ValueSource;
-  range?: Range;
+  readonly value: T;
+  readonly source: ValueSource;
+  readonly range?: Range;
 }
 
 /** A problem the parser met, as data. `code` is the name of the rule that reports it. */
 export interface ParseProblem {
-  code: string;
-  message: string;
-  range: Range;
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
 }
 
 /** The five-line metadata preamble: `09MEXICO283` / title / `Wed Feb 04 00:00:00 +0100 2009` / `CONFIDENTIAL` / `Embassy Mexico`. */
@@ -71,7 +71,12 @@ export interface RecordPreamble {
   origin?: Token;
   classification?: Token & { classification?: Classification };
   /** The record's list of referenced ref ids, `|`-separated. */
-  references?: Token[];
+  references?: RecordReference[];
+}
+
+/** One id of a record's reference list, `06MEXICO5318` of `06MEXICO5318|06MEXICO6278`; `refId` when it reads as one. */
+export interface RecordReference extends Token {
+  readonly refId?: RefId;
 }
 
 /** `DE RUEHME #0283/01 0351708`: station, serial, section, day of year and time (UTC). */
@@ -185,6 +190,8 @@ export interface EoLine {
   keyword: Token;
   /** `12958`, `12065`, `12356`, `11652`, `13526`. */
   order?: Token;
+  /** The keyword before the instruction, without its colon: `DECL` of `DECL: 01/15/2019`, `Declassify on`. */
+  declKeyword?: Token;
   /** The declassification instruction after `DECL:` (or the whole rest of the line). */
   decl?: Token;
   declKind: 'date' | 'na' | 'oadr' | 'marking' | 'other' | 'missing';
@@ -235,16 +242,17 @@ export interface SubjectField {
  * What a REF item names: a telegram, or something that is none (`B. JONES-SMITH E-MAIL 05/11/07`,
  * `C. UNSCR 1737`, `D. STATE 041708Z FEB 09`, a phone call, a meeting). Only a telegram has a ref id.
  */
-export type ReferenceKind = 'cable' | 'email' | 'memo' | 'letter' | 'memcon' | 'report' | 'resolution' | 'dtg' | 'call' | 'meeting' | 'fax' | 'demarche' | 'other';
+export type ReferenceKind =
+  'cable' | 'email' | 'memo' | 'letter' | 'memcon' | 'report' | 'resolution' | 'dtg' | 'call' | 'meeting' | 'fax' | 'demarche' | 'other';
 
 /** One telegram an item names: `STATE 12345` and `23456` of `A. STATE 12345, 23456`. */
 export interface CableCitation {
   /** The text that names it, as written: `08 MEXICO CITY 2636`, or only `23456` when it shares the station before it. */
-  text: string;
-  range: Range;
+  readonly text: string;
+  readonly range: Range;
   /** Canonical origin as ref ids spell it (`MEXICO CITY` → `MEXICO`, `HAGUE` → `THEHAGUE`). */
-  origin: string;
-  serial: string;
+  readonly origin: string;
+  readonly serial: string;
   /** Two-digit year the item gives (`08 STATE 1234`, `'08`, `(08)`); absent when it gives none. */
   year?: string;
   /** Canonical ref id, e.g. `08STATE74879`; absent while neither the item nor the cable gives a year. */
@@ -274,9 +282,9 @@ export interface RefsField {
 
 /** One classification reason, `1.4(b)`. */
 export interface Reason {
-  range: Range;
-  section: string;
-  letter: string;
+  readonly range: Range;
+  readonly section: string;
+  readonly letter: string;
 }
 
 /** `Classified By: POLCOUNS CHARLES V. BARCLAY. REASONS 1.4(b) and (d)` (many spellings; may wrap). */
@@ -303,12 +311,14 @@ export interface Caption {
 
 /** A portion marking `(C)`, `(SBU)`, `(S//NF)`, `(C/REL NATO)`: range covers the parentheses. */
 export interface PortionMarking {
-  range: Range;
+  readonly range: Range;
   /** Text inside the parentheses, e.g. `S//NF`. */
-  text: string;
+  readonly text: string;
   /** Undefined when the text is not a known marking. */
-  level?: Level;
-  caveats: string[];
+  readonly level?: Level;
+  readonly caveats: string[];
+  /** Each caveat as written, upper-cased, in the order of `caveats`: `NF` of `(S//NF)`, `REL NATO` of `(C/REL NATO)`. */
+  readonly writtenCaveats?: readonly string[];
 }
 
 /** A numbered paragraph `¶1. (C) Summary. …` with its marking; range spans to its last line. */
@@ -337,6 +347,27 @@ export interface Paragraph {
 export interface Heading {
   range: Range;
   text: string;
+  /** Indexes into `Body.paragraphs` of the paragraphs under it, in order: `¶5` and `¶6` under `Enhance Intelligence Collection and Sharing`. */
+  readonly paragraphIndexes: readonly number[];
+  /** From the heading to the end of its last paragraph; the heading's own range when no paragraph follows it. */
+  readonly sectionRange: Range;
+}
+
+/**
+ * A line that breaks the body: `MEXICO 00000283 002 OF 003` (section n of m), `CARACAS 00002367 001.2 OF 004`
+ * (page 2 of section 1), `PAGE 02 HARARE 06677 01 OF 03 291400Z`, or a page's classification line `CONFIDENTIAL`.
+ */
+export interface SectionBreak extends Token {
+  n?: number;
+  m?: number;
+  page?: number;
+  /** The classification a page's classification line gives: `CONFIDENTIAL` → C. */
+  readonly classification?: Classification;
+}
+
+/** A classification line closing the cable, e.g. `CONFIDENTIAL` or `SECRET NOFORN`. */
+export interface ClosingClassification extends Token {
+  readonly classification?: Classification;
 }
 
 /** `Summary.` … `End Summary.` or `Comment:` … `End Comment.`; `end` absent when never closed. */
@@ -356,12 +387,12 @@ export interface Body {
    * `MEXICO 00000283 002 OF 003` (section n of m), `CARACAS 00002367 001.2 OF 004` (page 2 of section 1),
    * `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
    */
-  sectionBreaks: Array<Token & { n?: number; m?: number; page?: number }>;
+  sectionBreaks: SectionBreak[];
   /** `Visit Mexico City's Classified Web Site at …`. */
   footers: Token[];
   signature?: Token;
   /** A classification line closing the cable, e.g. `CONFIDENTIAL`. */
-  trailingClassification?: Token;
+  trailingClassification?: ClosingClassification;
 }
 
 /** One cable, from its first metadata line to the line before the next cable. */
@@ -384,6 +415,11 @@ export interface Cable {
   origin?: Sourced<string>;
   /** Precedence word (ROUTINE, PRIORITY, IMMEDIATE, FLASH) from the date-time group. */
   precedence?: Sourced<string>;
+  /**
+   * The four-digit year the cable was written in: 2009 for `R 041708Z FEB 09`; from `date` when there is one,
+   * else from the date-time group's year alone (`R 311708Z FEB 09`, no such day). The one place features read it.
+   */
+  year?: number;
 }
 
 /** A whole file: one or more cables and the problems met. */

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { nodePlatform } from './nodePlatform';
 import { SERVER_NAME, SERVER_VERSION } from '../serverInfo';
 
 const USAGE = `${SERVER_NAME} ${SERVER_VERSION}: language server for US diplomatic cables.
@@ -23,5 +24,5 @@ if (args.includes('--version')) {
   process.stderr.write(`No transport given.\n\n${USAGE}`);
   process.exitCode = 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all), { indexWorkerScript: join(__dirname, 'indexWorker.js') });
+  startServer(createConnection(ProposedFeatures.all), nodePlatform(join(__dirname, 'indexWorker.js')));
 }

@@ -3,7 +3,7 @@
  * end): "Indexing cables: 12,000 of 251,287 files". Reports are throttled; the end is always sent.
  */
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { ScanProgress } from './workspaceCables';
+import type { ScanProgress } from './serverWorkspace';
 import { throttled } from './throttle';
 
 const REPORT_INTERVAL_MS = 250;
@@ -20,8 +20,9 @@ export function progressStarter(connection: Connection, supported: boolean): ((t
         return progress;
       })
       .catch(() => undefined);
-    const report = throttled<{ message: string; percentage?: number }>(REPORT_INTERVAL_MS, ({ message, percentage }) =>
-      void reporter.then((progress) => progress?.report(percentage ?? 0, message)),
+    const report = throttled<{ message: string; percentage?: number }>(
+      REPORT_INTERVAL_MS,
+      ({ message, percentage }) => void reporter.then((progress) => progress?.report(percentage ?? 0, message)),
     );
     return {
       report: (message, percentage) => report({ message, percentage }),

@@ -6,8 +6,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  DEFECTIVE_FIXTURE, DEFECTIVE_PROBLEMS, DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, ERROR_FREE_FIXTURE, NOT_A_CABLE_FIXTURE,
-  QUICK_FIX, SAMPLE_AS_CABLE, SAMPLE_AS_TEXT, SAMPLE_HOVERS, lineStartingWith, positionOf,
+  DEFECTIVE_FIXTURE,
+  DEFECTIVE_PROBLEMS,
+  DIAGNOSTIC_CODE,
+  DIAGNOSTIC_SOURCE,
+  ERROR_FREE_FIXTURE,
+  NOT_A_CABLE_FIXTURE,
+  QUICK_FIX,
+  SAMPLE_AS_CABLE,
+  SAMPLE_AS_TEXT,
+  SAMPLE_HOVERS,
+  lineStartingWith,
+  positionOf,
 } from '../support/expectations';
 import { formatOutline, sampleOutlineProblems, type OutlineNode } from '../support/outlineCheck';
 import { until } from './waiting';
@@ -44,12 +54,17 @@ async function defectiveDiagnostics(): Promise<{ marking: vscode.Diagnostic; sec
   const document = await open(DEFECTIVE_FIXTURE);
   const text = document.getText();
   const onLine = (all: vscode.Diagnostic[], prefix: string) => all.find((d) => d.range.start.line === lineStartingWith(text, prefix));
-  return until([vscode.languages.onDidChangeDiagnostics], () => {
-    const all = vscode.languages.getDiagnostics(document.uri);
-    const marking = onLine(all, DEFECTIVE_PROBLEMS.missingMarking.lineStartsWith);
-    const security = onLine(all, DEFECTIVE_PROBLEMS.securityLine.lineStartsWith);
-    return marking && security ? { marking, security, all } : undefined;
-  }, UPDATE_MS, 'the defective cable’s diagnostics').catch((error: Error) => {
+  return until(
+    [vscode.languages.onDidChangeDiagnostics],
+    () => {
+      const all = vscode.languages.getDiagnostics(document.uri);
+      const marking = onLine(all, DEFECTIVE_PROBLEMS.missingMarking.lineStartsWith);
+      const security = onLine(all, DEFECTIVE_PROBLEMS.securityLine.lineStartsWith);
+      return marking && security ? { marking, security, all } : undefined;
+    },
+    UPDATE_MS,
+    'the defective cable’s diagnostics',
+  ).catch((error: Error) => {
     const shown = vscode.languages.getDiagnostics(document.uri).map((d) => `${d.range.start.line + 1}: ${codeOf(d)} ${d.message}`);
     throw new Error(`${error.message}; diagnostics now:\n${shown.join('\n') || 'none'}`);
   });
@@ -79,7 +94,10 @@ export const checks: Check[] = [
       await open(SAMPLE_AS_CABLE);
       const api = await extension.activate();
       assert.ok(api?.ready, 'activate() returns an API with a ready promise');
-      await Promise.race([api.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('ready did not settle')), ACTIVATION_MS))]);
+      await Promise.race([
+        api.ready,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('ready did not settle')), ACTIVATION_MS)),
+      ]);
     },
   },
   {
@@ -93,9 +111,15 @@ export const checks: Check[] = [
     run: async () => {
       const other = await open(NOT_A_CABLE_FIXTURE);
       const cable = await open(SAMPLE_AS_TEXT);
-      await until([vscode.workspace.onDidOpenTextDocument], () =>
-        vscode.workspace.textDocuments.some((d) => d.uri.toString() === cable.uri.toString() && d.languageId === 'cable') ? true : undefined,
-      UPDATE_MS, `${SAMPLE_AS_TEXT} as cable`);
+      await until(
+        [vscode.workspace.onDidOpenTextDocument],
+        () =>
+          vscode.workspace.textDocuments.some((d) => d.uri.toString() === cable.uri.toString() && d.languageId === 'cable')
+            ? true
+            : undefined,
+        UPDATE_MS,
+        `${SAMPLE_AS_TEXT} as cable`,
+      );
       const stillOther = vscode.workspace.textDocuments.find((d) => d.uri.toString() === other.uri.toString());
       assert.equal(stillOther?.languageId, 'plaintext');
     },
@@ -104,7 +128,10 @@ export const checks: Check[] = [
     name: 'the defective cable has exactly its two problems; the error-free cable none',
     run: async () => {
       const { marking, security, all } = await defectiveDiagnostics();
-      for (const [diagnostic, expected] of [[marking, DEFECTIVE_PROBLEMS.missingMarking], [security, DEFECTIVE_PROBLEMS.securityLine]] as const) {
+      for (const [diagnostic, expected] of [
+        [marking, DEFECTIVE_PROBLEMS.missingMarking],
+        [security, DEFECTIVE_PROBLEMS.securityLine],
+      ] as const) {
         assert.match(diagnostic.message, expected.message);
         assert.match(codeOf(diagnostic), DIAGNOSTIC_CODE);
         assert.equal(diagnostic.source, DIAGNOSTIC_SOURCE);
@@ -128,7 +155,11 @@ export const checks: Check[] = [
     run: async () => {
       const document = await open(SAMPLE_AS_CABLE);
       const { line, character } = positionOf(document.getText(), expected.lineIncludes, expected.word);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        new vscode.Position(line, character),
+      );
       assert.match(hoverText(hovers ?? []), expected.meaning);
     },
   })),
@@ -143,13 +174,28 @@ export const checks: Check[] = [
       const withRule = () => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === rule);
       try {
         await setRules({ [rule]: 'off' });
-        await until([vscode.languages.onDidChangeDiagnostics], () => (withRule().length === 0 ? true : undefined), UPDATE_MS, `${rule} off`);
+        await until(
+          [vscode.languages.onDidChangeDiagnostics],
+          () => (withRule().length === 0 ? true : undefined),
+          UPDATE_MS,
+          `${rule} off`,
+        );
         await setRules({ [rule]: other });
-        await until([vscode.languages.onDidChangeDiagnostics], () => (withRule().some((d) => d.severity === otherSeverity) ? true : undefined), UPDATE_MS, `${rule} at ${other}`);
+        await until(
+          [vscode.languages.onDidChangeDiagnostics],
+          () => (withRule().some((d) => d.severity === otherSeverity) ? true : undefined),
+          UPDATE_MS,
+          `${rule} at ${other}`,
+        );
       } finally {
         await setRules(undefined);
       }
-      await until([vscode.languages.onDidChangeDiagnostics], () => (withRule().some((d) => d.severity === marking.severity) ? true : undefined), UPDATE_MS, `${rule} back`);
+      await until(
+        [vscode.languages.onDidChangeDiagnostics],
+        () => (withRule().some((d) => d.severity === marking.severity) ? true : undefined),
+        UPDATE_MS,
+        `${rule} back`,
+      );
     },
   },
   {
@@ -158,14 +204,25 @@ export const checks: Check[] = [
       const { marking } = await defectiveDiagnostics();
       const document = await open(DEFECTIVE_FIXTURE);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', document.uri, marking.range, vscode.CodeActionKind.QuickFix.value);
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        marking.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = (actions ?? []).find((action) => action.title.includes(QUICK_FIX.titleIncludes));
       assert.ok(fix, `no quick fix titled with ${QUICK_FIX.titleIncludes}: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
       if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the fix’s edit applies');
       if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-      assert.ok(document.lineAt(marking.range.start.line).text.startsWith(QUICK_FIX.fixedLineStartsWith), document.lineAt(marking.range.start.line).text);
-      await until([vscode.languages.onDidChangeDiagnostics], () =>
-        vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === codeOf(marking)) ? undefined : true, UPDATE_MS, 'the marking problem gone');
+      assert.ok(
+        document.lineAt(marking.range.start.line).text.startsWith(QUICK_FIX.fixedLineStartsWith),
+        document.lineAt(marking.range.start.line).text,
+      );
+      await until(
+        [vscode.languages.onDidChangeDiagnostics],
+        () => (vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === codeOf(marking)) ? undefined : true),
+        UPDATE_MS,
+        'the marking problem gone',
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   },

@@ -49,9 +49,14 @@ export async function runChecksInCodeServer(): Promise<number> {
 async function packHelperExtension(dir: string, resultPath: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const manifest = {
-    name: 'cable-e2e-host', publisher: 'cable-tools', version: '0.0.1', license: 'MIT',
+    name: 'cable-e2e-host',
+    publisher: 'cable-tools',
+    version: '0.0.1',
+    license: 'MIT',
     description: 'Runs the cable end-to-end checks inside the extension host (tests only).',
-    engines: { vscode: '^1.82.0' }, main: './extension.js', activationEvents: ['onStartupFinished'],
+    engines: { vscode: '^1.82.0' },
+    main: './extension.js',
+    activationEvents: ['onStartupFinished'],
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'README.md'), '# cable-e2e-host\n\nTest helper; never published.\n');
@@ -60,7 +65,10 @@ async function packHelperExtension(dir: string, resultPath: string): Promise<str
   await bundleForExtensionHost(fileURLToPath(new URL('hostExtension.ts', import.meta.url)), join(dir, 'extension.js'));
   const out = join(dir, '..', 'cable-e2e-host.vsix');
   const vsce = join(projectRoot, 'node_modules', '.bin', 'vsce');
-  const packed = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: dir, encoding: 'utf8' });
+  const packed = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   if (packed.status !== 0) throw new Error(`packing the helper extension failed:\n${packed.stdout}\n${packed.stderr}`);
   return out;
 }

@@ -14,7 +14,7 @@ export async function run(log: (line: string) => void = (line) => console.log(li
       await check.run();
       log(`ok - ${check.name} (${Date.now() - started} ms)`);
     } catch (error) {
-      const message = error instanceof Error ? error.stack ?? error.message : String(error);
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       log(`not ok - ${check.name}\n  ${message.replace(/\n/g, '\n  ')}`);
       failures.push(check.name);
     }

@@ -22,8 +22,10 @@ async function main(): Promise<number> {
   const download = process.env.CABLE_E2E_DOWNLOAD_VSCODE === '1';
   const executable = process.env.VSCODE_EXECUTABLE;
   if (!executable && !download) {
-    return skipped('no VS Code: set VSCODE_EXECUTABLE to a VS Code executable, or CABLE_E2E_DOWNLOAD_VSCODE=1 to download one '
-      + '(this machine reaches no download server); `npm run test:electron -- --in-code-server` runs the same checks in code-server');
+    return skipped(
+      'no VS Code: set VSCODE_EXECUTABLE to a VS Code executable, or CABLE_E2E_DOWNLOAD_VSCODE=1 to download one ' +
+        '(this machine reaches no download server); `npm run test:electron -- --in-code-server` runs the same checks in code-server',
+    );
   }
   if (executable && !existsSync(executable)) throw new Error(`VSCODE_EXECUTABLE names no file: ${executable}`);
   if (!existsSync(join(projectRoot, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run npm run build first');
@@ -34,12 +36,18 @@ async function main(): Promise<number> {
     const tests = join(scratch, 'index.js');
     await bundleForExtensionHost(fileURLToPath(new URL('index.ts', import.meta.url)), tests);
     await runTests({
-      vscodeExecutablePath: executable ?? (await downloadAndUnzipVSCode({ version: 'stable', cachePath: join(projectRoot, '.tools', 'vscode') })),
+      vscodeExecutablePath:
+        executable ?? (await downloadAndUnzipVSCode({ version: 'stable', cachePath: join(projectRoot, '.tools', 'vscode') })),
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: tests,
       launchArgs: [
-        workspace.folder, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`,
+        workspace.folder,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        `--user-data-dir=${join(scratch, 'user-data')}`,
+        `--extensions-dir=${join(scratch, 'extensions')}`,
       ],
     });
     console.log('electron: all checks passed');

@@ -17,9 +17,19 @@ export interface HeadlessBrowser {
 export const VIEWPORT = { width: 1600, height: 1000 };
 
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-  '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--remote-debugging-address=127.0.0.1',
+  '--remote-debugging-port=0',
+  `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
 ];
 
 /** Starts Chromium on about:blank and returns its first page. */

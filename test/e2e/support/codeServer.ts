@@ -40,9 +40,16 @@ const USER_SETTINGS = {
   'files.autoSave': 'off',
 };
 
-/** Starts code-server serving `workspace` with the extensions of `vsixes` installed; the caller must `stop()` it. */
+/**
+ * Starts code-server serving `workspace` with the extensions of `vsixes` installed; the caller must `stop()` it.
+ * `userSettings` are added to the user settings before the workbench first starts (some, such as
+ * `remote.extensionKind`, are only read then).
+ */
 export async function startCodeServer(
-  tools: CodeServerTools, vsixes: string[], workspace: string, options: { port?: number } = {},
+  tools: CodeServerTools,
+  vsixes: string[],
+  workspace: string,
+  options: { port?: number; userSettings?: Record<string, unknown> } = {},
 ): Promise<CodeServer> {
   const runDir = await mkdtemp(join(tmpdir(), 'cable-e2e-code-server-'));
   const dirs = {
@@ -55,7 +62,7 @@ export async function startCodeServer(
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
   const configFile = join(runDir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
 
@@ -65,11 +72,22 @@ export async function startCodeServer(
   try {
     for (const vsix of vsixes) await installExtension(tools, common, env, vsix);
     const port = options.port ?? (await freeLoopbackPort());
-    server = startGroup(tools.node, [
-      tools.codeServerEntry, ...common,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', workspace,
-    ], { env, cwd: runDir });
+    server = startGroup(
+      tools.node,
+      [
+        tools.codeServerEntry,
+        ...common,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        workspace,
+      ],
+      { env, cwd: runDir },
+    );
     await waitForOutput(server, /HTTP server listening on/, 60_000, 'code-server start');
     const base = `http://127.0.0.1:${port}`;
     await pollUntil(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 10_000, 'code-server /healthz');
@@ -113,7 +131,11 @@ function isolatedEnv(dirs: { home: string; config: string; data: string; cache: 
     env[key] = value;
   }
   return {
-    ...env, HOME: dirs.home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache,
+    ...env,
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
     // The extension gallery is pointed at a closed loopback port: the tests install from a .vsix, and
     // nothing should look up a marketplace host from a machine that reaches only package registries.
     EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/items' }),
@@ -126,7 +148,8 @@ function logTail(output: string, logsDir: string, lines: number): string {
   const parts = [`--- code-server output\n${tail(output)}`];
   if (existsSync(logsDir)) {
     for (const entry of readdirSync(logsDir, { recursive: true }).map(String).sort()) {
-      if (/exthost\d*[/\\](remoteexthost|.*Cable.*)\.log$/.test(entry)) parts.push(`--- ${entry}\n${tail(readFileSync(join(logsDir, entry), 'utf8'))}`);
+      if (/exthost\d*[/\\](remoteexthost|.*Cable.*)\.log$/.test(entry))
+        parts.push(`--- ${entry}\n${tail(readFileSync(join(logsDir, entry), 'utf8'))}`);
     }
   }
   return parts.join('\n');

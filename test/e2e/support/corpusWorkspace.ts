@@ -18,16 +18,40 @@ const corpusDir = join(projectRoot, '..', 'shared', 'corpus');
  */
 export const CORPUS_FOLDERS: Record<string, string[]> = {
   'before-2000': [
-    '66BUENOSAIRES2481', '72TEHRAN1164', '72TEHRAN5055', '85BEIRUT1725', '86MADRID5480', '89PANAMA8545',
-    '90BAGHDAD4237', '90BAGHDAD4397', '90CAPETOWN97', '96ANKARA12278',
+    '66BUENOSAIRES2481',
+    '72TEHRAN1164',
+    '72TEHRAN5055',
+    '85BEIRUT1725',
+    '86MADRID5480',
+    '89PANAMA8545',
+    '90BAGHDAD4237',
+    '90BAGHDAD4397',
+    '90CAPETOWN97',
+    '96ANKARA12278',
   ],
   '2000-2005': [
-    '00HARARE6677', '00TASHKENT4223', '01PARIS11204', '01STATE176819', '02BOGOTA3281', '03ANKARA3694',
-    '04BOGOTA3619', '04DUBLIN1719', '05BEIRUT2153', '05MOSCOW11807',
+    '00HARARE6677',
+    '00TASHKENT4223',
+    '01PARIS11204',
+    '01STATE176819',
+    '02BOGOTA3281',
+    '03ANKARA3694',
+    '04BOGOTA3619',
+    '04DUBLIN1719',
+    '05BEIRUT2153',
+    '05MOSCOW11807',
   ],
   '2006-2010': [
-    '06BUENOSAIRES109', '06ANKARA4688', '06BEIJING10909', '07ACCRA1437', '07ADDISABABA3404', '08ALGIERS198',
-    '08BANGKOK3317', '09ABUJA259', '09ASUNCION561', '10ALGIERS111',
+    '06BUENOSAIRES109',
+    '06ANKARA4688',
+    '06BEIJING10909',
+    '07ACCRA1437',
+    '07ADDISABABA3404',
+    '08ALGIERS198',
+    '08BANGKOK3317',
+    '09ABUJA259',
+    '09ASUNCION561',
+    '10ALGIERS111',
   ],
 };
 
@@ -75,7 +99,8 @@ export function readCorpusCables(folder: string): CorpusCable[] {
       cables: { refId: string | null; date: string | null; tags: string[] }[];
       diagnostics: { line: number; code: string; severity: string }[];
     };
-    if (file.cables.length !== 1) throw new Error(`${file.file} holds ${file.cables.length} cables; the workspace should hold one cable per file`);
+    if (file.cables.length !== 1)
+      throw new Error(`${file.file} holds ${file.cables.length} cables; the workspace should hold one cable per file`);
     const [cable] = file.cables;
     if (!cable?.refId || !cable.date) throw new Error(`${file.file}: cable-lint reads no ref id or date`);
     cables.push({
@@ -88,6 +113,7 @@ export function readCorpusCables(folder: string): CorpusCable[] {
     });
   }
   const expected = Object.values(CORPUS_FOLDERS).flat().length;
-  if (cables.length !== expected) throw new Error(`cable-lint read ${cables.length} cables of ${expected}: ${cables.map((c) => basename(c.file)).join(', ')}`);
+  if (cables.length !== expected)
+    throw new Error(`cable-lint read ${cables.length} cables of ${expected}: ${cables.map((c) => basename(c.file)).join(', ')}`);
   return cables;
 }

@@ -52,7 +52,11 @@ export interface ExpectedProblem {
  */
 export const DEFECTIVE_PROBLEMS = {
   missingMarking: { about: 'missing portion marking', lineStartsWith: '¶2. The agreement', message: /marking/i },
-  securityLine: { about: 'security line disagreeing with CONFIDENTIAL', lineStartsWith: 'ZNY SSSSS ZZH', message: /SSSSS|security line|ZNY/i },
+  securityLine: {
+    about: 'security line disagreeing with CONFIDENTIAL',
+    lineStartsWith: 'ZNY SSSSS ZZH',
+    message: /SSSSS|security line|ZNY/i,
+  },
 } as const satisfies Record<string, ExpectedProblem>;
 
 /** The marking the quick fix inserts into ¶2 of the CONFIDENTIAL defective fixture, and the fixed line. */

@@ -18,7 +18,8 @@
   const listRows = (list) => {
     const rows = [...list.querySelectorAll('.monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
     const indices = rows.map((row) => Number(row.dataset.index));
-    const complete = rows.length === 0 || (indices[0] === 0 && indices.every((index, i) => index === i) && rows.at(-1).dataset.lastElement === 'true');
+    const complete =
+      rows.length === 0 || (indices[0] === 0 && indices.every((index, i) => index === i) && rows.at(-1).dataset.lastElement === 'true');
     return { rows, complete };
   };
 
@@ -64,7 +65,9 @@
     /** Screen centre of the first `word` in the first rendered line of the active editor that includes `lineIncludes`. */
     wordCentre: ({ lineIncludes, word }) => {
       const editor = activeEditor();
-      const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((candidate) => text(candidate).includes(lineIncludes));
+      const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((candidate) =>
+        text(candidate).includes(lineIncludes),
+      );
       if (!line) return null;
       const start = text(line).indexOf(word);
       if (start < 0) return null;
@@ -122,7 +125,8 @@
     /** The Outline view's rows (name and depth), or null while it shows no outline. */
     outline: () => {
       const pane = [...document.querySelectorAll('.pane')].find((candidate) =>
-        candidate.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith('Outline'));
+        candidate.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith('Outline'),
+      );
       const list = pane?.querySelector('.monaco-list');
       if (!visible(list)) return null;
       const { rows, complete } = listRows(list);
@@ -135,11 +139,15 @@
 
     /** aria-labels of the rows of the open quick pick (Quick Open, command palette, Go to Line). */
     quickPickRows: () =>
-      [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter(visible).map((row) => row.getAttribute('aria-label') ?? text(row)),
+      [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')]
+        .filter(visible)
+        .map((row) => row.getAttribute('aria-label') ?? text(row)),
 
     /** Text of the first visible status bar item whose text includes `includes` (icons are not text), or null. */
     statusBarItem: ({ includes }) => {
-      const item = [...document.querySelectorAll('.statusbar-item')].find((candidate) => visible(candidate) && text(candidate).includes(includes));
+      const item = [...document.querySelectorAll('.statusbar-item')].find(
+        (candidate) => visible(candidate) && text(candidate).includes(includes),
+      );
       return item ? text(item).trim() : null;
     },
 
@@ -149,7 +157,8 @@
      */
     treeView: ({ title }) => {
       const pane = [...document.querySelectorAll('.pane')].find((candidate) =>
-        candidate.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith(title));
+        candidate.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith(title),
+      );
       const body = pane?.querySelector('.pane-body');
       if (!visible(body)) return null;
       const message = [...body.querySelectorAll('.message')].find(visible);
@@ -169,7 +178,9 @@
 
     /** Messages of the notification toasts on screen. */
     notifications: () =>
-      [...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].filter(visible).map((message) => text(message).trim()),
+      [...document.querySelectorAll('.notifications-toasts .notification-list-item-message')]
+        .filter(visible)
+        .map((message) => text(message).trim()),
 
     /** Titles of the actions in the open code action (Quick Fix) menu. */
     codeActions: () =>

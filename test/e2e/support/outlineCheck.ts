@@ -49,7 +49,9 @@ export function sampleOutlineProblems(roots: OutlineNode[]): string[] {
   }
   const leading = paragraphsIn(parent.children.slice(0, parent.children.indexOf(headings[0]!)));
   if (leading.join() !== SAMPLE_OUTLINE.leadParagraphs.join()) {
-    problems.push(`paragraphs before the first heading: expected ${SAMPLE_OUTLINE.leadParagraphs.join(', ')}, found ${leading.join(', ') || 'none'}`);
+    problems.push(
+      `paragraphs before the first heading: expected ${SAMPLE_OUTLINE.leadParagraphs.join(', ')}, found ${leading.join(', ') || 'none'}`,
+    );
   }
   for (const expected of SAMPLE_OUTLINE.headings) {
     const heading = headings.find((node) => node.name.startsWith(expected.startsWith));

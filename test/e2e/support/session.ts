@@ -22,8 +22,14 @@ export interface Session {
   stop: () => Promise<void>;
 }
 
-/** @param createWorkspace the folder VS Code opens: by default the reference cable and the fixtures. */
-export async function startSession(createWorkspace: () => CableWorkspace = createCableWorkspace): Promise<Session> {
+/**
+ * @param createWorkspace the folder VS Code opens: by default the reference cable and the fixtures.
+ * @param userSettings user settings in force from the workbench's start.
+ */
+export async function startSession(
+  createWorkspace: () => CableWorkspace = createCableWorkspace,
+  userSettings?: Record<string, unknown>,
+): Promise<Session> {
   // Missing tools fail first, with the command that provisions them.
   const tools = codeServerTools();
   const chromium = chromiumExecutable();
@@ -37,7 +43,7 @@ export async function startSession(createWorkspace: () => CableWorkspace = creat
     workspace.remove();
   };
   try {
-    codeServer = await startCodeServer(tools, [vsix], workspace.folder);
+    codeServer = await startCodeServer(tools, [vsix], workspace.folder, { userSettings });
     browser = await startBrowser(chromium);
     await openWorkbench(browser.page, codeServer.url);
   } catch (error) {

@@ -19,8 +19,9 @@ export const screenshotsDir = join(e2eOutputDir, 'screenshots');
 
 const toolsDir = join(projectRoot, '.tools');
 // `npm test` and `npm run test:e2e` provision before they run these suites; this is for a suite run alone.
-const PROVISION_HINT = 'Run `npm run provision-e2e` (Node 24 and code-server into .tools/, and as root Debian\'s chromium '
-  + 'and neovim; otherwise it names the apt-get command to run), or set CABLE_E2E=skip to skip the end-to-end tests explicitly.';
+const PROVISION_HINT =
+  "Run `npm run provision-e2e` (Node 24 and code-server into .tools/, and as root Debian's chromium " +
+  'and neovim; otherwise it names the apt-get command to run), or set CABLE_E2E=skip to skip the end-to-end tests explicitly.';
 
 /** The reason to skip, when the user asked for it with `CABLE_E2E=skip`; otherwise undefined. */
 export function e2eSkipReason(): string | undefined {

@@ -65,15 +65,23 @@ export function read<K extends keyof Readers>(page: Page, reader: K, ...arg: Par
 
 /** Polls an in-page reader until `accept` takes its value; the timeout error shows the last value. */
 export async function waitFor<K extends keyof Readers, T>(
-  page: Page, what: string, timeoutMs: number, reader: K, accept: (value: ReturnType<Readers[K]>) => T | undefined,
+  page: Page,
+  what: string,
+  timeoutMs: number,
+  reader: K,
+  accept: (value: ReturnType<Readers[K]>) => T | undefined,
   ...arg: Parameters<Readers[K]>
 ): Promise<T> {
   let last: unknown;
   try {
-    return await pollUntil(async () => {
-      last = await read(page, reader, ...arg);
-      return accept(last as ReturnType<Readers[K]>);
-    }, timeoutMs, what);
+    return await pollUntil(
+      async () => {
+        last = await read(page, reader, ...arg);
+        return accept(last as ReturnType<Readers[K]>);
+      },
+      timeoutMs,
+      what,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
   }
@@ -115,33 +123,49 @@ export async function goToLine(page: Page, line: number, column = 1): Promise<vo
   await page.waitForSelector('.quick-input-widget .quick-input-box input:focus', { timeout: 10_000 });
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
-  await waitFor(page, `line ${line} in view`, 10_000, 'editorLines', (lines) => (lines.some((l) => l.lineNumber === line) ? true : undefined));
+  await waitFor(page, `line ${line} in view`, 10_000, 'editorLines', (lines) =>
+    lines.some((l) => l.lineNumber === line) ? true : undefined,
+  );
 }
 
 /** Waits until the status bar shows `label` as the active editor's language. */
 export function waitForLanguage(page: Page, label: string, timeoutMs: number): Promise<true> {
-  return waitFor(page, `language "${label}" in the status bar`, timeoutMs, 'statusLanguage', (shown) => (shown === label ? true : undefined));
+  return waitFor(page, `language "${label}" in the status bar`, timeoutMs, 'statusLanguage', (shown) =>
+    shown === label ? true : undefined,
+  );
 }
 
 /** Hovers `word` on the first line that includes `lineIncludes` (the line must be in view) and returns the hover's text once it matches. */
 export async function hoverAndRead(page: Page, lineIncludes: string, word: string, expected: RegExp, timeoutMs: number): Promise<string> {
   await page.mouse.move(1, 1); // leave any earlier hover, so the new one is for this word
-  const centre = await waitFor(page, `"${word}" rendered in the editor`, 10_000, 'wordCentre', (box) => box ?? undefined, { lineIncludes, word });
+  const centre = await waitFor(page, `"${word}" rendered in the editor`, 10_000, 'wordCentre', (box) => box ?? undefined, {
+    lineIncludes,
+    word,
+  });
   await page.mouse.move(centre.x, centre.y);
-  return waitFor(page, `hover on ${word} matching ${expected}`, timeoutMs, 'hoverText', (shown) => (shown && expected.test(shown) ? shown : undefined));
+  return waitFor(page, `hover on ${word} matching ${expected}`, timeoutMs, 'hoverText', (shown) =>
+    shown && expected.test(shown) ? shown : undefined,
+  );
 }
 
 /** Opens the Quick Fix menu at the cursor and applies the first action whose title includes `titleIncludes`. */
 export async function applyQuickFix(page: Page, titleIncludes: string): Promise<string> {
   await escapeOverlays(page);
   await page.keyboard.press('Control+.');
-  const title = await waitFor(page, `a quick fix titled with "${titleIncludes}"`, 15_000, 'codeActions', (titles) => titles.find((t) => t.includes(titleIncludes)));
+  const title = await waitFor(page, `a quick fix titled with "${titleIncludes}"`, 15_000, 'codeActions', (titles) =>
+    titles.find((t) => t.includes(titleIncludes)),
+  );
   await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
   return title;
 }
 
 /** Waits until the Problems panel (see `showProblems`) lists what `accept` takes, and returns `accept`'s value. */
-export async function waitForProblems<T>(page: Page, what: string, timeoutMs: number, accept: (problems: ShownProblem[]) => T | undefined): Promise<T> {
+export async function waitForProblems<T>(
+  page: Page,
+  what: string,
+  timeoutMs: number,
+  accept: (problems: ShownProblem[]) => T | undefined,
+): Promise<T> {
   return waitFor(page, what, timeoutMs, 'problems', (shown) => {
     if (!shown) return undefined;
     if (!shown.complete) throw new Error('the Problems list is longer than the panel shows');
@@ -194,7 +218,9 @@ export async function searchWorkspaceSymbols(page: Page, query: string): Promise
 
 /** Picks the first row of the open quick pick whose text includes `includes`. */
 export async function pickQuickPickRow(page: Page, includes: string, timeoutMs: number): Promise<string> {
-  const row = await waitFor(page, `a row with "${includes}" in the quick pick`, timeoutMs, 'quickPickRows', (rows) => rows.find((r) => r.includes(includes)));
+  const row = await waitFor(page, `a row with "${includes}" in the quick pick`, timeoutMs, 'quickPickRows', (rows) =>
+    rows.find((r) => r.includes(includes)),
+  );
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: includes }).first().click();
   return row;
 }

@@ -9,7 +9,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const THEMES_DIR = join(ROOT, '.tools', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions', 'theme-defaults', 'themes');
+const THEMES_DIR = join(
+  ROOT,
+  '.tools',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'lib',
+  'vscode',
+  'extensions',
+  'theme-defaults',
+  'themes',
+);
 
 /** The four default themes of the issue, by the name VS Code shows, with their file. */
 export const DEFAULT_THEMES = {
@@ -23,8 +34,10 @@ export type DefaultThemeName = keyof typeof DEFAULT_THEMES;
 /** The folder of VS Code's default theme files, or an error naming the command that provisions it. */
 export function defaultThemesDir(): string {
   if (!existsSync(join(THEMES_DIR, DEFAULT_THEMES['Dark Modern']))) {
-    throw new Error(`VS Code's default theme files are missing (${THEMES_DIR}). Run \`npm run provision-e2e\` `
-      + '(it installs code-server into .tools/), or set CABLE_E2E=skip to skip this test explicitly.');
+    throw new Error(
+      `VS Code's default theme files are missing (${THEMES_DIR}). Run \`npm run provision-e2e\` ` +
+        '(it installs code-server into .tools/), or set CABLE_E2E=skip to skip this test explicitly.',
+    );
   }
   return THEMES_DIR;
 }

@@ -85,7 +85,12 @@ function changedBlocks(oldLines: string[], newLines: string[]): Block[] {
   let head = 0;
   while (head < oldLines.length && head < newLines.length && oldLines[head] === newLines[head]) head++;
   let tail = 0;
-  while (tail < oldLines.length - head && tail < newLines.length - head && oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
+  while (
+    tail < oldLines.length - head &&
+    tail < newLines.length - head &&
+    oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]
+  )
+    tail++;
   // A run that only adds lines still needs an old line to stand on: take the one before (or after) it.
   let first = head;
   let last = oldLines.length - 1 - tail;

@@ -39,7 +39,11 @@ export interface FormatterOptions extends FileOutputOptions {
 export function formatFile(report: FileReport, options: FileOutputOptions): string | undefined {
   switch (options.format) {
     case 'text':
-      return formatTextReport(report, { quiet: options.quiet, summaryOnly: options.summaryOnly, style: options.style && styleFor(options.style) });
+      return formatTextReport(report, {
+        quiet: options.quiet,
+        summaryOnly: options.summaryOnly,
+        style: options.style && styleFor(options.style),
+      });
     case 'json':
       return formatJsonLine(report, options.quiet);
     case 'sarif':

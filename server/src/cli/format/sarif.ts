@@ -73,7 +73,9 @@ export function buildSarifLog(reports: readonly FileReport[], options: SarifOpti
             toolExecutionNotifications: failures.map((report) => ({
               level: 'error',
               message: { text: `${report.file}: ${report.failure!.message}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(report.file, options.cwd), uriBaseId: '%SRCROOT%' } } }],
+              locations: [
+                { physicalLocation: { artifactLocation: { uri: artifactUri(report.file, options.cwd), uriBaseId: '%SRCROOT%' } } },
+              ],
             })),
           },
         ],

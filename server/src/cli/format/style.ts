@@ -23,7 +23,15 @@ export interface StyleOptions {
 
 const identity = (text: string) => text;
 
-export const PLAIN_STYLE: Style = { bold: identity, dim: identity, red: identity, yellow: identity, green: identity, cyan: identity, link: identity };
+export const PLAIN_STYLE: Style = {
+  bold: identity,
+  dim: identity,
+  red: identity,
+  yellow: identity,
+  green: identity,
+  cyan: identity,
+  link: identity,
+};
 
 const sgr = (open: number, close: number) => (text: string) => (text ? `\x1b[${open}m${text}\x1b[${close}m` : text);
 

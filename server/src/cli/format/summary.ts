@@ -21,7 +21,10 @@ export function formatRuleLines(tally: RunTally, rules: readonly RuleInfo[], opt
   const style = options.style ?? PLAIN_STYLE;
   const names = new Map(rules.map((rule) => [rule.code, rule.name]));
   const shown = [...tally.byRule]
-    .map(([code, counts]): [string, Record<Severity, number>] => [code, options.quiet ? { error: counts.error, warning: 0, info: 0, hint: 0 } : counts])
+    .map(([code, counts]): [string, Record<Severity, number>] => [
+      code,
+      options.quiet ? { error: counts.error, warning: 0, info: 0, hint: 0 } : counts,
+    ])
     .filter(([, counts]) => total(counts) > 0)
     .sort(([a, ca], [b, cb]) => total(cb) - total(ca) || (a < b ? -1 : a > b ? 1 : 0));
   if (!shown.length) return '';
@@ -69,7 +72,11 @@ function problemsPart(tally: RunTally, fix: FixMode, style: Style): string {
   const count = total(tally.bySeverity);
   if (!count) return style.green(fix !== 'off' && tally.fixed ? 'no problems left' : 'no problems');
   const left = fix === 'write' && tally.fixed ? ' left' : fix === 'dry-run' && tally.fixed ? ' would be left' : '';
-  const colour = tally.bySeverity.error ? (text: string) => style.bold(style.red(text)) : tally.bySeverity.warning ? (text: string) => style.bold(style.yellow(text)) : style.bold;
+  const colour = tally.bySeverity.error
+    ? (text: string) => style.bold(style.red(text))
+    : tally.bySeverity.warning
+      ? (text: string) => style.bold(style.yellow(text))
+      : style.bold;
   return `${colour(plural(count, 'problem'))}${left} (${countsLine(tally.bySeverity)}) in ${plural(tally.filesWithProblems, 'file')}`;
 }
 

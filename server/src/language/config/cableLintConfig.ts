@@ -107,7 +107,10 @@ class ConfigReader {
           config.acronyms = this.acronyms(value);
           break;
         default:
-          this.problem(key, `unknown key ${JSON.stringify(key.value)}: expected one of ${TOP_LEVEL_KEYS.map((k) => `"${k}"`).join(', ')}${suggestion(key.value, TOP_LEVEL_KEYS)}`);
+          this.problem(
+            key,
+            `unknown key ${JSON.stringify(key.value)}: expected one of ${TOP_LEVEL_KEYS.map((k) => `"${k}"`).join(', ')}${suggestion(key.value, TOP_LEVEL_KEYS)}`,
+          );
       }
     }
     return config;
@@ -145,7 +148,11 @@ class ConfigReader {
     const globs: string[] = [];
     for (const item of node.items) {
       if (item.type === 'string' && item.value.trim() !== '') globs.push(item.value);
-      else this.problem(item, `${where}: expected a non-empty glob string, found ${item.type === 'string' ? 'an empty string' : kindOf(item)}`);
+      else
+        this.problem(
+          item,
+          `${where}: expected a non-empty glob string, found ${item.type === 'string' ? 'an empty string' : kindOf(item)}`,
+        );
     }
     return globs;
   }
@@ -178,12 +185,19 @@ class ConfigReader {
   private acronyms(node: JsonNode): Record<string, string> {
     const acronyms: Record<string, string> = {};
     if (node.type !== 'object') {
-      this.problem(node, `"acronyms" must be an object of acronyms and expansions ({ "GOM": "Government of Mexico" }), found ${kindOf(node)}`);
+      this.problem(
+        node,
+        `"acronyms" must be an object of acronyms and expansions ({ "GOM": "Government of Mexico" }), found ${kindOf(node)}`,
+      );
       return acronyms;
     }
     for (const { key, value } of this.uniqueProperties(node, '"acronyms"')) {
       if (value.type === 'string' && value.value.trim() !== '' && key.value.trim() !== '') acronyms[key.value.trim()] = value.value.trim();
-      else this.problem(value, `"acronyms".${key.value}: expected a non-empty expansion string, found ${value.type === 'string' ? 'an empty string' : kindOf(value)}`);
+      else
+        this.problem(
+          value,
+          `"acronyms".${key.value}: expected a non-empty expansion string, found ${value.type === 'string' ? 'an empty string' : kindOf(value)}`,
+        );
     }
     return acronyms;
   }
@@ -192,7 +206,11 @@ class ConfigReader {
   private uniqueProperties(node: JsonObjectNode, where: string) {
     const last = new Map(node.properties.map((property) => [property.key.value, property]));
     for (const property of node.properties) {
-      if (last.get(property.key.value) !== property) this.problem(property.key, `${where ? `${where}: ` : ''}the key ${JSON.stringify(property.key.value)} is repeated; the last one applies`);
+      if (last.get(property.key.value) !== property)
+        this.problem(
+          property.key,
+          `${where ? `${where}: ` : ''}the key ${JSON.stringify(property.key.value)} is repeated; the last one applies`,
+        );
     }
     return [...last.values()].sort((a, b) => a.key.offset - b.key.offset);
   }

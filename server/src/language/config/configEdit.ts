@@ -33,7 +33,10 @@ export function turnOffRuleInText(text: string, code: string, target: TurnOffTar
     return { ok: true, text: `${prefix}${formatValue({ [member.key]: member.value }, '', style)}${style.eol}`, changed: true };
   }
   if (parsed.root.type !== 'object') return { ok: false, message: 'its top-level value is not an object' };
-  const edits = target.scope === 'config' ? setInRules(text, parsed.root, code, style) : setInOverride(text, parsed.root, code, target.relativePath, style);
+  const edits =
+    target.scope === 'config'
+      ? setInRules(text, parsed.root, code, style)
+      : setInOverride(text, parsed.root, code, target.relativePath, style);
   if (typeof edits === 'string') return { ok: false, message: edits };
   return { ok: true, text: applyEdits(text, edits), changed: edits.length > 0 };
 }
@@ -65,7 +68,8 @@ function setInOverride(text: string, root: JsonObjectNode, code: string, relativ
     if (item.type !== 'object') continue;
     const files = lastProperty(item, 'files');
     const rules = lastProperty(item, 'rules');
-    const onlyThisFile = files?.type === 'array' && files.items.length === 1 && files.items[0].type === 'string' && files.items[0].value === glob;
+    const onlyThisFile =
+      files?.type === 'array' && files.items.length === 1 && files.items[0].type === 'string' && files.items[0].value === glob;
     if (onlyThisFile && item.properties.every((p) => p.key.value === 'files' || p.key.value === 'rules')) {
       if (!rules) return [insertMember(text, item, '"rules"', { [code]: 'off' }, style)];
       if (rules.type === 'object') return setRuleOff(text, rules, code, style);
@@ -90,8 +94,17 @@ function lastProperty(object: JsonObjectNode, key: string): JsonNode | undefined
  * Adds a member at the end of an object (`key` given, JSON-quoted) or array (`key` undefined), in the
  * layout it already has: on a line of its own when its members are, else inline; a trailing comma is kept.
  */
-function insertMember(text: string, container: JsonObjectNode | JsonArrayNode, key: string | undefined, value: unknown, style: Style): Edit {
-  const members = container.type === 'object' ? container.properties.map((p) => ({ start: p.key.offset, end: p.value.end })) : container.items.map((i) => ({ start: i.offset, end: i.end }));
+function insertMember(
+  text: string,
+  container: JsonObjectNode | JsonArrayNode,
+  key: string | undefined,
+  value: unknown,
+  style: Style,
+): Edit {
+  const members =
+    container.type === 'object'
+      ? container.properties.map((p) => ({ start: p.key.offset, end: p.value.end }))
+      : container.items.map((i) => ({ start: i.offset, end: i.end }));
   const close = container.end - 1;
   const containerIndent = lineIndent(text, container.offset);
   const last = members.at(-1);
@@ -100,8 +113,10 @@ function insertMember(text: string, container: JsonObjectNode | JsonArrayNode, k
     const memberIndent = containerIndent + style.unit;
     const entry = `${memberIndent}${key ? `${key}: ` : ''}${formatValue(value, memberIndent, style)}`;
     // `{}` or `{ }`: rewritten whole; an empty container holding comments keeps them, the member goes last.
-    if (inner.trim() === '') return { offset: container.offset + 1, end: close, text: `${style.eol}${entry}${style.eol}${containerIndent}` };
-    if (onlyWhitespaceBefore(text, close)) return { offset: lineStart(text, close), end: lineStart(text, close), text: `${entry}${style.eol}` };
+    if (inner.trim() === '')
+      return { offset: container.offset + 1, end: close, text: `${style.eol}${entry}${style.eol}${containerIndent}` };
+    if (onlyWhitespaceBefore(text, close))
+      return { offset: lineStart(text, close), end: lineStart(text, close), text: `${entry}${style.eol}` };
     return { offset: close, end: close, text: `${style.eol}${entry}${style.eol}${containerIndent}` };
   }
   const afterLast = skipTrivia(text, last.end);
@@ -109,7 +124,9 @@ function insertMember(text: string, container: JsonObjectNode | JsonArrayNode, k
   const multiline = onlyWhitespaceBefore(text, last.start) && lineOf(text, close) > lineOf(text, last.end);
   if (!multiline) {
     const entry = `${key ? `${key}: ` : ''}${formatInline(value)}`;
-    return trailingComma ? { offset: afterLast + 1, end: afterLast + 1, text: ` ${entry},` } : { offset: last.end, end: last.end, text: `, ${entry}` };
+    return trailingComma
+      ? { offset: afterLast + 1, end: afterLast + 1, text: ` ${entry},` }
+      : { offset: last.end, end: last.end, text: `, ${entry}` };
   }
   const memberIndent = lineIndent(text, last.start);
   const entry = `${memberIndent}${key ? `${key}: ` : ''}${formatValue(value, memberIndent, style)}${trailingComma ? ',' : ''}`;
@@ -168,7 +185,8 @@ function formatInline(value: unknown): string {
 
 function applyEdits(text: string, edits: Edit[]): string {
   let result = text;
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) result = result.slice(0, edit.offset) + edit.text + result.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset))
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.end);
   return result;
 }
 

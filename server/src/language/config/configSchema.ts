@@ -27,7 +27,8 @@ export function buildConfigSchema(): Record<string, unknown> {
   );
   const rules = {
     type: 'object',
-    description: 'Level per rule, by code (CBL501) or name (missing-portion-marking), as the cable.rules setting. Rules not listed keep their level from the configurations above, else their default.',
+    description:
+      'Level per rule, by code (CBL501) or name (missing-portion-marking), as the cable.rules setting. Rules not listed keep their level from the configurations above, else their default.',
     properties: ruleProperties,
     additionalProperties: false,
   };
@@ -35,7 +36,8 @@ export function buildConfigSchema(): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: '.cable-lint.json',
-    description: 'Configuration of the cable rules for the cables in this folder and below, read the same way by the editor and by cable-lint.',
+    description:
+      'Configuration of the cable rules for the cables in this folder and below, read the same way by the editor and by cable-lint.',
     type: 'object',
     definitions: {
       level: {
@@ -53,7 +55,9 @@ export function buildConfigSchema(): Record<string, unknown> {
         description: 'true: the .cable-lint.json files of the folders above this one do not apply.',
       },
       rules: { $ref: '#/definitions/rules' },
-      ignore: globs('Files not to check: globs relative to this file\'s folder ("drafts/**", "**/*.bak.txt"); a glob that names a folder covers everything in it; a glob starting with ! takes files back.'),
+      ignore: globs(
+        'Files not to check: globs relative to this file\'s folder ("drafts/**", "**/*.bak.txt"); a glob that names a folder covers everything in it; a glob starting with ! takes files back.',
+      ),
       overrides: {
         type: 'array',
         description: 'Rules for some files only, on top of "rules"; each entry whose globs match a file applies, in order.',
@@ -61,7 +65,10 @@ export function buildConfigSchema(): Record<string, unknown> {
           type: 'object',
           required: ['files'],
           properties: {
-            files: { ...globs('The files this entry applies to: globs relative to this file\'s folder ("1975/**", "**/75ROME*.txt").'), minItems: 1 },
+            files: {
+              ...globs('The files this entry applies to: globs relative to this file\'s folder ("1975/**", "**/75ROME*.txt").'),
+              minItems: 1,
+            },
             rules: { $ref: '#/definitions/rules' },
           },
           additionalProperties: false,

@@ -106,7 +106,10 @@ export function skipTrivia(text: string, offset: number): number {
 }
 
 class SyntaxProblem extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -137,7 +140,11 @@ class Parser {
     if (ch === '[') return this.parseArray(depth);
     if (ch === '"') return this.parseString();
     const start = this.pos;
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, start) && !/[\w$]/.test(this.text[start + word.length] ?? '')) {
         this.pos += word.length;
         return { type: value === null ? 'null' : 'boolean', value, offset: start, end: this.pos };
@@ -201,7 +208,8 @@ class Parser {
     let value = '';
     for (;;) {
       const ch = this.text[this.pos];
-      if (ch === undefined || ch === '\n' || ch === '\r') throw new SyntaxProblem('unterminated string: expected a closing \'"\' on the same line', start);
+      if (ch === undefined || ch === '\n' || ch === '\r')
+        throw new SyntaxProblem("unterminated string: expected a closing '\"' on the same line", start);
       if (ch === '"') break;
       if (ch === '\\') {
         const escape = this.text[this.pos + 1];
@@ -213,7 +221,8 @@ class Parser {
         } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
           value += ESCAPES[escape];
           this.pos += 2;
-        } else throw new SyntaxProblem(`unknown escape '\\${escape ?? ''}': expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`, this.pos);
+        } else
+          throw new SyntaxProblem(`unknown escape '\\${escape ?? ''}': expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`, this.pos);
       } else if (ch < ' ') throw new SyntaxProblem('a control character inside a string: write it as an escape such as \\t', this.pos);
       else {
         value += ch;
@@ -226,7 +235,8 @@ class Parser {
 
   private skip(): void {
     this.pos = skipTrivia(this.text, this.pos);
-    if (this.text[this.pos] === '/' && this.text[this.pos + 1] === '*') throw new SyntaxProblem("unterminated comment: expected '*/'", this.pos);
+    if (this.text[this.pos] === '/' && this.text[this.pos + 1] === '*')
+      throw new SyntaxProblem("unterminated comment: expected '*/'", this.pos);
   }
 
   private fail(expected: string): never {

@@ -34,24 +34,31 @@ export interface Controls {
   caveats: readonly ControlEntry[];
 }
 
-type ControlData = { meaning: string; spellings?: string[]; phrases?: string[]; markings?: string[]; banner?: boolean; sensitive?: boolean; plainWord?: boolean; source: string };
+type ControlData = {
+  meaning: string;
+  spellings?: string[];
+  phrases?: string[];
+  markings?: string[];
+  banner?: boolean;
+  sensitive?: boolean;
+  plainWord?: boolean;
+  source: string;
+};
 
 const compact = (text: string) => text.toUpperCase().replace(/\s+/g, '');
 
 export function buildControls(data: typeof controlsData = controlsData): Controls {
-  const list = Object.entries(data.controls as Record<string, ControlData>).map(
-    ([code, entry]): ControlEntry => ({
-      code,
-      meaning: entry.meaning,
-      spellings: entry.spellings ?? [],
-      phrases: entry.phrases ?? [],
-      markings: entry.markings ?? [],
-      banner: entry.banner ?? true,
-      sensitive: entry.sensitive ?? false,
-      plainWord: entry.plainWord ?? false,
-      source: entry.source,
-    }),
-  );
+  const list = Object.entries(data.controls as Record<string, ControlData>).map(([code, entry]): ControlEntry => ({
+    code,
+    meaning: entry.meaning,
+    spellings: entry.spellings ?? [],
+    phrases: entry.phrases ?? [],
+    markings: entry.markings ?? [],
+    banner: entry.banner ?? true,
+    sensitive: entry.sensitive ?? false,
+    plainWord: entry.plainWord ?? false,
+    source: entry.source,
+  }));
   const byCode = new Map(list.map((entry) => [entry.code, entry]));
   const byCompact = new Map<string, ControlEntry>();
   const byMarking = new Map<string, string>();

@@ -121,7 +121,8 @@ function stationMaps(data: Record<string, StationEntry>): Pick<Dictionaries, 'st
   for (const [origin, entry] of stations) {
     stationNames.set(origin, origin);
     for (const name of entry.names) stationNames.set(name, origin);
-    for (const address of entry.addresses ?? []) stationAddresses.set(address, { origin, label: entry.addressLabels?.[address] ?? entry.label });
+    for (const address of entry.addresses ?? [])
+      stationAddresses.set(address, { origin, label: entry.addressLabels?.[address] ?? entry.label });
   }
   return { stations, stationNames, stationAddresses };
 }

@@ -54,7 +54,9 @@ export interface ExecutiveOrders {
   category(order: ExecutiveOrder, letter: string): string | undefined;
 }
 
-type OrderData = Omit<ExecutiveOrder, 'number' | 'reasons'> & { reasons?: { section: string; categories: Record<string, string>; notes?: Record<string, string> } };
+type OrderData = Omit<ExecutiveOrder, 'number' | 'reasons'> & {
+  reasons?: { section: string; categories: Record<string, string>; notes?: Record<string, string> };
+};
 
 export function buildExecutiveOrders(data: typeof ordersData = ordersData): ExecutiveOrders {
   const list = Object.entries(data.orders as Record<string, OrderData>)

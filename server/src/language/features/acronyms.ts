@@ -3,11 +3,9 @@
  * the cable's own definitions, dissemination controls, the built-in acronym dictionary, TAG codes (`MX`, `PGOV`)
  * and routing indicators (`RUEHME`).
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Dictionaries, TagEntry } from '../dicts/dictionaries';
-import type { Cable } from '../model';
 import type { LanguageSettings } from '../settings';
-import { findAcronymDefinitions, type AcronymDefinition } from '../parse/acronymDefinitions';
+import type { AcronymDefinition } from '../parse/acronymDefinitions';
 
 export type MeaningSource = 'settings' | 'cable' | 'dictionary' | 'tag' | 'control' | 'routing';
 
@@ -25,11 +23,43 @@ export interface Meaning {
  * an all-caps cable they are words, not codes. Chosen as the keys that the corpus also writes often in lower case;
  * `US` and `AID` stay out, since all-caps cables mostly mean the United States and USAID by them.
  */
-const ENGLISH_WORDS = new Set(['ACTION', 'AM', 'AN', 'AS', 'AT', 'BE', 'BY', 'CHARGE', 'DO', 'GO', 'GOT', 'HE', 'IF', 'IN', 'IS', 'IT', 'MASS', 'ME', 'MY', 'NO', 'OF', 'OK', 'ON', 'OR', 'PASS', 'RE', 'SO', 'TO', 'UP', 'WE', 'WHO']);
+const ENGLISH_WORDS = new Set([
+  'ACTION',
+  'AM',
+  'AN',
+  'AS',
+  'AT',
+  'BE',
+  'BY',
+  'CHARGE',
+  'DO',
+  'GO',
+  'GOT',
+  'HE',
+  'IF',
+  'IN',
+  'IS',
+  'IT',
+  'MASS',
+  'ME',
+  'MY',
+  'NO',
+  'OF',
+  'OK',
+  'ON',
+  'OR',
+  'PASS',
+  'RE',
+  'SO',
+  'TO',
+  'UP',
+  'WE',
+  'WHO',
+]);
 
 export interface WordContext {
-  document: TextDocument;
-  cable?: Cable;
+  /** The acronyms the word's cable defines itself (the model's cache holds them); absent outside a cable. */
+  cableDefinitions?: ReadonlyMap<string, AcronymDefinition>;
   settings: LanguageSettings;
   dictionaries: Dictionaries;
   /** The line the word stands on, to tell an all-caps cable from a capitalised word in mixed text. */
@@ -45,7 +75,7 @@ export function meaningsOf(word: string, context: WordContext): Meaning[] {
   const key = acronymKey(word);
   const meanings: Meaning[] = fromSettings ? [fromSettings] : [];
   if (!key) return meanings;
-  const definition = context.cable ? findAcronymDefinitions(context.document, context.cable).get(key) : undefined;
+  const definition = context.cableDefinitions?.get(key);
   if (definition) meanings.push({ source: 'cable', text: definition.expansion, definition });
   // A control's code (`NODIS`), not a control that is also an English word (`SENSITIVE`), which prose uses as a word.
   const controlEntry = context.dictionaries.controls.byCode.get(key);
@@ -65,7 +95,8 @@ export function meaningsOf(word: string, context: WordContext): Meaning[] {
 /** The user's entry for the word as written, else for its upper-case form. */
 function settingsMeaning(word: string, settings: LanguageSettings): Meaning | undefined {
   const acronyms = settings.acronyms ?? {};
-  const own = (key: string) => (Object.prototype.hasOwnProperty.call(acronyms, key) && typeof acronyms[key] === 'string' ? acronyms[key] : undefined);
+  const own = (key: string) =>
+    Object.prototype.hasOwnProperty.call(acronyms, key) && typeof acronyms[key] === 'string' ? acronyms[key] : undefined;
   const text = own(word) ?? own(word.toUpperCase()) ?? (word.endsWith('s') ? own(word.slice(0, -1)) : undefined);
   return text ? { source: 'settings', text } : undefined;
 }

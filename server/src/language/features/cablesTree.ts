@@ -28,10 +28,28 @@ const yearOf = (cable: IndexedCable) => [cable.date?.slice(0, 4) ?? NONE_KEY];
 const byYear: Level = { keys: yearOf, label: (key) => (key === NONE_KEY ? 'Undated' : key), order: noneLast((a, b) => a.localeCompare(b)) };
 
 const LEVELS = {
-  date: [byYear, { keys: (cable) => [cable.date?.slice(5, 7) ?? NONE_KEY], label: (key, dictionaries) => dictionaries.calendar.months[Number(key) - 1]?.name ?? 'Month unknown', order: noneLast((a, b) => a.localeCompare(b)) }],
-  origin: [{ keys: (cable) => [cable.origin ?? NONE_KEY], label: (key) => (key === NONE_KEY ? 'Origin unknown' : key), order: noneLast((a, b) => a.localeCompare(b)) }, byYear],
+  date: [
+    byYear,
+    {
+      keys: (cable) => [cable.date?.slice(5, 7) ?? NONE_KEY],
+      label: (key, dictionaries) => dictionaries.calendar.months[Number(key) - 1]?.name ?? 'Month unknown',
+      order: noneLast((a, b) => a.localeCompare(b)),
+    },
+  ],
+  origin: [
+    {
+      keys: (cable) => [cable.origin ?? NONE_KEY],
+      label: (key) => (key === NONE_KEY ? 'Origin unknown' : key),
+      order: noneLast((a, b) => a.localeCompare(b)),
+    },
+    byYear,
+  ],
   classification: [
-    { keys: (cable) => [cable.classification ?? NONE_KEY], label: (key) => (key === NONE_KEY ? 'Not classified in the text' : key), order: noneLast(byLevel) },
+    {
+      keys: (cable) => [cable.classification ?? NONE_KEY],
+      label: (key) => (key === NONE_KEY ? 'Not classified in the text' : key),
+      order: noneLast(byLevel),
+    },
     byYear,
   ],
   tag: [
@@ -60,7 +78,9 @@ export function cablesTreeChildren(index: WorkspaceIndex, params: CablesTreePara
 function groups(cables: IndexedCable[], level: Level, dictionaries: Dictionaries): CablesTreeNode[] {
   const counts = new Map<string, number>();
   for (const cable of cables) for (const key of level.keys(cable)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts.keys()].sort(level.order).map((key) => ({ kind: 'group', key, label: level.label(key, dictionaries), count: counts.get(key)! }));
+  return [...counts.keys()]
+    .sort(level.order)
+    .map((key) => ({ kind: 'group', key, label: level.label(key, dictionaries), count: counts.get(key)! }));
 }
 
 function page(cables: IndexedCable[], offset: number): CablesTreeNode[] {

@@ -9,9 +9,27 @@
  * never preferred and its title says that it changes the record's text.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  TextEdit,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { CableFile, Paragraph } from '../model';
-import { isFixData, isSafeFix, type FixData, type InsertMarkingFix, type NumberEdit, type RenumberFix, type ReplaceFix, type ReplaceTarget } from '../rules/fixData';
+import {
+  isFixData,
+  isSafeFix,
+  type FixData,
+  type FixKind,
+  type FixOf,
+  type InsertMarkingFix,
+  type NumberEdit,
+  type RenumberFix,
+  type ReplaceFix,
+  type ReplaceTarget,
+} from '../rules/fixData';
 import { comparePositions } from './ranges';
 
 /** Ends the title of every fix that is not proved by the text. */
@@ -80,16 +98,30 @@ export function getSafeFixes(document: TextDocument, model: CableFile, diagnosti
   return { edits, fixed };
 }
 
+/** What a fix's choices are built from: the document as it is now, its model, and the diagnostic. */
+interface FixSite {
+  document: TextDocument;
+  model: CableFile;
+  diagnostic: Diagnostic;
+}
+
+/** The choices for one kind of fix. */
+type ChoiceBuilder<K extends FixKind> = (fix: FixOf<K>, site: FixSite) => FixChoice[];
+
+/** One builder per kind of fix: a kind added to `FixData` without its builder here fails to compile. */
+const CHOICE_BUILDERS = {
+  replace: (fix, { document, diagnostic }) => replaceChoices(document, diagnostic, fix),
+  'insert-marking': (fix, { document, model }) => insertMarkingChoices(document, model, fix),
+  'renumber-paragraphs': (fix, { document }) => renumberChoices(document, fix),
+} satisfies { [K in FixKind]: ChoiceBuilder<K> };
+
 /** The ways to fix `diagnostic` that still fit the document: one for most fixes, one per level for a marking. */
 function fixChoices(document: TextDocument, model: CableFile, diagnostic: Diagnostic, fix: FixData): FixChoice[] {
-  switch (fix.fix) {
-    case 'replace':
-      return replaceChoices(document, diagnostic, fix);
-    case 'insert-marking':
-      return insertMarkingChoices(document, model, fix);
-    case 'renumber-paragraphs':
-      return renumberChoices(document, fix);
-  }
+  return choicesOf(fix, { document, model, diagnostic });
+}
+
+function choicesOf<K extends FixKind>(fix: FixOf<K>, site: FixSite): FixChoice[] {
+  return (CHOICE_BUILDERS[fix.fix] as ChoiceBuilder<K>)(fix, site);
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -97,7 +129,12 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 function quickFix(document: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], isPreferred: boolean): CodeAction {
-  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } };
+  const action: CodeAction = {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: edits } },
+  };
   if (isPreferred) action.isPreferred = true;
   return action;
 }
@@ -141,7 +178,10 @@ function insertMarkingChoices(document: TextDocument, model: CableFile, fix: Ins
   const paragraphs = fix.lines.map((line) => unmarkedParagraphOn(model, line)).filter((p): p is Paragraph => p !== undefined);
   if (!paragraphs.length) return [];
   return fix.markings.map((marking) => ({
-    title: fix.lines.length === 1 ? `Insert ${marking}` : `Mark ${paragraphs.length === 1 ? 'the unmarked paragraph' : `all ${paragraphs.length} unmarked paragraphs`} ${marking}`,
+    title:
+      fix.lines.length === 1
+        ? `Insert ${marking}`
+        : `Mark ${paragraphs.length === 1 ? 'the unmarked paragraph' : `all ${paragraphs.length} unmarked paragraphs`} ${marking}`,
     edits: paragraphs.map((paragraph) => markingEdit(document, paragraph, marking)),
   }));
 }
@@ -157,7 +197,8 @@ const TITLE_RENUMBERINGS = 3;
 /** `Renumber ¶9 as ¶7`, `Renumber ¶4 as ¶3 and ¶5 as ¶4`, `Renumber 6 paragraphs in sequence: ¶4 as ¶3, ¶5 as ¶4, …`. */
 export function renumberTitle(edits: readonly NumberEdit[]): string {
   const one = (edit: NumberEdit) => (edit.pilcrow ? `¶${edit.from} as ¶${edit.to}` : `paragraph ${edit.from} as ${edit.to}`);
-  if (edits.length > TITLE_RENUMBERINGS) return `Renumber ${edits.length} paragraphs in sequence: ${edits.slice(0, 2).map(one).join(', ')}, …`;
+  if (edits.length > TITLE_RENUMBERINGS)
+    return `Renumber ${edits.length} paragraphs in sequence: ${edits.slice(0, 2).map(one).join(', ')}, …`;
   const parts = edits.map(one);
   return `Renumber ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}`;
 }

@@ -4,7 +4,14 @@
  * Where the cursor is comes from the model; only the characters typed so far are read from the line.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import { getDictionaries, type Dictionaries } from '../dicts/dictionaries';
 import { LEVEL_RANK, type Cable, type CableFile, type Level } from '../model';
 import { classificationText } from '../parse/classification';
@@ -26,7 +33,9 @@ function reasonLetters(dictionaries: Dictionaries): string[] {
 function classificationWords({ levels }: Dictionaries): Array<{ word: string; meaning?: string }> {
   const words = [
     ...levels.list.flatMap((entry) => entry.spellings.map((word) => ({ word, entry }))),
-    ...levels.list.filter((entry) => isClassified(entry.level)).map((entry) => ({ word: classificationText(entry.level, ['NOFORN']), entry })),
+    ...levels.list
+      .filter((entry) => isClassified(entry.level))
+      .map((entry) => ({ word: classificationText(entry.level, ['NOFORN']), entry })),
     ...levels.list.filter((entry) => !entry.spellings.includes(entry.name)).map((entry) => ({ word: entry.name, entry })),
   ];
   return words.map(({ word, entry }) => ({ word, meaning: levels.spellingMeanings.get(word) ?? entry.meaning }));
@@ -34,10 +43,17 @@ function classificationWords({ levels }: Dictionaries): Array<{ word: string; me
 
 /** Banner words letter-spaced, as banners write them: `C O N F I D E N T I A L` for CONFIDENTIAL. */
 function spacedWords({ levels }: Dictionaries): Array<[spaced: string, word: string]> {
-  return levels.list.flatMap((entry) => (entry.banner ? [[entry.banner.replace(/ /g, '').split('').join(' '), entry.banner] as [string, string]] : []));
+  return levels.list.flatMap((entry) =>
+    entry.banner ? [[entry.banner.replace(/ /g, '').split('').join(' '), entry.banner] as [string, string]] : [],
+  );
 }
 
-export function doComplete(document: TextDocument, model: CableFile, asked: Position, dictionaries: Dictionaries = getDictionaries()): CompletionList {
+export function doComplete(
+  document: TextDocument,
+  model: CableFile,
+  asked: Position,
+  dictionaries: Dictionaries = getDictionaries(),
+): CompletionList {
   const position = clampPosition(document, asked);
   const line = lineText(document, position.line);
   const before = line.slice(0, position.character);
@@ -102,7 +118,8 @@ function markingItems(cable: Cable, position: Position, before: string, dictiona
   const labels = Object.keys(dictionaries.markings.portion_markings).filter((label) => !label.includes('...'));
   return labels.flatMap((label) => {
     const level = label.slice(1).split('/')[0].replace(')', '') as Level;
-    if (cableLevel !== undefined && LEVEL_RANK[level] !== undefined && classificationTier(level) > classificationTier(cableLevel)) return [];
+    if (cableLevel !== undefined && LEVEL_RANK[level] !== undefined && classificationTier(level) > classificationTier(cableLevel))
+      return [];
     const own = level === cableLevel && label === `(${level})`;
     return [
       {
@@ -127,7 +144,7 @@ function reasonItems(cable: Cable, position: Position, before: string, dictionar
   const afterLetter = /(?:\)\s*(?:,|and|&|or)?|^\s*(?:,|and|&|or))\s*(\(?\s*[A-Ha-h]?)$/i.exec(before);
   const typed = afterSection?.[2] ?? (field.reasons.length ? afterLetter?.[1] : undefined);
   if (typed === undefined) return undefined;
-  const section = afterSection ? `1.${afterSection[1]}` : field.reasons[0]?.section ?? '1.4';
+  const section = afterSection ? `1.${afterSection[1]}` : (field.reasons[0]?.section ?? '1.4');
   const given = new Set(field.reasons.map((r) => r.letter));
   const range = upTo(position, position.character - typed.length);
   const context = { date: cable.date?.value, order: cable.caption.eo?.order?.text };
@@ -149,7 +166,12 @@ function reasonItems(cable: Cable, position: Position, before: string, dictionar
  * Classification words at the start of a banner or header line (before the caption and the first paragraph),
  * and dissemination controls on the lines after the banner.
  */
-function headerWordItems(cable: Cable | undefined, position: Position, before: string, dictionaries: Dictionaries): CompletionItem[] | undefined {
+function headerWordItems(
+  cable: Cable | undefined,
+  position: Position,
+  before: string,
+  dictionaries: Dictionaries,
+): CompletionItem[] | undefined {
   const match = /^(\s*)([A-Z][A-Z /]*)$/.exec(before);
   if (!match) return undefined;
   const headerEnd = cable ? (cable.caption.range?.start.line ?? cable.body.paragraphs[0]?.range.start.line) : undefined;
@@ -165,7 +187,13 @@ function headerWordItems(cable: Cable | undefined, position: Position, before: s
   const controls: CompletionItem[] = afterBanner
     ? dictionaries.controls.list
         .filter((control) => control.banner)
-        .map(({ code, meaning }) => ({ label: code, kind: CompletionItemKind.Constant, detail: meaning, textEdit: { range, newText: code }, sortText: `1${code}` }))
+        .map(({ code, meaning }) => ({
+          label: code,
+          kind: CompletionItemKind.Constant,
+          detail: meaning,
+          textEdit: { range, newText: code },
+          sortText: `1${code}`,
+        }))
     : [];
   return [...words, ...controls];
 }

@@ -68,8 +68,18 @@ export function bodyCableAt(model: CableFile, position: Position): Cable | undef
 /** What a new paragraph opens with: plain text, or a Summary or Comment closed so that it folds. */
 const PARAGRAPH_KINDS = [
   { label: '', detail: 'Next paragraph with its portion marking', body: '$0', words: 'paragraph' },
-  { label: ' Summary', detail: 'Next paragraph, a summary closed by End Summary so that it folds', body: 'Summary: $0 End Summary.', words: 'summary paragraph' },
-  { label: ' Comment', detail: 'Next paragraph, a comment closed by End Comment so that it folds', body: 'Comment: $0 End Comment.', words: 'comment paragraph' },
+  {
+    label: ' Summary',
+    detail: 'Next paragraph, a summary closed by End Summary so that it folds',
+    body: 'Summary: $0 End Summary.',
+    words: 'summary paragraph',
+  },
+  {
+    label: ' Comment',
+    detail: 'Next paragraph, a comment closed by End Comment so that it folds',
+    body: 'Comment: $0 End Comment.',
+    words: 'comment paragraph',
+  },
 ];
 
 /**

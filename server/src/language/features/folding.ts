@@ -24,17 +24,19 @@ function cableFolds(cable: Cable): FoldingRange[] {
     for (const list of [routing.to, routing.info]) folds.push(addressListFold(list));
   }
   folds.push(fold(caption.range, 'caption'));
-  body.headings.forEach((heading, index) => {
-    const under = body.paragraphs.filter((p) => p.headingIndex === index);
-    const last = under[under.length - 1];
-    folds.push(fold(last ? { start: heading.range.start, end: last.range.end } : heading.range, heading.text));
-  });
+  for (const heading of body.headings) folds.push(fold(heading.sectionRange, heading.text));
   for (const paragraph of body.paragraphs) {
     const marking = paragraph.marking ? ` (${paragraph.marking.text})` : '';
     folds.push(fold(paragraph.range, `${paragraph.numberToken.text}${marking} ${paragraph.lead}…`));
   }
   for (const span of body.spans) {
-    folds.push(fold(span.range, span.kind === 'summary' ? 'Summary…' : 'Comment…', span.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region));
+    folds.push(
+      fold(
+        span.range,
+        span.kind === 'summary' ? 'Summary…' : 'Comment…',
+        span.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+      ),
+    );
   }
   return folds.filter((f): f is FoldingRange => f !== undefined);
 }

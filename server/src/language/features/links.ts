@@ -5,9 +5,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentLink, Location, Position, Range } from 'vscode-languageserver-types';
 import type { CableFile } from '../model';
-import { parseRefId } from '../parse/refIds';
 import { fileNameOf, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { findHoverTarget } from './hoverTargets';
+import { targetAt } from './targets';
 
 /** Links from each REF item and record reference whose cable the workspace holds. */
 export function findDocumentLinks(_document: TextDocument, model: CableFile, index: WorkspaceIndex): DocumentLink[] {
@@ -16,10 +15,7 @@ export function findDocumentLinks(_document: TextDocument, model: CableFile, ind
     for (const item of cable.caption.refs?.items ?? []) {
       for (const citation of item.cables) if (citation.refId) pushLink(links, citation.range, citation.refId, index);
     }
-    for (const token of cable.record?.references ?? []) {
-      const refId = parseRefId(token.text);
-      if (refId) pushLink(links, token.range, refId.text, index);
-    }
+    for (const token of cable.record?.references ?? []) if (token.refId) pushLink(links, token.range, token.refId.text, index);
   }
   return links;
 }
@@ -39,7 +35,7 @@ function linkTarget(location: Location): string {
 
 /** The ref id at `position`: a REF item, a record reference, the cable's own id, or a compact id in the text. */
 export function refIdAt(document: TextDocument, model: CableFile, position: Position): { refId: string; own: boolean } | undefined {
-  const target = findHoverTarget(document, model, position)?.target;
+  const target = targetAt(document, model, position)?.target;
   if (target?.kind === 'reference') {
     const refId = target.citation?.refId ?? (target.item.cables.length > 1 ? undefined : target.item.refId);
     return refId ? { refId, own: false } : undefined;
@@ -57,7 +53,13 @@ export function findDefinition(document: TextDocument, model: CableFile, positio
 }
 
 /** The cables that cite the ref id at `position`; with `includeDeclaration`, the cable's own files too. */
-export function findReferences(document: TextDocument, model: CableFile, position: Position, index: WorkspaceIndex, includeDeclaration = false): Location[] {
+export function findReferences(
+  document: TextDocument,
+  model: CableFile,
+  position: Position,
+  index: WorkspaceIndex,
+  includeDeclaration = false,
+): Location[] {
   const found = refIdAt(document, model, position);
   if (!found) return [];
   const citations = index.findCitations(found.refId);

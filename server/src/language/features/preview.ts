@@ -25,6 +25,8 @@ import type { LanguageSettings } from '../settings';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { meaningsOf, type Meaning } from './acronyms';
+import { ModelCache } from './modelCache';
+import type { AcronymDefinition } from '../parse/acronymDefinitions';
 import { previewHeader } from './previewHeader';
 import { comparePositions, lineText } from './ranges';
 
@@ -33,6 +35,8 @@ export interface PreviewContext {
   workspace?: WorkspaceIndex;
   /** For the user's own acronyms (`cable.acronyms`). */
   settings?: LanguageSettings;
+  /** The model's cache, for the acronyms each cable defines; a fresh one when absent. */
+  cache?: ModelCache;
 }
 
 /** Characters of body text one preview carries at most; a longer file is shown up to there (`truncatedAt`). */
@@ -74,13 +78,29 @@ export function getPreview(document: TextDocument, model: CableFile, context: Pr
       blocks: bodyBlocks(document, cable, context, budget),
     });
   }
-  return { uri: document.uri, version: document.version, lineCount: document.lineCount, cables, ...(budget.truncatedAt !== undefined ? { truncatedAt: budget.truncatedAt } : {}) };
+  return {
+    uri: document.uri,
+    version: document.version,
+    lineCount: document.lineCount,
+    cables,
+    ...(budget.truncatedAt !== undefined ? { truncatedAt: budget.truncatedAt } : {}),
+  };
 }
 
 /** A "cable" the parser made of a file that holds none (empty, or no part of a cable in it). */
 function isEmpty(cable: Cable): boolean {
   const { caption } = cable;
-  return !cable.body.range && !cable.routing && !cable.banner && !cable.preamble && !cable.record && !cable.refId && !caption.subject && !caption.tags && !caption.eo;
+  return (
+    !cable.body.range &&
+    !cable.routing &&
+    !cable.banner &&
+    !cable.preamble &&
+    !cable.record &&
+    !cable.refId &&
+    !caption.subject &&
+    !caption.tags &&
+    !caption.eo
+  );
 }
 
 /** What every block of one cable reads besides its lines. */
@@ -92,6 +112,8 @@ interface BodyContext {
   /** Ranges whose text is no part of the reading: section and page breaks, footers, the signature. */
   excluded: Range[];
   meanings: Map<string, string | undefined>;
+  /** The acronyms the cable defines itself. */
+  definitions: ReadonlyMap<string, AcronymDefinition>;
 }
 
 function bodyBlocks(document: TextDocument, cable: Cable, context: PreviewContext, budget: Budget): PreviewBlock[] {
@@ -103,7 +125,16 @@ function bodyBlocks(document: TextDocument, cable: Cable, context: PreviewContex
     ...(body.signature ? [body.signature.range] : []),
     ...(body.trailingClassification ? [body.trailingClassification.range] : []),
   ];
-  const bc: BodyContext = { document, cable, context, settings: context.settings ?? DEFAULT_SETTINGS, excluded, meanings: new Map() };
+  const definitions = (context.cache ?? new ModelCache(document)).acronymDefinitions(cable);
+  const bc: BodyContext = {
+    document,
+    cable,
+    context,
+    settings: context.settings ?? DEFAULT_SETTINGS,
+    excluded,
+    meanings: new Map(),
+    definitions,
+  };
   const blocks: PreviewBlock[] = [];
   const claimed = new Set<number>();
   const claim = (range: Range) => {
@@ -120,7 +151,12 @@ function bodyBlocks(document: TextDocument, cable: Cable, context: PreviewContex
   }
   for (const heading of body.headings) {
     claim(heading.range);
-    blocks.push({ kind: 'heading', line: heading.range.start.line, endLine: heading.range.end.line, runs: wordRuns(heading.text.replace(/\s+/g, ' ').trim(), bc) });
+    blocks.push({
+      kind: 'heading',
+      line: heading.range.start.line,
+      endLine: heading.range.end.line,
+      runs: wordRuns(heading.text.replace(/\s+/g, ' ').trim(), bc),
+    });
   }
   for (const sectionBreak of body.sectionBreaks) {
     const line = sectionBreak.range.start.line;
@@ -129,11 +165,21 @@ function bodyBlocks(document: TextDocument, cable: Cable, context: PreviewContex
   }
   for (const footer of body.footers) {
     claim(footer.range);
-    blocks.push({ kind: 'footer', line: footer.range.start.line, endLine: footer.range.end.line, text: footer.text.replace(/\s+/g, ' ').trim() });
+    blocks.push({
+      kind: 'footer',
+      line: footer.range.start.line,
+      endLine: footer.range.end.line,
+      text: footer.text.replace(/\s+/g, ' ').trim(),
+    });
   }
   if (body.signature) {
     claim(body.signature.range);
-    blocks.push({ kind: 'signature', line: body.signature.range.start.line, endLine: body.signature.range.end.line, text: body.signature.text.trim() });
+    blocks.push({
+      kind: 'signature',
+      line: body.signature.range.start.line,
+      endLine: body.signature.range.end.line,
+      text: body.signature.text.trim(),
+    });
   }
   blocks.push(...looseTextBlocks(body.range, claimed, bc));
   blocks.sort((a, b) => a.line - b.line);
@@ -178,7 +224,14 @@ function paragraphBlock(paragraph: Paragraph, bc: BodyContext): PreviewBlock {
     return { kind: 'heading', ...lines, number, marking, runs: wordRuns(text, bc) };
   }
   const span = blockSpan(stretches[0], bc.cable.body.spans);
-  return { kind: 'paragraph', ...lines, number, marking, pieces: stretches.map((s) => previewPiece(s, bc, span)), ...(span ? { span } : {}) };
+  return {
+    kind: 'paragraph',
+    ...lines,
+    number,
+    marking,
+    pieces: stretches.map((s) => previewPiece(s, bc, span)),
+    ...(span ? { span } : {}),
+  };
 }
 
 /** Body lines that no paragraph, heading, footer or signature claims: text blocks, parted by blank lines. */
@@ -190,7 +243,13 @@ function looseTextBlocks(bodyRange: Range, claimed: Set<number>, bc: BodyContext
     const stretches = collectStretches(bc, { line: first, character: 0 }, { line: last, character: Number.MAX_SAFE_INTEGER });
     if (stretches.length) {
       const span = blockSpan(stretches[0], bc.cable.body.spans);
-      blocks.push({ kind: 'text', line: stretches[0].parts[0].line, endLine: last, pieces: stretches.map((s) => previewPiece(s, bc, span)), ...(span ? { span } : {}) });
+      blocks.push({
+        kind: 'text',
+        line: stretches[0].parts[0].line,
+        endLine: last,
+        pieces: stretches.map((s) => previewPiece(s, bc, span)),
+        ...(span ? { span } : {}),
+      });
     }
     first = -1;
   };
@@ -252,7 +311,8 @@ function collectStretches(bc: BodyContext, from: Position, to: Position): Stretc
         text = text.slice(item[0].length);
       }
       if (!text) return;
-      const glue = current!.text === '' ? '' : /[A-Za-z]-$/.test(current!.text) && !/--$/.test(current!.text) && /^[a-z]/.test(text) ? '' : ' ';
+      const glue =
+        current!.text === '' ? '' : /[A-Za-z]-$/.test(current!.text) && !/--$/.test(current!.text) && /^[a-z]/.test(text) ? '' : ' ';
       current!.text += glue;
       current!.parts.push({ line, start, end: start + text.length, offset: current!.text.length });
       current!.text += text;
@@ -277,7 +337,14 @@ function lineSegments(bc: BodyContext, line: number, start: number, end: number,
     if (range.start.line > line || range.end.line < line) continue;
     const from = range.start.line < line ? 0 : range.start.character;
     const to = range.end.line > line ? full.length : range.end.character;
-    cuts = cuts.flatMap(([a, b]): Array<[number, number]> => (to <= a || from >= b ? [[a, b]] : [[a, Math.max(a, from)], [Math.min(b, to), b]]));
+    cuts = cuts.flatMap(([a, b]): Array<[number, number]> =>
+      to <= a || from >= b
+        ? [[a, b]]
+        : [
+            [a, Math.max(a, from)],
+            [Math.min(b, to), b],
+          ],
+    );
   }
   const segments: Array<{ start: number; text: string }> = [];
   for (const [a, b] of cuts) {
@@ -393,8 +460,7 @@ function meaningOf(word: string, mixedCase: boolean, bc: BodyContext): string | 
   const key = `${mixedCase ? 'm' : 'u'}${word}`;
   if (bc.meanings.has(key)) return bc.meanings.get(key);
   const [first] = meaningsOf(word, {
-    document: bc.document,
-    cable: bc.cable,
+    cableDefinitions: bc.definitions,
     settings: bc.settings,
     dictionaries: bc.context.dictionaries,
     // Stands in for the word's line: all capitals or mixed case is what it is asked for.
@@ -415,6 +481,8 @@ function pushRun(runs: PreviewRun[], run: PreviewRun): void {
 
 function previewMarking(marking: Pick<PortionMarking, 'text' | 'level'>, dictionaries: Dictionaries): PreviewMarking {
   const written = `(${marking.text})`;
-  const meaning = dictionaries.markings.portion_markings[written.toUpperCase()] ?? (marking.level ? dictionaries.levels.byLevel[marking.level].title : 'Not a known portion marking');
+  const meaning =
+    dictionaries.markings.portion_markings[written.toUpperCase()] ??
+    (marking.level ? dictionaries.levels.byLevel[marking.level].title : 'Not a known portion marking');
   return { text: written, ...(marking.level ? { level: marking.level } : {}), ...(meaning ? { meaning } : {}) };
 }

@@ -16,7 +16,7 @@ import type { AddressList, Cable, Classification, EoLine, Reference } from '../m
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isoDateInWords, utcInWords } from './dateWords';
 import { executiveOrder, reasonWording } from './executiveOrders';
-import { explainTag } from './hoverWords';
+import { explainTag } from './hover/words';
 
 export interface HeaderContext {
   dictionaries: Dictionaries;
@@ -50,8 +50,16 @@ export function previewHeader(cable: Cable, context: HeaderContext): PreviewHead
     classifiedBy: caption.classifiedBy && {
       authority: caption.classifiedBy.authority?.text.trim() || undefined,
       reasons: caption.classifiedBy.reasons.map((reason) => {
-        const wording = reasonWording(reason.section, reason.letter, { date: cable.date?.value, order: caption.eo?.order?.text }, dictionaries.orders);
-        return { text: `${reason.section}(${reason.letter})`, meaning: wording.wording ? `${wording.citation}: ${wording.wording}` : wording.citation };
+        const wording = reasonWording(
+          reason.section,
+          reason.letter,
+          { date: cable.date?.value, order: caption.eo?.order?.text },
+          dictionaries.orders,
+        );
+        return {
+          text: `${reason.section}(${reason.letter})`,
+          meaning: wording.wording ? `${wording.citation}: ${wording.wording}` : wording.citation,
+        };
       }),
     },
   };
@@ -107,12 +115,20 @@ export function previewTag(code: string, dictionaries: Dictionaries): PreviewTag
       return { code, meaning: explanation.entry.meaning, kind: explanation.entry.kind };
     case 'glued': {
       const [a, b] = explanation.parts;
-      return { code, meaning: `${a} (${dictionaries.tags.get(a)!.meaning}) and ${b} (${dictionaries.tags.get(b)!.meaning}), run together`, kind: 'glued' };
+      return {
+        code,
+        meaning: `${a} (${dictionaries.tags.get(a)!.meaning}) and ${b} (${dictionaries.tags.get(b)!.meaning}), run together`,
+        kind: 'glued',
+      };
     }
     case 'acronym':
       return { code, meaning: `Not a TAG; as an acronym: ${explanation.meaning}`, kind: 'acronym' };
     case 'unknown':
-      return { code, meaning: explanation.suggestion ? `Unknown TAG; did you mean ${explanation.suggestion}?` : undefined, kind: 'unknown' };
+      return {
+        code,
+        meaning: explanation.suggestion ? `Unknown TAG; did you mean ${explanation.suggestion}?` : undefined,
+        kind: 'unknown',
+      };
   }
 }
 

@@ -93,5 +93,8 @@ export function wordAt(document: TextDocument, position: Position): TextAt | und
   }
   while (start > 0 && isWordChar(text[start - 1])) start--;
   while (isWordChar(text[end])) end++;
-  return { text: text.slice(start, end), range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } };
+  return {
+    text: text.slice(start, end),
+    range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } },
+  };
 }

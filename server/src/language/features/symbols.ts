@@ -58,7 +58,14 @@ class Budget {
       return undefined;
     }
     this.left--;
-    return { name: name.trim() || '(untitled)', detail: detail?.trim() || undefined, kind, range, selectionRange: clampInto(selection, range), children: [] };
+    return {
+      name: name.trim() || '(untitled)',
+      detail: detail?.trim() || undefined,
+      kind,
+      range,
+      selectionRange: clampInto(selection, range),
+      children: [],
+    };
   }
 }
 
@@ -72,7 +79,10 @@ function clampInto(selection: Range, range: Range): Range {
 
 /** From `range`'s start to the end of that line (or of the range, if sooner): a title for multi-line parts. */
 function firstLine(lines: ForwardLineReader, range: Range): Range {
-  const end = range.end.line === range.start.line ? range.end : { line: range.start.line, character: lines.lineText(range.start.line).trimEnd().length };
+  const end =
+    range.end.line === range.start.line
+      ? range.end
+      : { line: range.start.line, character: lines.lineText(range.start.line).trimEnd().length };
   return { start: range.start, end: comparePositions(end, range.start) < 0 ? range.start : end };
 }
 
@@ -98,7 +108,9 @@ function isSymbol(symbol: DocumentSymbol | undefined): symbol is DocumentSymbol 
 
 /** Preamble, record and routing header together: where the cable came from, how urgent, when. */
 function headerSymbol(lines: ForwardLineReader, cable: Cable, budget: Budget): DocumentSymbol | undefined {
-  const parts = [cable.preamble?.range, cable.record?.range, cable.extractNote?.range, cable.routing?.range].filter((r): r is Range => r !== undefined);
+  const parts = [cable.preamble?.range, cable.record?.range, cable.extractNote?.range, cable.routing?.range].filter(
+    (r): r is Range => r !== undefined,
+  );
   if (!parts.length) return undefined;
   const range = parts.reduce(unionRange);
   const detail = [cable.precedence?.value, cable.date && readableDate(cable.date.value)].filter(Boolean).join(', ');
@@ -123,12 +135,14 @@ function bannerSymbol(cable: Cable, budget: Budget): DocumentSymbol | undefined 
 function distinctControls(banner: NonNullable<Cable['banner']>): string[] {
   const key = (text: string) => text.toUpperCase().replace(/[\s.]+/g, '');
   const seen = new Set<string>();
-  return banner.controls.map((c) => c.text.trim()).filter((text) => {
-    const k = key(text);
-    if (!k || seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return banner.controls
+    .map((c) => c.text.trim())
+    .filter((text) => {
+      const k = key(text);
+      if (!k || seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
 }
 
 function captionSymbol(caption: Caption, budget: Budget): DocumentSymbol | undefined {
@@ -145,7 +159,9 @@ function captionSymbol(caption: Caption, budget: Budget): DocumentSymbol | undef
     fields.push(budget.make('E.O.', SymbolKind.Property, eo.range, eo.keyword.range, detail));
   }
   if (caption.tags) {
-    fields.push(budget.make('TAGS', SymbolKind.Array, caption.tags.range, caption.tags.keyword.range, caption.tags.tags.map((t) => t.text).join(' ')));
+    fields.push(
+      budget.make('TAGS', SymbolKind.Array, caption.tags.range, caption.tags.keyword.range, caption.tags.tags.map((t) => t.text).join(' ')),
+    );
   }
   if (caption.subject) {
     fields.push(budget.make('SUBJECT', SymbolKind.String, caption.subject.range, caption.subject.keyword.range, caption.subject.text));
@@ -154,14 +170,28 @@ function captionSymbol(caption: Caption, budget: Budget): DocumentSymbol | undef
   if (caption.classifiedBy) {
     const field = caption.classifiedBy;
     const reasons = field.reasons.map((r) => `${r.section}(${r.letter})`).join(', ');
-    fields.push(budget.make('Classified By', SymbolKind.Property, field.range, field.keyword.range, [field.authority?.text, reasons].filter(Boolean).join(' — ')));
+    fields.push(
+      budget.make(
+        'Classified By',
+        SymbolKind.Property,
+        field.range,
+        field.keyword.range,
+        [field.authority?.text, reasons].filter(Boolean).join(' — '),
+      ),
+    );
   }
   symbol.children = fields.filter(isSymbol).sort(byStart);
   return symbol;
 }
 
 function refsSymbol(refs: NonNullable<Caption['refs']>, budget: Budget): DocumentSymbol | undefined {
-  const symbol = budget.make('REF', SymbolKind.Array, refs.range, refs.keyword.range, `${refs.items.length} item${refs.items.length === 1 ? '' : 's'}`);
+  const symbol = budget.make(
+    'REF',
+    SymbolKind.Array,
+    refs.range,
+    refs.keyword.range,
+    `${refs.items.length} item${refs.items.length === 1 ? '' : 's'}`,
+  );
   if (!symbol) return undefined;
   symbol.children = refs.items
     .map((item) => {
@@ -179,12 +209,10 @@ function bodySymbols(cable: Cable, budget: Budget): DocumentSymbol[] {
   const { body } = cable;
   const top: DocumentSymbol[] = [];
   const paragraphSymbols: DocumentSymbol[] = [];
-  const headingSymbols: Array<DocumentSymbol | undefined> = body.headings.map((heading, index) => {
-    const under = body.paragraphs.filter((p) => p.headingIndex === index);
-    const last = under[under.length - 1];
-    const range = last ? unionRange(heading.range, last.range) : heading.range;
+  const headingSymbols: Array<DocumentSymbol | undefined> = body.headings.map((heading) => {
+    const under = heading.paragraphIndexes.map((index) => body.paragraphs[index]);
     const detail = under.length ? paragraphSpan(under) : undefined;
-    return budget.make(heading.text, SymbolKind.Namespace, range, heading.range, detail);
+    return budget.make(heading.text, SymbolKind.Namespace, heading.sectionRange, heading.range, detail);
   });
   top.push(...headingSymbols.filter(isSymbol));
   for (const paragraph of body.paragraphs) {

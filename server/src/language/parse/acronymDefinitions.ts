@@ -1,6 +1,6 @@
 /**
- * Part of the parser, read on demand (the first hover that needs it) and kept per cable model, so plain
- * parsing does not pay for it. Acronyms a cable defines itself: `the Federal Investigative Agency (AFI)`, `Secretariat of National
+ * Part of the parser, read on demand (the first hover that needs it) and kept in the model's cache
+ * (`features/modelCache.ts`), so plain parsing does not pay for it. Acronyms a cable defines itself: `the Federal Investigative Agency (AFI)`, `Secretariat of National
  * Defense's (SEDENA)`, `the PGR (Attorney General's Office)`. A definition counts when the initials of the
  * capitalised words fit the acronym — in order, or in any order, since posts translate Spanish or French names
  * (`Agencia Federal de Investigacion` becomes `Federal Investigative Agency`) and keep the original acronym.
@@ -23,9 +23,29 @@ export interface AcronymDefinition {
 }
 
 /** Words that may sit inside a name without being capitalised, and may give the acronym a letter or not. */
-const CONNECTORS = new Set(['OF', 'THE', 'AND', 'FOR', 'ON', 'IN', 'DE', 'DEL', 'LA', 'LOS', 'LAS', 'EL', 'Y', 'ET', 'DU', 'DES', 'LE', '&']);
+const CONNECTORS = new Set([
+  'OF',
+  'THE',
+  'AND',
+  'FOR',
+  'ON',
+  'IN',
+  'DE',
+  'DEL',
+  'LA',
+  'LOS',
+  'LAS',
+  'EL',
+  'Y',
+  'ET',
+  'DU',
+  'DES',
+  'LE',
+  '&',
+]);
 /** Head nouns of institutions: a phrase with one of these is a name even when its initials follow another language. */
-const INSTITUTION_WORDS = /^(?:Office|Secretariat|Secretary|Ministry|Agency|Party|Council|Commission|Committee|Institute|Department|Bureau|Court|Service|Forces?|Army|Navy|Front|Movement|Union|Organi[sz]ation|Association|Bank|Fund|Programm?e?|Cent(?:er|re)|Authority|Administration|Directorate|Police|Command|Assembly|Congress|Senate|Chamber|Federation|Confederation|Alliance|Coalition|Corporation|Company|Board|Tribunal|Network|Group|Unit|Division|Guard|Prosecutor|Attorney)$/;
+const INSTITUTION_WORDS =
+  /^(?:Office|Secretariat|Secretary|Ministry|Agency|Party|Council|Commission|Committee|Institute|Department|Bureau|Court|Service|Forces?|Army|Navy|Front|Movement|Union|Organi[sz]ation|Association|Bank|Fund|Programm?e?|Cent(?:er|re)|Authority|Administration|Directorate|Police|Command|Assembly|Congress|Senate|Chamber|Federation|Confederation|Alliance|Coalition|Corporation|Company|Board|Tribunal|Network|Group|Unit|Division|Guard|Prosecutor|Attorney)$/;
 
 const MAX_NAME_WORDS = 10;
 /** Parentheses looked at per cable: real cables have dozens; a pathological file must not stall a hover. */
@@ -35,19 +55,8 @@ const ACRONYM_IN_PARENS = /\(\s*([A-Z][A-Za-z0-9&]{0,10}[A-Z0-9])s?\s*\)/g;
 /** `PGR (Attorney General's Office)`: an acronym followed by its name in parentheses. */
 const NAME_IN_PARENS = /\b([A-Z][A-Z0-9&]{1,11})\s+\(([^()]{3,120})\)/g;
 
-const cache = new WeakMap<Cable, Map<string, AcronymDefinition>>();
-
-/** The cable's own definitions, acronym → first definition. Cached per model, which is cached per document version. */
-export function findAcronymDefinitions(document: TextDocument, cable: Cable): Map<string, AcronymDefinition> {
-  let found = cache.get(cable);
-  if (!found) {
-    found = scan(document, cable);
-    cache.set(cable, found);
-  }
-  return found;
-}
-
-function scan(document: TextDocument, cable: Cable): Map<string, AcronymDefinition> {
+/** The cable's own definitions, acronym → first definition, read from the text from its SUBJECT on. */
+export function scanAcronymDefinitions(document: TextDocument, cable: Cable): Map<string, AcronymDefinition> {
   const definitions = new Map<string, AcronymDefinition>();
   const start = cable.caption.subject?.range.start ?? cable.body.range?.start;
   if (!start) return definitions;
@@ -102,7 +111,13 @@ function wordsOf(text: string): string[] {
 const isCapitalised = (word: string) => /^-?[A-Z]/.test(word);
 const isConnector = (word: string) => CONNECTORS.has(word.toUpperCase());
 
-function define(acronymText: string, words: string[], range: Range, mixedCase: boolean, side: 'before' | 'after'): AcronymDefinition | undefined {
+function define(
+  acronymText: string,
+  words: string[],
+  range: Range,
+  mixedCase: boolean,
+  side: 'before' | 'after',
+): AcronymDefinition | undefined {
   const acronym = acronymText.toUpperCase();
   if (!/[A-Z].*[A-Z]/.test(acronymText.replace(/[a-z]/g, '')) || /^\d/.test(acronym)) return undefined;
   const candidates = nameCandidates(words, side, mixedCase);
@@ -115,7 +130,12 @@ function define(acronymText: string, words: string[], range: Range, mixedCase: b
   const limit = Math.max(2, acronym.length);
   const institution = candidates.find((candidate) => {
     const nameWords = candidate.filter((w) => !isConnector(w) && !w.startsWith('-')).length;
-    return nameWords >= 2 && nameWords <= limit && candidate.some((w) => INSTITUTION_WORDS.test(stripPossessive(w))) && sharesAnInitial(acronym, candidate);
+    return (
+      nameWords >= 2 &&
+      nameWords <= limit &&
+      candidate.some((w) => INSTITUTION_WORDS.test(stripPossessive(w))) &&
+      sharesAnInitial(acronym, candidate)
+    );
   });
   return institution ? { acronym, expansion: displayName(institution), range, fit: 'translated' } : undefined;
 }
@@ -127,11 +147,13 @@ function define(acronymText: string, words: string[], range: Range, mixedCase: b
 function nameCandidates(words: string[], side: 'before' | 'after', mixedCase: boolean): string[][] {
   const isNameWord = (word: string) => isConnector(word) || isCapitalised(word);
   if (side === 'after') {
-    const ok = words.length > 0 && words.length <= MAX_NAME_WORDS && words.every(isNameWord) && isCapitalised(words[0]) && !isConnector(words[0]);
+    const ok =
+      words.length > 0 && words.length <= MAX_NAME_WORDS && words.every(isNameWord) && isCapitalised(words[0]) && !isConnector(words[0]);
     return ok ? [words] : [];
   }
   let first = words.length;
-  while (first > 0 && words.length - first < MAX_NAME_WORDS && isNameWord(words[first - 1]) && (mixedCase || words.length - first < 6)) first--;
+  while (first > 0 && words.length - first < MAX_NAME_WORDS && isNameWord(words[first - 1]) && (mixedCase || words.length - first < 6))
+    first--;
   const candidates: string[][] = [];
   for (let i = first; i < words.length; i++) {
     if (isCapitalised(words[i]) && !isConnector(words[i]) && !words[i].startsWith('-')) candidates.push(words.slice(i));
@@ -147,7 +169,9 @@ interface LetterSource {
 
 function letterSources(words: string[]): LetterSource[] {
   return words.map((word) => {
-    const letters = stripPossessive(word).replace(/[^A-Za-z&]/g, '').toUpperCase();
+    const letters = stripPossessive(word)
+      .replace(/[^A-Za-z&]/g, '')
+      .toUpperCase();
     const required = !isConnector(word) && !word.startsWith('-') && isCapitalised(word);
     return { letters, required };
   });

@@ -20,9 +20,13 @@ const controlPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * (`FOUO`, `SBU`, `EFTO`) or one of several words (`REL TO`, not in `QUARREL TO`) must stand as a word, or it
  * would be read inside other words.
  */
-const tokenPattern = (text: string) => (text.includes(' ') || text.replace(/ /g, '').length < 5 ? `\\b${controlPattern(text)}\\b` : controlPattern(text));
+const tokenPattern = (text: string) =>
+  text.includes(' ') || text.replace(/ /g, '').length < 5 ? `\\b${controlPattern(text)}\\b` : controlPattern(text);
 /** A line of controls, or of one of the phrases that write a control among other words (`DEA SENSITIVE`); `PASS` is an instruction. */
-const CONTROL_WORDS = new RegExp(`^(?:${[...CONTROL_SPELLINGS, ...BANNER_CONTROLS.flatMap((control) => control.phrases)].map(controlPattern).join('|')}|PASS [A-Z ]+)$`, 'i');
+const CONTROL_WORDS = new RegExp(
+  `^(?:${[...CONTROL_SPELLINGS, ...BANNER_CONTROLS.flatMap((control) => control.phrases)].map(controlPattern).join('|')}|PASS [A-Z ]+)$`,
+  'i',
+);
 /** The run of controls that opens a line before an office line: `SIPDIS NOFORN SIPDIS STATE FOR NEA/IR`. */
 const LEADING_CONTROLS = new RegExp(String.raw`^\s*(?:(?:${CONTROL_SPELLINGS.map(controlPattern).join('|')})\b[\s,;]*){1,6}`, 'i');
 const CONTROL_TOKEN = new RegExp(`(?:${CONTROL_SPELLINGS.map(tokenPattern).join('|')})`, 'gi');

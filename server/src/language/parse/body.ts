@@ -3,10 +3,22 @@
  * section-break lines, footers, the signature and a trailing classification line.
  * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
  */
-import type { Body, Heading, Paragraph, PortionMarking, Token } from '../model';
-import { LEVEL_MARKINGS, LEVEL_SPELLINGS, parseClassificationWords, parsePortionMarking } from './classification';
+import type { Body, Heading, Paragraph, PortionMarking, SectionBreak, Token } from '../model';
+import { LEVEL_MARKINGS, LEVEL_SPELLINGS, parseClassificationWords, parsePortionMarking, writtenCaveatsOf } from './classification';
 import { findSpans } from './spans';
-import { firstContentIndex, isBlank, isDigitCode, isLowerCode, isUpperCode, isWhiteSpaceCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import {
+  firstContentIndex,
+  isBlank,
+  isDigitCode,
+  isLowerCode,
+  isUpperCode,
+  isWhiteSpaceCode,
+  rangeOf,
+  tokenAt,
+  trimmedRange,
+  trimmedToken,
+  type Line,
+} from './lines';
 
 export type Kind = 'blank' | 'paragraph' | 'break' | 'pageClass' | 'footer' | 'dashes' | 'text';
 
@@ -173,7 +185,7 @@ function readMarking(line: Line, at: number): PortionMarking | undefined {
     const half = HALF_MARKING.exec(head);
     if (!half) return undefined;
     const start = at + half[1].length;
-    return { range: rangeOf(line, start, start + half[2].length + 1), text: half[2], ...parsePortionMarking(half[2]) };
+    return withWrittenCaveats({ range: rangeOf(line, start, start + half[2].length + 1), text: half[2], ...parsePortionMarking(half[2]) });
   }
   const start = at + match[1].length;
   const inside = match[2];
@@ -181,7 +193,17 @@ function readMarking(line: Line, at: number): PortionMarking | undefined {
   // `(sbu)`, `(s/nf)`, `(u)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not.
   // A lone letter that lists also use (`(c)` after `(b)`) is judged with its neighbours, in `dropListLetters`.
   if (/[a-z]/.test(inside) && level === undefined && !parseClassificationWords(inside)) return undefined;
-  return { range: rangeOf(line, start, start + match[0].length - match[1].length), text: inside.trim(), level, caveats };
+  return withWrittenCaveats({
+    range: rangeOf(line, start, start + match[0].length - match[1].length),
+    text: inside.trim(),
+    level,
+    caveats,
+  });
+}
+
+/** The marking with its caveats as written; only a known marking's line up with `caveats`, one for one. */
+function withWrittenCaveats(marking: PortionMarking): PortionMarking {
+  return marking.level && marking.caveats.length ? { ...marking, writtenCaveats: writtenCaveatsOf(marking.text) } : marking;
 }
 
 function readParagraph(line: Line, headingIndex: number): Paragraph {
@@ -221,7 +243,9 @@ function firstWords(text: string, count: number): string {
 }
 
 /** `-- (C) …`, `A. (S/NF) …`, `¶B. (SBU) …`, `(C) The …`: a line inside a paragraph that carries its own marking. */
-const INNER_MARKING = new RegExp(String.raw`^\s*(?:[-–•*]+\s*|¶?\s*[A-Za-z]\s*[.)]\s*|\(\s*[a-z0-9]\s*\)\s*)?\((?:${LEVEL_MARKINGS})(?:\s*\/\/?\s*[A-Z]{2,8})*\)`);
+const INNER_MARKING = new RegExp(
+  String.raw`^\s*(?:[-–•*]+\s*|¶?\s*[A-Za-z]\s*[.)]\s*|\(\s*[a-z0-9]\s*\)\s*)?\((?:${LEVEL_MARKINGS})(?:\s*\/\/?\s*[A-Z]{2,8})*\)`,
+);
 
 /** A whole paragraph withheld by the publisher, number and all: `XXXXXXXXXXXX` alone on its line. */
 const WITHHELD_LINE = /^\s*X{6,}\.?\s*$/;
@@ -251,15 +275,20 @@ function readHeading(lines: Line[], start: number, end: number): Heading {
   const text = parts.filter((t) => t !== 'SIPDIS').join(' ');
   const last = lines[end - 1];
   const lastEnd = last.text.replace(TRAILING_DASHES, '').trimEnd().length;
-  return { range: { start: trimmedRange(lines[start]).start, end: rangeOf(last, lastEnd, lastEnd).end }, text };
+  const range = { start: trimmedRange(lines[start]).start, end: rangeOf(last, lastEnd, lastEnd).end };
+  // Its paragraphs are grouped once the cable is whole (`groupHeadingSections`).
+  return { range, text, paragraphIndexes: [], sectionRange: range };
 }
 
 /** A block of 1–3 short lines standing alone that reads like a title, not a sentence. */
 function isHeadingText(block: Line[]): boolean {
-  const text = block.map((l) => l.text.trim()).filter((t) => t !== 'SIPDIS').join(' ');
+  const text = block
+    .map((l) => l.text.trim())
+    .filter((t) => t !== 'SIPDIS')
+    .join(' ');
   if (!text || text.length > 160 || block.length > 3) return false;
   if (!/^[A-Z0-9"'(]/.test(text) || /[.,;]$/.test(text)) return false;
-  if (/^(END|BEGIN)\b/i.test(text) || NOT_SIGNATURE.test(text) && text.split(/\s+/).length === 1) return false;
+  if (/^(END|BEGIN)\b/i.test(text) || (NOT_SIGNATURE.test(text) && text.split(/\s+/).length === 1)) return false;
   return text.split(/\s+/).length <= 20;
 }
 
@@ -288,7 +317,13 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
       closeParagraph();
       let j = i;
       while (j + 1 < to && kindAt(j + 1) === 'text') j++;
-      body.footers.push({ text: lines.slice(i, j + 1).map((l) => l.text.trim()).join(' '), range: { start: trimmedRange(lines[i]).start, end: trimmedRange(lines[j]).end } });
+      body.footers.push({
+        text: lines
+          .slice(i, j + 1)
+          .map((l) => l.text.trim())
+          .join(' '),
+        range: { start: trimmedRange(lines[i]).start, end: trimmedRange(lines[j]).end },
+      });
       lastContent = j;
       i = j;
       continue;
@@ -325,7 +360,8 @@ export function parseBody(lines: Line[], from: number, to: number): Body {
   body.spans = findSpans(lines, kinds, from, body);
   const first = firstNonBlank(lines, from, to);
   const last = lastNonBlank(lines, from, to);
-  if (first !== undefined && last !== undefined) body.range = { start: trimmedRange(lines[first]).start, end: trimmedRange(lines[last]).end };
+  if (first !== undefined && last !== undefined)
+    body.range = { start: trimmedRange(lines[first]).start, end: trimmedRange(lines[last]).end };
   return body;
 }
 
@@ -364,10 +400,13 @@ function lastContentLine(body: Body): number {
   return ends.length ? Math.max(...ends) : -1;
 }
 
-function sectionBreakToken(line: Line): Token & { n?: number; m?: number; page?: number } {
+function sectionBreakToken(line: Line): SectionBreak {
   const token = trimmedToken(line);
   const numbers = SECTION_NUMBERS.exec(token.text);
-  if (!numbers) return token;
+  if (!numbers) {
+    const classification = parseClassificationWords(token.text);
+    return classification ? { ...token, classification } : token;
+  }
   const { text, range } = token;
   return numbers[2] ? { text, range, n: +numbers[1], m: +numbers[3], page: +numbers[2] } : { text, range, n: +numbers[1], m: +numbers[3] };
 }

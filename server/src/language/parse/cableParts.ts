@@ -69,7 +69,10 @@ function joinBodies(first: Body, second: Body): Body {
   const shift = first.headings.length;
   return {
     range: first.range && second.range ? { start: first.range.start, end: second.range.end } : (first.range ?? second.range),
-    paragraphs: [...first.paragraphs, ...second.paragraphs.map((p) => ({ ...p, headingIndex: p.headingIndex < 0 ? p.headingIndex : p.headingIndex + shift }))],
+    paragraphs: [
+      ...first.paragraphs,
+      ...second.paragraphs.map((p) => ({ ...p, headingIndex: p.headingIndex < 0 ? p.headingIndex : p.headingIndex + shift })),
+    ],
     headings: [...first.headings, ...second.headings],
     spans: [...first.spans, ...second.spans],
     sectionBreaks: [...first.sectionBreaks, ...second.sectionBreaks],

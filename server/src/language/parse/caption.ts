@@ -94,6 +94,8 @@ export function parseEoLine(line: Line, declLine?: Line): EoLine {
   }
   // The keyword may be doubled: `DECL: DECL: 06/09/2016`.
   const declMatch = /^\s*[:;.,]?\s*(?:DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*){0,2}/i.exec(line.text.slice(cursor))!;
+  const declKeyword = declKeywordIn(line, cursor, declMatch[0]);
+  if (declKeyword) eo.declKeyword = declKeyword;
   cursor += declMatch[0].length;
   const declText = line.text.slice(cursor).trim();
   if (!declText) return declLine ? readDeclLine(eo, declLine) : eo;
@@ -108,10 +110,18 @@ function readDeclLine(eo: EoLine, line: Line): EoLine {
   if (!match) return eo;
   const text = line.text.slice(match[0].length).trim();
   if (!text) return eo;
+  const keyword = declKeywordIn(line, 0, match[0]);
+  if (keyword) eo.declKeyword = keyword;
   eo.decl = tokenAt(line, match[0].length + line.text.slice(match[0].length).indexOf(text), text);
   eo.range = { start: eo.range.start, end: trimmedRange(line).end };
   classifyDecl(eo, text);
   return eo;
+}
+
+/** The keyword words in `matched` (read at `start` of `line`), without the colon: `DECL`, `Declassify on`, `DECL: DECL`. */
+function declKeywordIn(line: Line, start: number, matched: string): Token | undefined {
+  const words = /DECL[\s\S]*?(?=[\s:.]*$)/i.exec(matched);
+  return words ? tokenAt(line, start + words.index, words[0]) : undefined;
 }
 
 const DECL_LINE = /^\s*DECL(?:ASSIFY)?(?:\s+ON)?\s*[:.]?\s*/i;
@@ -178,4 +188,3 @@ export function parseRefs(lines: Line[], i: number, next: number, cableYear: str
 export function isRefItemLine(line: Line): boolean {
   return /^\s*¶?\(?[A-Z][.)]\s+\S/.test(line.text) && line.text.length < 400;
 }
-

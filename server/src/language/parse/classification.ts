@@ -25,7 +25,9 @@ export const LEVEL_MARKINGS = levels.list
   .join('|');
 
 /** The level words of banners letter-spaced as banners write them: `C O N F I D E N T I A L`, `U N C L A S`. */
-export const SPACED_BANNER_WORDS: readonly string[] = levels.list.flatMap((entry) => (entry.banner ? [entry.banner.replace(/ /g, '').split('').join(' ')] : []));
+export const SPACED_BANNER_WORDS: readonly string[] = levels.list.flatMap((entry) =>
+  entry.banner ? [entry.banner.replace(/ /g, '').split('').join(' ')] : [],
+);
 
 /**
  * Each spelling of a level at the start of the text. A spelling must end there (SECRET is not SECRETARY) unless it
@@ -73,7 +75,10 @@ export function parseClassificationWords(text: string): Classification | undefin
   const found = CAVEAT_WORDS.map(({ caveat, regex }) => ({ caveat, at: compact.search(regex) })).filter(({ at }) => at >= 0);
   found.sort((a, b) => a.at - b.at);
   if (level === 'U' && found.some(({ caveat }) => caveat.sensitive)) level = 'SBU';
-  return makeClassification(level, found.map(({ caveat }) => caveat.code));
+  return makeClassification(
+    level,
+    found.map(({ caveat }) => caveat.code),
+  );
 }
 
 /**
@@ -83,7 +88,10 @@ export function parseClassificationWords(text: string): Classification | undefin
 export function parsePortionMarking(inside: string): { level?: Level; caveats: string[] } {
   // Most markings are a level alone (`C`, `SBU`): no caveats to split off.
   if (inside.indexOf('/') < 0) return { level: levels.byMarking.get(inside.toUpperCase().replace(/\s+/g, '')), caveats: [] };
-  const parts = inside.toUpperCase().trim().split(/\s*\/+\s*/);
+  const parts = inside
+    .toUpperCase()
+    .trim()
+    .split(/\s*\/+\s*/);
   const level = levels.byMarking.get(parts[0].replace(/\s+/g, ''));
   const caveats: string[] = [];
   for (const part of parts.slice(1)) {
@@ -93,6 +101,17 @@ export function parsePortionMarking(inside: string): { level?: Level; caveats: s
     caveats.push(caveat);
   }
   return { level, caveats };
+}
+
+/** The caveats of a marking as written, upper-cased: `NF` of `S//NF`, `REL NATO` of `C/REL NATO`; none for `C`. */
+export function writtenCaveatsOf(inside: string): string[] {
+  return inside.indexOf('/') < 0
+    ? []
+    : inside
+        .toUpperCase()
+        .trim()
+        .split(/\s*\/+\s*/)
+        .slice(1);
 }
 
 /** Security-line letter (`ZNY CCCCC`) → level; E (EFTO) is unclassified sent encrypted. */

@@ -91,14 +91,18 @@ function readField(field: ClassifiedByField, source: JoinedText) {
   const authorityEnd = start ? reasonsAt : sentenceEnd(text, from);
   const authority = readAuthorityText(text, from, authorityEnd);
   if (authority) {
-    field.authority = { text: authority.text.replace(/\s+/g, ' '), range: { start: positionInJoined(source, authority.start), end: positionInJoined(source, authority.end) } };
+    field.authority = {
+      text: authority.text.replace(/\s+/g, ' '),
+      range: { start: positionInJoined(source, authority.start), end: positionInJoined(source, authority.end) },
+    };
     Object.assign(field, splitAuthority(field.authority.text));
   }
   let end = authority ? authority.end + (text[authority.end] === '.' ? 1 : 0) : undefined;
   if (start) {
     const keywordAt = from + (start.indices![1] ?? start.indices![2] ?? start.indices![3])![0];
     const reasonsEnd = readReasons(field, source, reasonsAt);
-    if (reasonsEnd !== undefined) field.reasonsRange = { start: positionInJoined(source, keywordAt), end: positionInJoined(source, reasonsEnd) };
+    if (reasonsEnd !== undefined)
+      field.reasonsRange = { start: positionInJoined(source, keywordAt), end: positionInJoined(source, reasonsEnd) };
     end = reasonsEnd ?? reasonsAt + start[0].length;
   }
   if (end !== undefined) field.range.end = positionInJoined(source, end);
@@ -146,7 +150,11 @@ function readReasons(field: ClassifiedByField, source: JoinedText, at: number): 
     p = SECTION.lastIndex;
     const letters = readLetters(text, p);
     for (const letter of letters.items) {
-      field.reasons.push({ range: { start: positionInJoined(source, letter.start), end: positionInJoined(source, letter.end) }, section: name, letter: letter.letter } satisfies Reason);
+      field.reasons.push({
+        range: { start: positionInJoined(source, letter.start), end: positionInJoined(source, letter.end) },
+        section: name,
+        letter: letter.letter,
+      } satisfies Reason);
     }
     if (letters.end !== undefined) end = letters.end;
     p = letters.next;
@@ -184,7 +192,13 @@ function readLetters(text: string, p: number): { items: Letter[]; end?: number; 
       const group = readGroup(text, p);
       if (!group) break;
       // `(b) and (d) (C) The minister …`: a portion marking, not a reason.
-      if (spaced && items.length && /^\s+[A-Za-z]{2}/.test(text.slice(group.end, group.end + 4)) && !/^\s+(?:and|or)\b/i.test(text.slice(group.end, group.end + 6))) break;
+      if (
+        spaced &&
+        items.length &&
+        /^\s+[A-Za-z]{2}/.test(text.slice(group.end, group.end + 4)) &&
+        !/^\s+(?:and|or)\b/i.test(text.slice(group.end, group.end + 6))
+      )
+        break;
       items.push(...group.items);
       end = p = group.end;
       separated = false;
@@ -285,14 +299,24 @@ function nameOf(words: string[]): string | undefined {
 function isAgency(part: string): boolean {
   const words = part.split(/\s+/).map(fold);
   if (words.every((word) => AGENCY_WORDS.has(word))) return true;
-  return /^(?:embassy|amembassy|consulate|congen|department|dept|u\.s\.?|us|usg)$/.test(words[0]) && !words.some((word) => TITLE_WORDS.has(word) && !AGENCY_WORDS.has(word));
+  return (
+    /^(?:embassy|amembassy|consulate|congen|department|dept|u\.s\.?|us|usg)$/.test(words[0]) &&
+    !words.some((word) => TITLE_WORDS.has(word) && !AGENCY_WORDS.has(word))
+  );
 }
 
 /** Lower case, `’` as `'`, accents and surrounding punctuation dropped: `Chargé’` → `charge`. */
 function fold(word: string): string {
   let folded = FOLDED.get(word);
   if (folded !== undefined) return folded;
-  folded = (/[^\x00-\x7f]/.test(word) ? word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'") : word)
+  folded = (
+    /[^\x00-\x7f]/.test(word)
+      ? word
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/’/g, "'")
+      : word
+  )
     .toLowerCase()
     .replace(/^[("]+|[)",;:.]+$/g, '');
   // `Charge'` is `charge`; `d'` keeps its apostrophe.

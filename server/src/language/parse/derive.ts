@@ -10,7 +10,13 @@ import { knownOrigin, makeRefId, refIdFromFileName } from './refIds';
 
 const PRECEDENCE_WORDS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
 
-/** The two-digit year the cable was written in, from whatever dates it has. */
+/** The year of the cable's date, else of its date-time group (whose day may not exist); set once `date` is. */
+function cableFullYear(cable: Cable): number | undefined {
+  if (cable.date) return +cable.date.value.slice(0, 4);
+  return cable.routing?.dtg?.fullYear;
+}
+
+/** The two-digit year the cable was written in, from whatever dates it has (before `Cable.year` is set). */
 export function cableYear(cable: Cable): string | undefined {
   const iso = cable.record?.date?.iso ?? cable.routing?.dtg?.iso ?? cable.preamble?.date?.iso ?? cable.extractDate?.iso;
   if (iso) return iso.slice(2, 4);
@@ -67,14 +73,26 @@ function originFromAddress(name: string): string | undefined {
   const match = /^(AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|AMEMB|USDEL|USUN)\s*(.*)$/.exec(name.trim().toUpperCase());
   if (!match) return undefined;
   const place = match[2].replace(/\b([A-Z])([A-Z]*)\b/g, (_, a: string, b: string) => a + b.toLowerCase());
-  const kinds: Record<string, string> = { AMEMBASSY: 'Embassy', AMEMB: 'Embassy', AMCONSUL: 'Consulate', USMISSION: 'Mission', USDEL: 'Delegation', USUN: 'Mission USUN' };
+  const kinds: Record<string, string> = {
+    AMEMBASSY: 'Embassy',
+    AMEMB: 'Embassy',
+    AMCONSUL: 'Consulate',
+    USMISSION: 'Mission',
+    USDEL: 'Delegation',
+    USUN: 'Mission USUN',
+  };
   if (match[1] === 'SECSTATE') return 'Secretary of State';
   return `${kinds[match[1]]} ${place}`.trim();
 }
 
 /** The published label of an FM-line address: `AMCONSUL MONTERREY` → `Consulate Monterrey`, `USDEL SECRETARY//EUROPE//` → `US Delegation, Secretary`. */
 function labelOfAddress(name: string): string | undefined {
-  const address = name.toUpperCase().replace(/\/\/.*$/, '').replace(/[^A-Z0-9 -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const address = name
+    .toUpperCase()
+    .replace(/\/\/.*$/, '')
+    .replace(/[^A-Z0-9 -]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return getDictionaries().stationAddresses.get(address)?.label ?? originFromAddress(address);
 }
 
@@ -107,6 +125,8 @@ export function deriveCableValues(cable: Cable, fileName: string | undefined): v
   cable.date = deriveDate(cable);
   cable.classification = deriveClassification(cable);
   cable.origin = deriveOrigin(cable);
+  cable.year = cableFullYear(cable);
   const letter = cable.routing?.dtg?.precedence;
-  if (letter && PRECEDENCE_WORDS[letter.text]) cable.precedence = { value: PRECEDENCE_WORDS[letter.text], source: 'routing', range: letter.range };
+  if (letter && PRECEDENCE_WORDS[letter.text])
+    cable.precedence = { value: PRECEDENCE_WORDS[letter.text], source: 'routing', range: letter.range };
 }

@@ -8,15 +8,37 @@ import { getDictionaries } from '../dicts/dictionaries';
 import { addBannerLine, isLooseBannerLine, parseBannerLine } from './banner';
 import { LEVEL_SPELLINGS } from './classification';
 import { isDashedLine, isSectionBreakLine, parseBody } from './body';
-import { captionKeyOf, fieldEnd, isDeclLine, isRefItemLine, keyMatch, parseEoLine, parseRefs, parseSubject, type CaptionKey } from './caption';
+import {
+  captionKeyOf,
+  fieldEnd,
+  isDeclLine,
+  isRefItemLine,
+  keyMatch,
+  parseEoLine,
+  parseRefs,
+  parseSubject,
+  type CaptionKey,
+} from './caption';
 import { joinCableParts } from './cableParts';
 import { isParagraphPiece, splitCaptionItems } from './captionItems';
 import { parseExtractDate } from './extractDate';
 import { parseClassifiedBy } from './classifiedBy';
 import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
-import { firstContentIndex, isBlank, isDigitCode, isUpperCode, linesRange, rangeOf, splitLines, trimmedRange, trimmedToken, type Line } from './lines';
+import {
+  firstContentIndex,
+  isBlank,
+  isDigitCode,
+  isUpperCode,
+  linesRange,
+  rangeOf,
+  splitLines,
+  trimmedRange,
+  trimmedToken,
+  type Line,
+} from './lines';
 import { completeReferenceYears } from './references';
+import { groupHeadingSections } from './headingSections';
 import { gluedRowIdBefore, parseMetadataPreamble, parseRecord, startsMetadataPreamble, startsRecord } from './preamble';
 import { addRoutingLine, emptyRoutingHeader, isDateTimeGroupLine, isRoutingLine } from './routing';
 
@@ -52,7 +74,9 @@ export function parserFailureModel(error: unknown): CableFile {
   const message = error instanceof Error ? error.message : String(error);
   return {
     cables: [],
-    problems: [{ code: 'parser-failure', message: `The cable parser failed on this text: ${message}. Please report it.`, range: zeroRange() }],
+    problems: [
+      { code: 'parser-failure', message: `The cable parser failed on this text: ${message}. Please report it.`, range: zeroRange() },
+    ],
     lineCount: 0,
     binary: false,
   };
@@ -88,7 +112,8 @@ function parseText(text: string, options: ParseOptions): CableFile {
   if (looksBinary(text)) {
     problems.push({
       code: 'binary-content',
-      message: 'This file looks binary (it holds control characters), not cable text: expected a plain-text cable. Nothing else is checked.',
+      message:
+        'This file looks binary (it holds control characters), not cable text: expected a plain-text cable. Nothing else is checked.',
       range: linesRange(lines[0], lines[0]),
     });
     return { cables: [], problems, lineCount: lines.length, binary: true };
@@ -108,7 +133,12 @@ function startsCable(lines: Line[], i: number): boolean {
   if (first === 86 && VZCZC.test(text)) return true;
   if ((first === 84 || first === 116) && EXTRACT_NOTE.test(text)) return true;
   if ((isDigitCode(first) || first === 105 || first === 60) && (startsMetadataPreamble(lines, i) || startsRecord(lines, i))) return true;
-  return isUpperCode(first) && /^\s*[A-Z]\s/.test(text) && isDateTimeGroupLine(lines[i]) && (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''));
+  return (
+    isUpperCode(first) &&
+    /^\s*[A-Z]\s/.test(text) &&
+    isDateTimeGroupLine(lines[i]) &&
+    (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''))
+  );
 }
 
 /** Line ranges `[start, end)` of the cables: a cable's header may repeat until its banner, caption or body begins. */
@@ -189,7 +219,16 @@ function parseCable(lines: Line[], start: number, end: number, fileName: string 
     body: { paragraphs: [], headings: [], spans: [], sectionBreaks: [], footers: [] },
   };
   const header = headerLines(lines, start, end);
-  const state: CableState = { cable, lines: header.lines, end: header.end, lastConsumed: header.start - 1, bodyTextSeen: false, list: {}, captionLines: new Map(), bannerAt: -1 };
+  const state: CableState = {
+    cable,
+    lines: header.lines,
+    end: header.end,
+    lastConsumed: header.start - 1,
+    bodyTextSeen: false,
+    list: {},
+    captionLines: new Map(),
+    bannerAt: -1,
+  };
   let i = header.start;
   while (i < header.end) {
     const line = header.lines[i];
@@ -221,6 +260,7 @@ function finishCable(cable: Cable, fileName: string | undefined) {
   setCaptionRange(cable);
   deriveCableValues(cable, fileName);
   resolveReferenceYears(cable);
+  groupHeadingSections(cable.body);
 }
 
 /** The 1990s form, inside paragraph 1: `1. (U) CLASSIFIED BY DCM JOHN DOE. REASON: 1.5 (D).` */
@@ -243,7 +283,12 @@ function classifiedByInFirstParagraph(cable: Cable, lines: Line[]): ClassifiedBy
  * The body's lines, indexed by line number as the body parser expects: the physical lines, except that a body
  * starting mid-line (`… REASONS 1.4 (b) and (d) ¶1. (C) Summary …`) starts with that line's remainder.
  */
-function bodyLinesAfter(lines: Line[], header: { lines: Line[]; end: number }, from: number, end: number): { bodyLines: Line[]; bodyStart: number } {
+function bodyLinesAfter(
+  lines: Line[],
+  header: { lines: Line[]; end: number },
+  from: number,
+  end: number,
+): { bodyLines: Line[]; bodyStart: number } {
   if (from >= header.end) return { bodyLines: lines, bodyStart: end };
   const first = header.lines[from];
   const physical = lines[first.index];
@@ -309,7 +354,12 @@ function readHeaderPart(state: CableState, i: number): number {
   }
   const key = captionKeyOf(line);
   if (key && (!state.bodyTextSeen || !cable.caption[key])) return readCaptionField(state, key, i);
-  if (cable.banner && !state.bodyTextSeen && !captionAfter(state, state.bannerAt) && (addBannerLine(cable.banner, line) || isLooseBannerLine(cable.banner, line))) {
+  if (
+    cable.banner &&
+    !state.bodyTextSeen &&
+    !captionAfter(state, state.bannerAt) &&
+    (addBannerLine(cable.banner, line) || isLooseBannerLine(cable.banner, line))
+  ) {
     cable.banner.range = { start: cable.banner.range.start, end: trimmedRange(line).end };
     return i + 1;
   }
@@ -352,7 +402,14 @@ function readCaptionField(state: CableState, key: CaptionKey, i: number): number
     }
     case 'tags':
       next = i + 1;
-      while (next < end && !isBlank(lines[next]) && isTagsContinuation(lines[next]) && captionKeyOf(lines[next]) === undefined && !parseBannerLine(lines[next])) next++;
+      while (
+        next < end &&
+        !isBlank(lines[next]) &&
+        isTagsContinuation(lines[next]) &&
+        captionKeyOf(lines[next]) === undefined &&
+        !parseBannerLine(lines[next])
+      )
+        next++;
       if (replace) cable.caption.tags = parseTags(lines, i, next);
       break;
     case 'subject':
@@ -397,7 +454,9 @@ const SUBJECT_STOP = subjectStop();
 
 function subjectStop(): RegExp {
   const { controls } = getDictionaries();
-  const phrases = controls.list.flatMap((control) => control.phrases).flatMap((phrase) => [phrase, phrase[0] + phrase.slice(1).toLowerCase()]);
+  const phrases = controls.list
+    .flatMap((control) => control.phrases)
+    .flatMap((phrase) => [phrase, phrase[0] + phrase.slice(1).toLowerCase()]);
   const alone = [...controls.list.filter((control) => control.banner).map((control) => control.code), LEVEL_SPELLINGS];
   return new RegExp(String.raw`^\s*(?:PAGE\s+\d{1,3}\b|${phrases.join('|')}|(?:${alone.join('|')})\s*$)`);
 }
@@ -426,18 +485,24 @@ function trimCable(cable: Cable, lines: Line[], start: number, end: number) {
   while (last > start && isBlank(lines[last])) last--;
   let first = start;
   while (first < last && isBlank(lines[first])) first++;
-  cable.range = { start: trimmedRange(lines[first]).start, end: rangeOf(lines[last], lines[last].text.trimEnd().length, lines[last].text.trimEnd().length).end };
+  cable.range = {
+    start: trimmedRange(lines[first]).start,
+    end: rangeOf(lines[last], lines[last].text.trimEnd().length, lines[last].text.trimEnd().length).end,
+  };
 }
 
 function setCaptionRange(cable: Cable) {
-  const parts = [cable.caption.eo, cable.caption.tags, cable.caption.subject, cable.caption.refs, cable.caption.classifiedBy].filter((p) => p !== undefined);
+  const parts = [cable.caption.eo, cable.caption.tags, cable.caption.subject, cable.caption.refs, cable.caption.classifiedBy].filter(
+    (p) => p !== undefined,
+  );
   if (!parts.length) {
     delete cable.caption.range;
     return;
   }
   const starts = parts.map((p) => p!.range.start);
   const ends = parts.map((p) => p!.range.end);
-  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character < b.character);
   cable.caption.range = {
     start: starts.reduce((a, b) => (before(b, a) ? b : a)),
     end: ends.reduce((a, b) => (before(a, b) ? b : a)),
@@ -446,7 +511,7 @@ function setCaptionRange(cable: Cable) {
 
 /** REF items without a year take the cable's year once it is known (the ref id may give it, even from the file name). */
 function resolveReferenceYears(cable: Cable) {
-  const year = cableYear(cable) ?? cable.refId?.value.year;
+  const year = (cable.year !== undefined ? String(cable.year).slice(2, 4) : undefined) ?? cable.refId?.value.year;
   if (!year || !cable.caption.refs) return;
   completeReferenceYears(cable.caption.refs.items, year);
 }

@@ -3,7 +3,7 @@
  * the five-line form (ref id, title, date, classification, origin) and the cables.csv record form
  * (row id, date-time, ref id, origin, classification, referenced ids).
  */
-import type { MetadataPreamble, RecordPreamble, Token } from '../model';
+import type { MetadataPreamble, RecordPreamble, RecordReference, Token } from '../model';
 import { parseClassificationWords } from './classification';
 import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
 import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
@@ -122,10 +122,15 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
   record.refId = refIdToken(lines[j]);
   let last = j;
   // Origin, classification and the referenced ids follow in either order, blank lines apart in some exports.
-  for (let field = 0, k = nextFilled(lines, j + 1); field < 3 && k < lines.length && !isBlank(lines[k]); field++, k = nextFilled(lines, k + 1)) {
+  for (
+    let field = 0, k = nextFilled(lines, j + 1);
+    field < 3 && k < lines.length && !isBlank(lines[k]);
+    field++, k = nextFilled(lines, k + 1)
+  ) {
     const line = lines[k];
     if (!record.references && REFERENCE_LIST.test(line.text)) record.references = splitIds(line);
-    else if (!record.classification && line.text.trim().length < 40 && parseClassificationWords(line.text)) record.classification = classificationToken(line);
+    else if (!record.classification && line.text.trim().length < 40 && parseClassificationWords(line.text))
+      record.classification = classificationToken(line);
     else if (!record.origin && RECORD_ORIGIN.test(line.text)) record.origin = trimmedToken(line);
     else break;
     last = k;
@@ -159,11 +164,17 @@ function rowRecord(line: Line, match: RegExpExecArray): RecordPreamble {
   };
 }
 
-function splitIds(line: Line): Token[] {
-  const tokens: Token[] = [];
+function splitIds(line: Line): RecordReference[] {
+  const tokens: RecordReference[] = [];
   const regex = /[^|\s]+/g;
-  for (let m = regex.exec(line.text); m; m = regex.exec(line.text)) tokens.push(tokenAt(line, m.index, m[0]));
+  for (let m = regex.exec(line.text); m; m = regex.exec(line.text)) tokens.push(recordReference(tokenAt(line, m.index, m[0])));
   return tokens;
+}
+
+/** A reference list's id with its parts when it reads as one (`06MEXICO5318`); the list may hold other text. */
+function recordReference(token: Token): RecordReference {
+  const refId = parseRefId(token.text);
+  return refId ? { ...token, refId } : token;
 }
 
 /** A row id glued to the end of a routing line: `…COLLECTIVE190450` followed by a record date line. */
@@ -193,7 +204,7 @@ function dateToken(line: Line, token: Token | undefined): (Token & { iso?: strin
 function parseTabRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; rest?: Line } {
   const record = rowRecord(line, match);
   const references = cellToken(line, match, 6);
-  if (references) record.references = [references];
+  if (references) record.references = [recordReference(references)];
   const restStart = match.indices![7][0];
   const rest = match[7].trim() ? { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart } : undefined;
   return { record, rest };
@@ -213,7 +224,8 @@ function parseKeyValueRecord(lines: Line[], i: number): { record: RecordPreamble
     else if (key === 'refid' && value) record.refId = { ...value, refId: parseRefId(value.text) };
     else if (key === 'origin') record.origin = value;
     else if (key === 'classification' && value) record.classification = { ...value, classification: parseClassificationWords(value.text) };
-    else if (key === 'destination' && value) record.references = splitIds({ ...lines[j], text: ' '.repeat(value.range.start.character - lines[j].offset) + value.text });
+    else if (key === 'destination' && value)
+      record.references = splitIds({ ...lines[j], text: ' '.repeat(value.range.start.character - lines[j].offset) + value.text });
     record.range = { start: record.range.start, end: trimmedRange(lines[j]).end };
     if (key === 'header') {
       j++;

@@ -65,11 +65,19 @@ function joinSegments(segments: RefSegment[]): Field {
 }
 
 /** The levels as messages write them, longest first: `SENSITIVE BUT UNCLASSIFIED`, …, `SECRET`. */
-const LEVEL_WORDS = getDictionaries().levels.list.map((entry) => entry.words).sort((a, b) => b.length - a.length);
+const LEVEL_WORDS = getDictionaries()
+  .levels.list.map((entry) => entry.words)
+  .sort((a, b) => b.length - a.length);
 
 /** Page headers that a page break left inside the field (`PAGE 02 ROME 01196 01 OF 02 082030Z`, `ACCRA 00001437 001.2 OF 002`), markup, a glued copy of the record, and what follows a Classified By. */
 const NOISE: Array<[pattern: RegExp, mayHold: (text: string) => boolean]> = [
-  [new RegExp(String.raw`(?:\b(?:${LEVEL_SPELLINGS})\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?`, 'g'), (text) => text.includes('PAGE')],
+  [
+    new RegExp(
+      String.raw`(?:\b(?:${LEVEL_SPELLINGS})\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}?\s+\d{3,8}\s+\d{2}\s+OF\s+\d{2}(?:\s+\d{6}Z?)?`,
+      'g',
+    ),
+    (text) => text.includes('PAGE'),
+  ],
   [/\b[A-Z][A-Z ]{0,30}?\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b/g, (text) => text.includes('OF')],
   [/<BR\s*\/?>/g, (text) => text.includes('<BR')],
   // A second copy of the record glued on after a cut (`US... 23064 11/19/2004 15:41 04BRUSSELS4944 C O N F I D E N T I A L …`).
@@ -172,7 +180,15 @@ function splitAtSemicolons(upper: string, start: number, end: number): Array<[nu
 
 // ---- Items.
 
-function pushItem(field: Field, items: Reference[], itemStart: number, bodyFrom: number, bodyTo: number, marker: Marker | undefined, cableYear: string | undefined) {
+function pushItem(
+  field: Field,
+  items: Reference[],
+  itemStart: number,
+  bodyFrom: number,
+  bodyTo: number,
+  marker: Marker | undefined,
+  cableYear: string | undefined,
+) {
   const upper = field.upper;
   let start = bodyFrom;
   let end = bodyTo;
@@ -194,7 +210,12 @@ function pushItem(field: Field, items: Reference[], itemStart: number, bodyFrom:
   const cables = kind === 'cable' ? citations.map((c) => toCitation(field, c, cableYear)) : [];
   items.push({
     range: rangeAt(field, marker ? marker.start : itemStart === bodyFrom ? start : itemStart, end),
-    letter: marker ? { text: field.text.slice(marker.keyStart, marker.keyStart + marker.key.length), range: rangeAt(field, marker.keyStart, marker.keyStart + marker.key.length) } : undefined,
+    letter: marker
+      ? {
+          text: field.text.slice(marker.keyStart, marker.keyStart + marker.key.length),
+          range: rangeAt(field, marker.keyStart, marker.keyStart + marker.key.length),
+        }
+      : undefined,
     text,
     kind,
     refId: cables[0]?.refId,
@@ -212,7 +233,12 @@ function isSpace(code: number): boolean {
 
 function toCitation(field: Field, c: RawCitation, cableYear: string | undefined): CableCitation {
   const year = c.year ?? cableYear;
-  const citation: CableCitation = { text: field.text.slice(c.start, c.end).replace(/\s+/g, ' '), range: rangeAt(field, c.start, c.end), origin: c.origin, serial: String(Number(c.serial)) };
+  const citation: CableCitation = {
+    text: field.text.slice(c.start, c.end).replace(/\s+/g, ' '),
+    range: rangeAt(field, c.start, c.end),
+    origin: c.origin,
+    serial: String(Number(c.serial)),
+  };
   if (c.year) citation.year = c.year;
   if (year) citation.refId = makeRefId(year, c.origin, c.serial).text;
   return citation;
@@ -261,7 +287,8 @@ const WORD = /[A-Z]+|\d+|[^\sA-Z\d]/g;
 function wordsOf(upper: string, start: number, end: number): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = start;
-  for (let match = WORD.exec(upper); match && match.index < end; match = WORD.exec(upper)) words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  for (let match = WORD.exec(upper); match && match.index < end; match = WORD.exec(upper))
+    words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   return words;
 }
 
@@ -271,11 +298,13 @@ function citationsOf(upper: string, start: number, end: number, previous: Refere
   const words = wordsOf(upper, start, end).filter((w) => w.text !== '.');
   // `B) 1206` after `A) SOFIA 1219`: the same post's serial.
   const last = previous?.cables[previous.cables.length - 1];
-  if (words.length === 1 && isSerial(words[0].text) && last) return [{ start: words[0].start, end: words[0].end, origin: last.origin, serial: words[0].text }];
+  if (words.length === 1 && isSerial(words[0].text) && last)
+    return [{ start: words[0].start, end: words[0].end, origin: last.origin, serial: words[0].text }];
   // `00821 ASMARA`: serial before the post.
   if (words.length >= 2 && isSerial(words[0].text)) {
     const station = stationAt(words, 1);
-    if (station && station.next === words.length) return [{ start: words[0].start, end: words[words.length - 1].end, origin: station.origin, serial: words[0].text }];
+    if (station && station.next === words.length)
+      return [{ start: words[0].start, end: words[words.length - 1].end, origin: station.origin, serial: words[0].text }];
   }
   return [];
 }
@@ -284,7 +313,7 @@ function citationsOf(upper: string, start: number, end: number, previous: Refere
 function readCitations(upper: string, start: number, end: number): RawCitation[] {
   const words = wordsOf(upper, start, end);
   const found: RawCitation[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const citation = citationAt(words, i);
     if (!citation) {
       i++;
@@ -295,7 +324,13 @@ function readCitations(upper: string, start: number, end: number): RawCitation[]
     // `STATE 12345, 23456`, `LIMA 12 AND 34`: more serials of the same post.
     for (let more = continuationAt(words, i); more !== undefined; more = continuationAt(words, i)) {
       const serial = words[more];
-      found.push({ start: serial.start, end: serial.end, origin: citation.citation.origin, serial: serial.text, year: citation.citation.year });
+      found.push({
+        start: serial.start,
+        end: serial.end,
+        origin: citation.citation.origin,
+        serial: serial.text,
+        year: citation.citation.year,
+      });
       i = more + 1;
     }
   }
@@ -311,7 +346,12 @@ function citationAt(words: Word[], i: number): { citation: RawCitation; next: nu
   return /^[A-Z]/.test(words[i].text) && !gluedLetters(words, i) ? stationAndSerial(words, i, words[i].start, undefined) : undefined;
 }
 
-function stationAndSerial(words: Word[], i: number, start: number, year: string | undefined): { citation: RawCitation; next: number } | undefined {
+function stationAndSerial(
+  words: Word[],
+  i: number,
+  start: number,
+  year: string | undefined,
+): { citation: RawCitation; next: number } | undefined {
   const station = stationAt(words, i);
   if (!station) return undefined;
   let j = station.next;

@@ -68,10 +68,16 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
       const lead = text.slice(leadStart);
       const summary = SUMMARY_START.exec(lead);
       if (summary && (paragraph || headingLines.has(i) || i === from || kinds[i - 1 - from] === 'blank')) {
-        events.push({ at: leadStart, kind: 'start', span: 'summary', token: tokenAt(line, leadStart, summary[0].replace(/[.:-]$/, '').trimEnd()) });
+        events.push({
+          at: leadStart,
+          kind: 'start',
+          span: 'summary',
+          token: tokenAt(line, leadStart, summary[0].replace(/[.:-]$/, '').trimEnd()),
+        });
       }
       const commentLead = COMMENT_LEAD.exec(lead);
-      if (commentLead) events.push({ at: leadStart, kind: 'start', span: 'comment', token: tokenAt(line, leadStart, commentLead[0].slice(0, -1)) });
+      if (commentLead)
+        events.push({ at: leadStart, kind: 'start', span: 'comment', token: tokenAt(line, leadStart, commentLead[0].slice(0, -1)) });
       for (const m of text.matchAll(COMMENT_START)) {
         const at = m.index! + m[0].indexOf(m[1]);
         if (/\b(END|End|end|no|No|NO)\s+$/.test(text.slice(Math.max(0, at - 6), at))) continue;
@@ -112,7 +118,10 @@ function splitEnd(line: Line, next: Line | undefined): SpanEvent | undefined {
     at: end.index,
     kind: 'end',
     span: kind[1].toLowerCase() as Span['kind'],
-    token: { text: `${end[0].trim()} ${kind[1]}`, range: { start: rangeOf(line, end.index, end.index).start, end: rangeOf(next, wordEnd, wordEnd).end } },
+    token: {
+      text: `${end[0].trim()} ${kind[1]}`,
+      range: { start: rangeOf(line, end.index, end.index).start, end: rangeOf(next, wordEnd, wordEnd).end },
+    },
   };
 }
 

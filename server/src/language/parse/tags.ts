@@ -26,7 +26,12 @@ interface Word {
 const PEOPLE_TAGS = new Set(['OVIP', 'KPAO']);
 const { controls, levels } = getDictionaries();
 /** Controls written as one word (`SIPDIS`, `NODIS`, `FOUO`), save English words that are controls only on control lines (`SENSITIVE`). */
-const CONTROLS = new Set(controls.list.filter((c) => c.banner && !c.plainWord).flatMap((c) => [c.code, ...c.spellings]).filter((word) => !word.includes(' ')));
+const CONTROLS = new Set(
+  controls.list
+    .filter((c) => c.banner && !c.plainWord)
+    .flatMap((c) => [c.code, ...c.spellings])
+    .filter((word) => !word.includes(' ')),
+);
 /** A level's first word opens a page header or a banner (`CONFIDENTIAL`, `LIMITED`): nothing after it on that line is tags. */
 const CLASSIFICATION = new Set(levels.spellings.map(({ text }) => text.split(' ')[0]));
 const SPACED_BANNER = new RegExp(`^(?:${SPACED_BANNER_WORDS.join('|')})\\b`);
@@ -127,7 +132,8 @@ function readWords(words: Word[], field: TagsField, known: ReadonlyMap<string, T
     if (parts) {
       endRun();
       const [a, b] = [word.text.slice(0, parts), word.text.slice(parts)];
-      if (!(field.glued ??= []).some((g) => g.text.toUpperCase() === word.upper)) field.glued.push({ ...tokenAt(word.line, word.start, word.text), parts: [a, b] });
+      if (!(field.glued ??= []).some((g) => g.text.toUpperCase() === word.upper))
+        field.glued.push({ ...tokenAt(word.line, word.start, word.text), parts: [a, b] });
       addTag(word.line, word.start, a, word.upper.slice(0, parts));
       addTag(word.line, word.start + parts, b, word.upper.slice(parts));
       continue;

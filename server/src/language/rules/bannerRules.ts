@@ -35,7 +35,8 @@ export const missingBannerRule: CableRule = {
     if (!range) return;
     context.report({
       range,
-      message: 'This cable has no classification banner: expected a line such as C O N F I D E N T I A L MEXICO 000283 or UNCLAS MEXICO 000283 before the caption.',
+      message:
+        'This cable has no classification banner: expected a line such as C O N F I D E N T I A L MEXICO 000283 or UNCLAS MEXICO 000283 before the caption.',
     });
   },
 };
@@ -74,7 +75,9 @@ export const bannerClassificationMismatchRule: CableRule = {
     context.report({
       range: banner.classificationToken.range,
       message: `The banner reads ${banner.classificationToken.text} (${levelWords(found.level)}), but the ${expected.label} says ${expected.classification.text}: expected a ${levelWords(want)} banner${sensitive}.`,
-      fix: replacement ? { fix: 'replace', target: 'banner-classification', expected: banner.classificationToken.text, replacement } : undefined,
+      fix: replacement
+        ? { fix: 'replace', target: 'banner-classification', expected: banner.classificationToken.text, replacement }
+        : undefined,
     });
   },
 };
@@ -92,7 +95,10 @@ export const sectionOrderRule: CableRule = {
     const section = cable.banner?.section;
     const validSection = section && section.n >= 1 && section.n <= section.m ? section : undefined;
     if (section && !validSection) {
-      context.report({ range: section.range, message: `The banner gives SECTION ${section.n} OF ${section.m}: expected a section from 1 to ${section.m}.` });
+      context.report({
+        range: section.range,
+        message: `The banner gives SECTION ${section.n} OF ${section.m}: expected a section from 1 to ${section.m}.`,
+      });
     }
     // A banner section that is itself wrong is no yardstick for the section lines.
     let previous = validSection?.n;
@@ -101,11 +107,20 @@ export const sectionOrderRule: CableRule = {
     for (const mark of cable.body.sectionBreaks) {
       if (mark.n === undefined || mark.m === undefined) continue;
       if (total !== undefined && mark.m !== total) {
-        context.report({ range: mark.range, message: `The section line '${mark.text}' counts ${mark.m} sections, but the banner counts ${total}: expected OF ${pad3(total)}.` });
+        context.report({
+          range: mark.range,
+          message: `The section line '${mark.text}' counts ${mark.m} sections, but the banner counts ${total}: expected OF ${pad3(total)}.`,
+        });
       } else if (mark.n > mark.m) {
-        context.report({ range: mark.range, message: `The section line '${mark.text}' gives section ${mark.n} of ${mark.m}: expected a section from 1 to ${mark.m}.` });
+        context.report({
+          range: mark.range,
+          message: `The section line '${mark.text}' gives section ${mark.n} of ${mark.m}: expected a section from 1 to ${mark.m}.`,
+        });
       } else if (previous !== undefined && (mark.n < previous || (mark.n === previous && mark.page === undefined))) {
-        context.report({ range: mark.range, message: `The section line '${mark.text}' gives section ${mark.n} after section ${previous}: expected section ${pad3(previous + 1)} or later.` });
+        context.report({
+          range: mark.range,
+          message: `The section line '${mark.text}' gives section ${mark.n} after section ${previous}: expected section ${pad3(previous + 1)} or later.`,
+        });
       }
       previous = mark.n;
     }

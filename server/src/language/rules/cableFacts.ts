@@ -56,14 +56,6 @@ export function cableDay(cable: Cable): string | undefined {
   return cable.date?.value.slice(0, 10);
 }
 
-/** The cable's year, from its date or, failing that, from its ref id. */
-export function cableFullYear(cable: Cable): number | undefined {
-  const day = cableDay(cable);
-  if (day) return +day.slice(0, 4);
-  const dtg = cable.routing?.dtg;
-  return dtg ? dtg.fullYear : undefined;
-}
-
 /** Levels compared for "above the cable's classification": SBU counts as unclassified, since it is no classification. */
 export function classificationTier(level: Level): number {
   return level === 'SBU' ? LEVEL_RANK.U : LEVEL_RANK[level];

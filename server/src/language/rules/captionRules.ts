@@ -5,7 +5,7 @@
 import type { ExecutiveOrders } from '../dicts/dictionaries';
 import type { Cable, Range, Token } from '../model';
 import { parseSlashDate, daysInMonth } from '../parse/dates';
-import { cableDay, cableFullYear, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
+import { cableDay, cableLevel, isClassified, levelWords, monthName, readableDay } from './cableFacts';
 import { acceptedReasonsInWords, reasonFault, reasonSectionFor } from './classificationReasons';
 import { isClassifiedByParagraph } from './portionMarkings';
 import { PLACEHOLDER_EXPECTED, PLACEHOLDER_FIELD_WORDS, unfilledPlaceholders } from './placeholders';
@@ -71,13 +71,20 @@ export const malformedEoLineRule: CableRule = {
     const eo = cable.caption.eo;
     if (!eo) return;
     if (!eo.order) {
-      context.report({ range: eo.range, message: 'This E.O. line names no executive order: expected the order number after E.O., e.g. E.O. 12958: DECL: 01/15/2019.' });
+      context.report({
+        range: eo.range,
+        message: 'This E.O. line names no executive order: expected the order number after E.O., e.g. E.O. 12958: DECL: 01/15/2019.',
+      });
     } else if (!context.dictionaries.orders.byNumber.has(eo.order.text)) {
       const expected = knownOrdersInWords(context.dictionaries.orders);
       context.report({ range: eo.order.range, message: `E.O. ${eo.order.text} is not an order on classification: expected ${expected}.` });
     }
     if (eo.declKind === 'missing') {
-      context.report({ range: eo.range, message: 'This E.O. line has no declassification instruction: expected DECL: and a date (01/15/2019), or N/A in an unclassified cable.' });
+      context.report({
+        range: eo.range,
+        message:
+          'This E.O. line has no declassification instruction: expected DECL: and a date (01/15/2019), or N/A in an unclassified cable.',
+      });
     }
   },
 };
@@ -97,7 +104,10 @@ export const invalidDeclDateRule: CableRule = {
       date && date.month >= 1 && date.month <= 12
         ? `${monthName(date.month)} ${date.year} has ${daysInMonth(date.year, date.month)} days`
         : 'the month must be 01–12 (written month/day/year)';
-    context.report({ range: eo.decl.range, message: `The declassification date ${eo.decl.text} does not exist (${why}): expected a real date, mm/dd/yyyy.` });
+    context.report({
+      range: eo.decl.range,
+      message: `The declassification date ${eo.decl.text} does not exist (${why}): expected a real date, mm/dd/yyyy.`,
+    });
   },
 };
 
@@ -147,18 +157,22 @@ export const missingTagsRule: CableRule = {
   check(cable, context) {
     const { eo, tags, subject } = cable.caption;
     if (tags && !tags.tags.length) {
-      context.report({ range: tags.keyword.range, message: 'This TAGS line lists no tags: expected subject and country codes, e.g. TAGS: PGOV PREL MX.' });
+      context.report({
+        range: tags.keyword.range,
+        message: 'This TAGS line lists no tags: expected subject and country codes, e.g. TAGS: PGOV PREL MX.',
+      });
       return;
     }
     if (tags || (!eo && !subject)) return;
     const range = captionAnchor(cable);
-    if (range) context.report({ range, message: 'This cable has no TAGS line: expected one after the E.O. line, e.g. TAGS: PGOV PREL MX.' });
+    if (range)
+      context.report({ range, message: 'This cable has no TAGS line: expected one after the E.O. line, e.g. TAGS: PGOV PREL MX.' });
   },
 };
 
 /** False for cables older than the TAGS list, whose codes it does not know. */
 function tagsListApplies(cable: Cable): boolean {
-  const year = cableFullYear(cable);
+  const year = cable.year;
   return year === undefined || year >= TAGS_LIST_SINCE_YEAR;
 }
 
@@ -198,7 +212,15 @@ export const unknownTagRule: CableRule = {
         message: suggestion
           ? `Unknown TAG '${tag.text}': did you mean ${suggestion}${meaning ? ` (${meaning})` : ''}?`
           : `Unknown TAG '${tag.text}': expected a code from the TAGS list (subject, program, country or organization).`,
-        fix: suggestion ? { fix: 'replace', target: 'tag', expected: tag.text, replacement: suggestion, safe: isProvedTag(code, suggestion, dictionaries) } : undefined,
+        fix: suggestion
+          ? {
+              fix: 'replace',
+              target: 'tag',
+              expected: tag.text,
+              replacement: suggestion,
+              safe: isProvedTag(code, suggestion, dictionaries),
+            }
+          : undefined,
       });
     }
   },
@@ -233,12 +255,16 @@ export const missingSubjectRule: CableRule = {
   check(cable, context) {
     const { eo, tags, subject } = cable.caption;
     if (subject && !subject.text.trim()) {
-      context.report({ range: subject.keyword.range, message: 'This SUBJECT line is empty: expected the subject of the cable after SUBJECT:.' });
+      context.report({
+        range: subject.keyword.range,
+        message: 'This SUBJECT line is empty: expected the subject of the cable after SUBJECT:.',
+      });
       return;
     }
     if (subject || (!eo && !tags)) return;
     const range = captionAnchor(cable);
-    if (range) context.report({ range, message: 'This cable has no SUBJECT line: expected one after TAGS, e.g. SUBJECT: MEXICO: JUDICIAL REFORM.' });
+    if (range)
+      context.report({ range, message: 'This cable has no SUBJECT line: expected one after TAGS, e.g. SUBJECT: MEXICO: JUDICIAL REFORM.' });
   },
 };
 
@@ -319,7 +345,8 @@ export const unfilledPlaceholderRule: CableRule = {
   code: 'CBL413',
   name: 'unfilled-placeholder',
   severity: 'warning',
-  description: 'Text the new-cable skeleton left to fill in (`DECL: MM/DD/YYYY`, `SUBJECT IN CAPITALS`, `NAME, TITLE`, `POST`, `RUEHXX`, `SIGNATURE`).',
+  description:
+    'Text the new-cable skeleton left to fill in (`DECL: MM/DD/YYYY`, `SUBJECT IN CAPITALS`, `NAME, TITLE`, `POST`, `RUEHXX`, `SIGNATURE`).',
   scope: 'cable',
   stage: 'syntax',
   check(cable, context) {

@@ -19,7 +19,12 @@ interface ReasonFacts {
 
 function reasonFacts(orders: ExecutiveOrders): ReasonFacts {
   const { sections, withReasons } = orders;
-  return { former: sections[0], current: sections[sections.length - 1], citedSince: sections[0].since, ordersCiting: new Set(withReasons.map((o) => o.number)) };
+  return {
+    former: sections[0],
+    current: sections[sections.length - 1],
+    citedSince: sections[0].since,
+    ordersCiting: new Set(withReasons.map((o) => o.number)),
+  };
 }
 
 const FACTS = reasonFacts(getDictionaries().orders);

@@ -56,6 +56,12 @@ export interface RenumberFix extends FixBase {
 
 export type FixData = ReplaceFix | InsertMarkingFix | RenumberFix;
 
+/** `replace`, `insert-marking`, `renumber-paragraphs`. */
+export type FixKind = FixData['fix'];
+
+/** The fix data of one kind: `FixOf<'replace'>` is `ReplaceFix`. */
+export type FixOf<K extends FixKind> = Extract<FixData, { fix: K }>;
+
 /** True when the fix is proved by the cable's text, so it may be preferred and applied by `--fix`. */
 export function isSafeFix(fix: FixData): boolean {
   return fix.safe === true;
@@ -63,23 +69,36 @@ export function isSafeFix(fix: FixData): boolean {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isRange = (value: unknown): value is Range =>
-  typeof value === 'object' && value !== null && typeof (value as Range).start?.line === 'number' && typeof (value as Range).end?.line === 'number';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Range).start?.line === 'number' &&
+  typeof (value as Range).end?.line === 'number';
 const isNumberEdit = (edit: NumberEdit) =>
-  isRange(edit?.range) && isString(edit.expected) && isString(edit.newText) && typeof edit.from === 'number' && typeof edit.to === 'number' && typeof edit.pilcrow === 'boolean';
+  isRange(edit?.range) &&
+  isString(edit.expected) &&
+  isString(edit.newText) &&
+  typeof edit.from === 'number' &&
+  typeof edit.to === 'number' &&
+  typeof edit.pilcrow === 'boolean';
+
+/** The shape check of each kind of fix, over JSON whose `fix` names that kind; a new kind needs its check here. */
+const SHAPE_CHECKS = {
+  replace: (fix) => isString(fix.target) && isString(fix.expected) && isString(fix.replacement),
+  'insert-marking': (fix) =>
+    Array.isArray(fix.markings) &&
+    fix.markings.length > 0 &&
+    fix.markings.every(isString) &&
+    Array.isArray(fix.lines) &&
+    fix.lines.every((line) => typeof line === 'number'),
+  'renumber-paragraphs': (fix) => Array.isArray(fix.edits) && fix.edits.every(isNumberEdit),
+} satisfies Record<FixKind, (fix: Record<string, unknown>) => boolean>;
+
+const isFixKind = (kind: unknown): kind is FixKind => typeof kind === 'string' && Object.prototype.hasOwnProperty.call(SHAPE_CHECKS, kind);
 
 /** Narrows a diagnostic's `data` (which comes back from the client as plain JSON) to fix data of a known shape. */
 export function isFixData(data: unknown): data is FixData {
   if (typeof data !== 'object' || data === null) return false;
   const fix = data as Record<string, unknown>;
   if (fix.safe !== undefined && typeof fix.safe !== 'boolean') return false;
-  switch (fix.fix) {
-    case 'replace':
-      return isString(fix.target) && isString(fix.expected) && isString(fix.replacement);
-    case 'insert-marking':
-      return Array.isArray(fix.markings) && fix.markings.length > 0 && fix.markings.every(isString) && Array.isArray(fix.lines) && fix.lines.every((line) => typeof line === 'number');
-    case 'renumber-paragraphs':
-      return Array.isArray(fix.edits) && fix.edits.every(isNumberEdit);
-    default:
-      return false;
-  }
+  return isFixKind(fix.fix) && SHAPE_CHECKS[fix.fix](fix);
 }

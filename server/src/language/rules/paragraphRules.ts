@@ -4,7 +4,16 @@
  */
 import type { Cable, Level, Paragraph, Span } from '../model';
 import { parseClassificationWords } from '../parse/classification';
-import { allowedMarkings, cableLevel, classificationTier, everyMarking, levelWords, listWithOr, markingOf, needsPortionMarkings } from './cableFacts';
+import {
+  allowedMarkings,
+  cableLevel,
+  classificationTier,
+  everyMarking,
+  levelWords,
+  listWithOr,
+  markingOf,
+  needsPortionMarkings,
+} from './cableFacts';
 import type { NumberEdit, RenumberFix } from './fixData';
 import { topLevelParagraphs } from './paragraphOutline';
 import { carriesMarking, looksLikeMarking, marksEntireText, needsNoMarking } from './portionMarkings';
@@ -114,7 +123,14 @@ export const markingAboveClassificationRule: CableRule = {
 /** `¶4.` → `¶3.`: the paragraph's number token rewritten to `wanted`. */
 function numberEdit(paragraph: Paragraph, wanted: number): NumberEdit {
   const token = paragraph.numberToken;
-  return { range: token.range, expected: token.text, newText: token.text.replace(/\d+/, String(wanted)), from: paragraph.number, to: wanted, pilcrow: paragraph.pilcrow };
+  return {
+    range: token.range,
+    expected: token.text,
+    newText: token.text.replace(/\d+/, String(wanted)),
+    from: paragraph.number,
+    to: wanted,
+    pilcrow: paragraph.pilcrow,
+  };
 }
 
 /** The number edits that make the paragraphs run on from the first one's number. */
@@ -188,7 +204,10 @@ export const unclosedSummaryRule: CableRule = {
   check(cable, context) {
     for (const span of cable.body.spans) {
       if (span.kind !== 'summary' || span.end || startsHeading(cable, span)) continue;
-      context.report({ range: span.start.range, message: `'${span.start.text}' opens a summary that is never closed: expected 'End Summary.' where it ends.` });
+      context.report({
+        range: span.start.range,
+        message: `'${span.start.text}' opens a summary that is never closed: expected 'End Summary.' where it ends.`,
+      });
     }
   },
 };

@@ -47,7 +47,7 @@ const SHAPES: Record<PlaceholderField, RegExp> = {
 export const PLACEHOLDER_EXPECTED: Record<PlaceholderField, string> = {
   station: "the sending station's routing indicator, e.g. DE RUEHME",
   from: 'the sending post, e.g. FM AMEMBASSY MEXICO',
-  post: "the sending post as the ref id names it, e.g. MEXICO 000283",
+  post: 'the sending post as the ref id names it, e.g. MEXICO 000283',
   decl: 'the declassification date as mm/dd/yyyy, e.g. DECL: 01/15/2019 (N/A in an unclassified cable)',
   subject: "the cable's subject, e.g. SUBJECT: MEXICO: JUDICIAL REFORM",
   classifiedBy: "the classifier's name and title, e.g. Classified By: POLCOUNS CHARLES V. BARCLAY",
@@ -82,5 +82,7 @@ export function unfilledPlaceholders(cable: Cable): UnfilledPlaceholder[] {
     ['classifiedBy', caption.classifiedBy?.authority],
     ['signature', body.signature],
   ];
-  return candidates.flatMap(([field, token]) => (token && isPlaceholder(field, token.text) ? [{ field, text: token.text.trim(), range: token.range }] : []));
+  return candidates.flatMap(([field, token]) =>
+    token && isPlaceholder(field, token.text) ? [{ field, text: token.text.trim(), range: token.range }] : [],
+  );
 }

@@ -10,8 +10,15 @@ import type { CableRule, RuleContext } from './rule';
 /** The metadata blocks of a cable, each with the name a message uses for it. */
 function metadataBlocks(cable: Cable) {
   const blocks = [];
-  if (cable.preamble) blocks.push({ label: 'preamble', refId: cable.preamble.refId, date: cable.preamble.date, classification: cable.preamble.classification });
-  if (cable.record) blocks.push({ label: 'record', refId: cable.record.refId, date: cable.record.date, classification: cable.record.classification });
+  if (cable.preamble)
+    blocks.push({
+      label: 'preamble',
+      refId: cable.preamble.refId,
+      date: cable.preamble.date,
+      classification: cable.preamble.classification,
+    });
+  if (cable.record)
+    blocks.push({ label: 'record', refId: cable.record.refId, date: cable.record.date, classification: cable.record.classification });
   return blocks;
 }
 
@@ -29,8 +36,12 @@ export const malformedRefIdRule: CableRule = {
       if (!token || token.refId || !token.text) continue;
       // The other block, or the banner with the date, says which id was meant: the message names it.
       const other = blocks.find((b) => b !== block && b.refId?.refId)?.refId?.refId;
-      const derived = other ? { text: other.text, where: `as the ${block.label === 'preamble' ? 'record' : 'preamble'} gives it` } : bannerRefId(cable);
-      const expected = derived ? `${derived.text}, ${derived.where}` : 'a two-digit year, the origin and the serial without spaces, e.g. 09MEXICO283';
+      const derived = other
+        ? { text: other.text, where: `as the ${block.label === 'preamble' ? 'record' : 'preamble'} gives it` }
+        : bannerRefId(cable);
+      const expected = derived
+        ? `${derived.text}, ${derived.where}`
+        : 'a two-digit year, the origin and the serial without spaces, e.g. 09MEXICO283';
       context.report({
         range: token.range,
         message: `The ${block.label} ref id '${token.text}' is not a ref id: expected ${expected}.`,
@@ -148,4 +159,10 @@ export const refIdYearMismatchRule: CableRule = {
   },
 };
 
-export const PREAMBLE_RULES: CableRule[] = [malformedRefIdRule, invalidDateRule, unknownClassificationRule, preambleRecordMismatchRule, refIdYearMismatchRule];
+export const PREAMBLE_RULES: CableRule[] = [
+  malformedRefIdRule,
+  invalidDateRule,
+  unknownClassificationRule,
+  preambleRecordMismatchRule,
+  refIdYearMismatchRule,
+];

@@ -15,7 +15,19 @@ export const RULE_FAILURE: RuleMeta = {
   description: 'A rule failed with an internal error (a bug to report); the other rules still ran.',
 };
 
-export const ALL_RULES: readonly Rule[] = [...FILE_RULES, ...PREAMBLE_RULES, ...ROUTING_RULES, ...BANNER_RULES, ...CAPTION_RULES, ...PARAGRAPH_RULES];
+export const ALL_RULES: readonly Rule[] = [
+  ...FILE_RULES,
+  ...PREAMBLE_RULES,
+  ...ROUTING_RULES,
+  ...BANNER_RULES,
+  ...CAPTION_RULES,
+  ...PARAGRAPH_RULES,
+];
 
 /** Code, name, default severity and description of every rule, for the settings schema and the README. */
-export const RULES: readonly RuleMeta[] = [RULE_FAILURE, ...ALL_RULES].map(({ code, name, severity, description }) => ({ code, name, severity, description }));
+export const RULES: readonly RuleMeta[] = [RULE_FAILURE, ...ALL_RULES].map(({ code, name, severity, description }) => ({
+  code,
+  name,
+  severity,
+  description,
+}));

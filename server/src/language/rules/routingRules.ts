@@ -21,15 +21,24 @@ function dateTimeGroupFault(dtg: DateTimeGroup): { part: 'dayTime' | 'month' | '
     return { part: 'month', text: `The date-time group ${written} has the month '${dtg.month.text}': expected ${MONTHS_EXPECTED}.` };
   }
   if (dtg.fullYear < 1900 || dtg.fullYear > 2199 || dtg.year.text.length === 3) {
-    return { part: 'year', text: `The date-time group ${written} has the year '${dtg.year.text}': expected two digits (09) or four (2009).` };
+    return {
+      part: 'year',
+      text: `The date-time group ${written} has the year '${dtg.year.text}': expected two digits (09) or four (2009).`,
+    };
   }
   const days = daysInMonth(dtg.fullYear, dtg.monthNumber);
   if (dtg.day < 1 || dtg.day > days) {
     const month = `${monthName(dtg.monthNumber)} ${dtg.fullYear}`;
-    return { part: 'dayTime', text: `The date-time group ${written} gives day ${pad(dtg.day)}, which ${month} does not have: expected a day 01–${days}.` };
+    return {
+      part: 'dayTime',
+      text: `The date-time group ${written} gives day ${pad(dtg.day)}, which ${month} does not have: expected a day 01–${days}.`,
+    };
   }
   if (!isValidTime(dtg.hour, dtg.minute)) {
-    return { part: 'dayTime', text: `The date-time group ${written} gives the time ${pad(dtg.hour)}:${pad(dtg.minute)}: expected hours 00–23 and minutes 00–59.` };
+    return {
+      part: 'dayTime',
+      text: `The date-time group ${written} gives the time ${pad(dtg.hour)}:${pad(dtg.minute)}: expected hours 00–23 and minutes 00–59.`,
+    };
   }
   return undefined;
 }
@@ -47,7 +56,8 @@ export const malformedDeLineRule: CableRule = {
     if (!de.wellFormed) {
       context.report({
         range: de.range,
-        message: 'This DE line does not have the expected shape: expected DE, the station, # and the serial (with /section), then the day of the year and the time, e.g. DE RUEHME #0283/01 0351708.',
+        message:
+          'This DE line does not have the expected shape: expected DE, the station, # and the serial (with /section), then the day of the year and the time, e.g. DE RUEHME #0283/01 0351708.',
       });
       return;
     }
@@ -57,7 +67,10 @@ export const malformedDeLineRule: CableRule = {
     if (day < 1 || day > days) {
       context.report({ range: dayTime.range, message: `The DE line gives day ${pad(day, 3)} of the year: expected a day 001–${days}.` });
     } else if (!isValidTime(hour, minute)) {
-      context.report({ range: dayTime.range, message: `The DE line gives the time ${pad(hour)}:${pad(minute)}: expected hours 00–23 and minutes 00–59.` });
+      context.report({
+        range: dayTime.range,
+        message: `The DE line gives the time ${pad(hour)}:${pad(minute)}: expected hours 00–23 and minutes 00–59.`,
+      });
     }
   },
 };
@@ -86,7 +99,8 @@ export const deDtgMismatchRule: CableRule = {
   check(cable, context) {
     const de = cable.routing?.de;
     const dtg = cable.routing?.dtg;
-    if (!de?.wellFormed || !de.dayTime || de.dayOfYear === undefined || de.hour === undefined || de.minute === undefined || !dtg?.iso) return;
+    if (!de?.wellFormed || !de.dayTime || de.dayOfYear === undefined || de.hour === undefined || de.minute === undefined || !dtg?.iso)
+      return;
     if (de.dayOfYear < 1 || de.dayOfYear > 366 || !isValidTime(de.hour, de.minute)) return;
     // `P 031719Z MAR 09 ZDS`: a service signal marks a retransmission, whose DE line gives the later sending.
     if (dtg.serviceText) return;
@@ -152,9 +166,10 @@ export const dtgDateMismatchRule: CableRule = {
   },
 };
 
-
 /** `UUUUU, EEEEE, CCCCC, SSSSS or TTTTT`: every level's security letters, lowest level first. */
-const SECURITY_LETTERS_EXPECTED = listWithOr([...new Set(getDictionaries().levels.list.flatMap((entry) => entry.securityLetters))].map((letter) => letter.repeat(5)));
+const SECURITY_LETTERS_EXPECTED = listWithOr(
+  [...new Set(getDictionaries().levels.list.flatMap((entry) => entry.securityLetters))].map((letter) => letter.repeat(5)),
+);
 
 /** The cable's level when a part other than the security line gave it. */
 function levelBesidesSecurityLine(cable: Cable): Level | undefined {
@@ -187,7 +202,8 @@ export const securityLineMismatchRule: CableRule = {
   code: 'CBL206',
   name: 'security-line-mismatch',
   severity: 'error',
-  description: 'Security-line letters or prosign disagreeing with the classification (`ZNY SSSSS` in a CONFIDENTIAL cable; `E` = EFTO is unclassified).',
+  description:
+    'Security-line letters or prosign disagreeing with the classification (`ZNY SSSSS` in a CONFIDENTIAL cable; `E` = EFTO is unclassified).',
   scope: 'cable',
   stage: 'agreement',
   check(cable, context) {
@@ -229,11 +245,17 @@ export const unknownPrecedenceRule: CableRule = {
     const expected = `one of ${known.map((letter) => `${letter} (${precedenceWord(letter, context.dictionaries.precedence)})`).join(', ')}`;
     const letter = routing.dtg?.precedence;
     if (letter && !known.includes(letter.text)) {
-      context.report({ range: letter.range, message: `Unknown precedence '${letter.text}' before the date-time group: expected ${expected}.` });
+      context.report({
+        range: letter.range,
+        message: `Unknown precedence '${letter.text}' before the date-time group: expected ${expected}.`,
+      });
     }
     const pair = routing.precedence;
     if (pair && [...pair.text].some((l) => !known.includes(l))) {
-      context.report({ range: pair.range, message: `Unknown precedence pair '${pair.text}' on the precedence line: expected two letters, each ${expected}.` });
+      context.report({
+        range: pair.range,
+        message: `Unknown precedence pair '${pair.text}' on the precedence line: expected two letters, each ${expected}.`,
+      });
     }
   },
 };

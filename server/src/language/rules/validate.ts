@@ -27,7 +27,12 @@ export interface ValidationResult {
 
 const STAGES: RuleStage[] = ['syntax', 'agreement'];
 
-export function validateCableFile(model: CableFile, settings: LanguageSettings, dictionaries: Dictionaries, options: ValidateOptions = {}): ValidationResult {
+export function validateCableFile(
+  model: CableFile,
+  settings: LanguageSettings,
+  dictionaries: Dictionaries,
+  options: ValidateOptions = {},
+): ValidationResult {
   const rules = options.rules ?? ALL_RULES;
   const limit = problemLimit(settings.maxNumberOfProblems);
   const diagnostics: Diagnostic[] = [];

@@ -17,7 +17,10 @@ export function parseCableQuery(query: string): CableQuery {
   const trimmed = query.trim();
   if (!trimmed) return { score: () => 1 };
   const compact = trimmed.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  const words = trimmed.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = trimmed
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   return {
     score(cable) {
       if (compact && cable.refId?.includes(compact)) return 4;

@@ -151,7 +151,11 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
   summaryOf(uri: string): FileSummary | undefined {
     const entry = this.files.get(uri);
     if (!entry) return undefined;
-    return { cables: entry.cables.map(summaryOfCable), citations: [...entry.citations], ...(entry.nameRefId ? { nameRefId: entry.nameRefId } : {}) };
+    return {
+      cables: entry.cables.map(summaryOfCable),
+      citations: [...entry.citations],
+      ...(entry.nameRefId ? { nameRefId: entry.nameRefId } : {}),
+    };
   }
 
   uris(): IterableIterator<string> {
@@ -193,7 +197,8 @@ export class InMemoryWorkspaceIndex implements WorkspaceIndex {
     const wanted = canonical(refId);
     const locations: Location[] = [];
     for (const uri of this.citers.get(wanted) ?? []) {
-      for (const citation of this.files.get(uri)!.citations) if (citation.refId === wanted) locations.push({ uri, range: expand(citation.range) });
+      for (const citation of this.files.get(uri)!.citations)
+        if (citation.refId === wanted) locations.push({ uri, range: expand(citation.range) });
     }
     return locations.sort(byUri);
   }
