@@ -46,7 +46,7 @@ export async function checkIncrementalEdits(
 ): Promise<void> {
   const uri = 'file:///cables/09MEXICO283.txt';
   const documents = new TextDocuments(documentConfiguration);
-  const models = new DocumentModels((document) => service.parse(document));
+  const models = new DocumentModels((document, onFailure, edited) => service.parse(document, onFailure, edited));
   const validator = new DocumentValidator({
     documents,
     models,

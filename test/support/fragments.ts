@@ -308,7 +308,7 @@ export function languageSettings(ruleKeys: readonly string[] = []): fc.Arbitrary
 export const DEFAULT_SEED = 20090204;
 
 /** Added to the seed per property, so properties that draw the same arbitrary do not all see the same cases. */
-export const PROPERTY_SALT = { parser: 0, lineBreaks: 1, features: 2, markdown: 3, edits: 4, editsAnyClient: 5 } as const;
+export const PROPERTY_SALT = { parser: 0, lineBreaks: 1, features: 2, markdown: 3, edits: 4, editsAnyClient: 5, reparse: 6 } as const;
 export type PropertyName = keyof typeof PROPERTY_SALT;
 
 /**

@@ -10,11 +10,21 @@ import { describeError } from '../runSafe';
 
 interface CachedModel {
   version: number;
+  /** The text the model was parsed from, so the next version's parse can reuse what an edit left alone. */
+  text: string;
   model: CableFile;
 }
 
-/** The language service's parse: whole text in, model out; `onFailure` hears a parser bug it caught. */
-export type ParseDocument = (document: TextDocument, onFailure: (error: unknown) => void) => CableFile;
+/**
+ * The language service's parse: whole text in, model out; `onFailure` hears a parser bug it caught; `edited`
+ * says the document is being edited, with `previous` (the text and model of the version cached before) when
+ * there is one, so that it reparses only what changed, for the same model.
+ */
+export type ParseDocument = (
+  document: TextDocument,
+  onFailure: (error: unknown) => void,
+  edited: { previous?: { text: string; model: CableFile } },
+) => CableFile;
 
 /** uri → model of the latest version asked for; an older version is replaced, a closed document dropped. */
 export class DocumentModels {
@@ -30,8 +40,9 @@ export class DocumentModels {
   get(document: TextDocument): CableFile {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.model;
-    const model = this.parseLogged(document);
-    this.cache.set(document.uri, { version: document.version, model });
+    const text = document.getText();
+    const model = this.parseLogged(document, cached);
+    this.cache.set(document.uri, { version: document.version, text, model });
     return model;
   }
 
@@ -45,11 +56,11 @@ export class DocumentModels {
   }
 
   /** The parse, with a failure logged, whether the parser caught it or it escaped the parse function. */
-  private parseLogged(document: TextDocument): CableFile {
+  private parseLogged(document: TextDocument, previous: CachedModel | undefined): CableFile {
     const onFailure = (error: unknown) =>
       this.logError(`The cable parser failed on ${document.uri} (version ${document.version}): ${describeError(error)}`);
     try {
-      return this.parse(document, onFailure);
+      return this.parse(document, onFailure, { previous: previous && { text: previous.text, model: previous.model } });
     } catch (error) {
       onFailure(error);
       return parserFailureModel(error);

@@ -1,8 +1,9 @@
 /**
  * How the server applies a client's incremental edits. `TextDocument.update` keeps its line table
  * incrementally and loses track when an edit joins a lone CR to an LF or starts past the last line, which
- * VS Code never sends but other clients may. The model is reparsed from the whole text on every version
- * anyway, so each edit is applied to the text itself and the document made afresh: always right, O(n).
+ * VS Code never sends but other clients may. The model cache finds what changed by comparing the versions'
+ * texts (`reparseCableFile`), not from the edits, so each edit is applied to the text itself and the document
+ * made afresh: always right, O(n).
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -32,6 +32,7 @@ import { getPreview } from './features/preview';
 import type { PreviewDocument } from '../../../shared/previewProtocol';
 import type { CableFile } from './model';
 import { parseCableFile } from './parse/parseCableFile';
+import { reparseCableFile, type PreviousParse } from './parse/reparseCableFile';
 import { validateCableFile } from './rules/validate';
 import type { LanguageSettings } from './settings';
 import { InMemoryWorkspaceIndex, type WorkspaceIndex } from './workspace/workspaceIndex';
@@ -55,7 +56,8 @@ export type RuleFailureListener = (rule: { code: string; name: string }, error: 
 export type ParseFailureListener = (error: unknown) => void;
 
 export interface LanguageService {
-  parse(document: TextDocument, onParseFailure?: ParseFailureListener): CableFile;
+  /** `edited`: the document is being edited, so the parse keeps what the next version's reuses, and reuses `edited.previous`. */
+  parse(document: TextDocument, onParseFailure?: ParseFailureListener, edited?: EditedDocument): CableFile;
   validate(model: CableFile, settings: LanguageSettings, onRuleFailure?: RuleFailureListener): ValidationResult;
   getCodeActions(document: TextDocument, model: CableFile, range: Range, context: CodeActionContext): CodeAction[];
   /** The outline; `onCapped` hears when it was cut at MAX_SYMBOLS, so the host can tell the user. */
@@ -73,9 +75,20 @@ export interface LanguageService {
   getPreview(document: TextDocument, model: CableFile, settings?: LanguageSettings): PreviewDocument;
 }
 
-/** The parse every host uses: the document's whole text, its uri as the file name. It needs no service, so a host's model cache can exist before one. */
-export function parseCableDocument(document: TextDocument, onParseFailure?: ParseFailureListener): CableFile {
-  return parseCableFile(document.getText(), { fileName: document.uri, onFailure: onParseFailure });
+/** A document open in an editor: its versions are parsed one from the other (`reparseCableFile`). */
+export interface EditedDocument {
+  /** The text and model of the version parsed before, if any: only the cables an edit touched are parsed again. */
+  previous?: PreviousParse;
+}
+
+/**
+ * The parse every host uses: the document's whole text, its uri as the file name; for a document being edited,
+ * from the previous version's text and model, parsing again only the cables an edit touched (the model is the
+ * same). It needs no service, so a host's model cache can exist before one.
+ */
+export function parseCableDocument(document: TextDocument, onParseFailure?: ParseFailureListener, edited?: EditedDocument): CableFile {
+  const options = { fileName: document.uri, onFailure: onParseFailure };
+  return edited ? reparseCableFile(edited.previous, document.getText(), options) : parseCableFile(document.getText(), options);
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {

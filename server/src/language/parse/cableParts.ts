@@ -9,17 +9,21 @@ import type { Body, Cable, Caption } from '../model';
 /** Joins adjacent cables that are parts of one; `derive` recomputes a joined cable's values. */
 export function joinCableParts(cables: Cable[], derive: (cable: Cable) => void): Cable[] {
   const joined: Cable[] = [];
-  for (const cable of cables) {
-    const previous = joined[joined.length - 1];
-    if (previous && samecable(previous, cable)) {
-      joined[joined.length - 1] = joinTwo(previous, cable);
-      derive(joined[joined.length - 1]);
-    } else joined.push(cable);
-  }
+  for (const cable of cables) joinNextPart(joined, cable, derive);
   return joined;
 }
 
-function samecable(a: Cable, b: Cable): boolean {
+/** One step of `joinCableParts`: `cable` joins the last of `joined` when it is a part of it, else is appended as it is. */
+export function joinNextPart(joined: Cable[], cable: Cable, derive: (cable: Cable) => void): void {
+  const previous = joined[joined.length - 1];
+  if (previous && samecable(previous, cable)) {
+    joined[joined.length - 1] = joinTwo(previous, cable);
+    derive(joined[joined.length - 1]);
+  } else joined.push(cable);
+}
+
+/** True when `b` is a part of the cable `a` (both carry the same ref id), so `joinCableParts` joins them. */
+export function samecable(a: Cable, b: Cable): boolean {
   return a.refId !== undefined && b.refId !== undefined && a.refId.value.text === b.refId.value.text;
 }
 

@@ -20,6 +20,7 @@ import {
   type CaptionKey,
 } from './caption';
 import { joinCableParts } from './cableParts';
+import { rememberFileParts } from './fileParts';
 import { isParagraphPiece, splitCaptionItems } from './captionItems';
 import { parseExtractDate } from './extractDate';
 import { parseClassifiedBy } from './classifiedBy';
@@ -47,6 +48,11 @@ export interface ParseOptions {
   fileName?: string;
   /** Hears a parser bug (it is also reported as a CBL002 problem), so the host can log the error's stack. */
   onFailure?: (error: unknown) => void;
+  /**
+   * Keep what `reparseCableFile` reuses of this parse (its parts), for a document that will be edited. Off by
+   * default: keeping it costs a whole parse a third more in collection, for nothing when no edit follows.
+   */
+  keepParts?: boolean;
 }
 
 const EXTRACT_NOTE = /^\s*This record is a partial extract of the original cable/i;
@@ -90,7 +96,7 @@ function zeroRange() {
  * Binary text: control characters (other than tab, line breaks, form feed) or U+FFFD in the first 64 KB,
  * more than 1% of its characters other than line breaks (so CRLF and LF files are judged alike).
  */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   // Most texts hold none of those characters: one regex scan says so without a loop in script.
   if (!ODD_CHARACTER.test(sample)) return false;
@@ -118,9 +124,12 @@ function parseText(text: string, options: ParseOptions): CableFile {
     });
     return { cables: [], problems, lineCount: lines.length, binary: true };
   }
-  const parts = splitIntoCables(lines).map(([start, end]) => parseCable(lines, start, end, options.fileName));
+  const ranges = splitIntoCables(lines);
+  const parts = ranges.map(([start, end]) => parseCable(lines, start, end, options.fileName));
   const cables = joinCableParts(parts, (cable) => finishCable(cable, options.fileName));
-  return { cables, problems, lineCount: lines.length, binary: false };
+  const model: CableFile = { cables, problems, lineCount: lines.length, binary: false };
+  if (options.keepParts) rememberFileParts(model, { fileName: options.fileName, ranges, parts, cables });
+  return model;
 }
 
 /** A new cable starts here: a preamble, a record, `VZCZC`, the extract note, or a DTG followed by `FM`. */
@@ -141,16 +150,22 @@ function startsCable(lines: Line[], i: number): boolean {
   );
 }
 
-/** Line ranges `[start, end)` of the cables: a cable's header may repeat until its banner, caption or body begins. */
-function splitIntoCables(lines: Line[]): Array<[number, number]> {
+/**
+ * Line ranges `[start, end)` of the cables: a cable's header may repeat until its banner, caption or body begins.
+ * `from` (0, or where an earlier split started a cable) resumes a split there; the split stops early at the first
+ * cable start `stopAt` accepts, the last range then ending there.
+ */
+export function splitIntoCables(lines: Line[], from = 0, stopAt?: (start: number) => boolean): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  let start = 0;
+  let start = from;
   let hasContent = false;
-  for (let i = 0; i < lines.length; i++) {
+  // A cable start was judged at `from` itself, so a resumed split reads from the line after it.
+  for (let i = from === 0 ? 0 : from + 1; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) continue;
     if (hasContent && startsCable(lines, i)) {
       ranges.push([start, i]);
+      if (stopAt?.(i)) return ranges;
       start = i;
       hasContent = false;
       continue;
@@ -210,7 +225,8 @@ function headerLines(lines: Line[], start: number, end: number): { lines: Line[]
   return { lines: out, start: 0, end: out.length };
 }
 
-function parseCable(lines: Line[], start: number, end: number, fileName: string | undefined): Cable {
+/** Parses the cable (or part of one) on `lines[start, end)`, finished as if it stood alone. */
+export function parseCable(lines: Line[], start: number, end: number, fileName: string | undefined): Cable {
   const first = lines[start];
   const last = lines[Math.max(start, end - 1)];
   const cable: Cable = {
@@ -256,7 +272,7 @@ function parseCable(lines: Line[], start: number, end: number, fileName: string 
 }
 
 /** What is derived from a cable's parts: the caption's range, the cable-level values, REF years. */
-function finishCable(cable: Cable, fileName: string | undefined) {
+export function finishCable(cable: Cable, fileName: string | undefined) {
   setCaptionRange(cable);
   deriveCableValues(cable, fileName);
   resolveReferenceYears(cable);

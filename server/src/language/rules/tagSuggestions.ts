@@ -43,13 +43,52 @@ export function suggestTag(code: string, dictionaries: Dictionaries): string | u
 export function isProvedTag(code: string, suggestion: string, dictionaries: Dictionaries): boolean {
   const upper = code.toUpperCase();
   if (suggestion.includes(' ')) return suggestion.replace(' ', '') === upper;
+  return tagsOneEditAway(upper, dictionaries) === 1 && dictionaries.tags.has(suggestion);
+}
+
+/** How many known tags are one edit from `upper` (a four-letter code: four-letter tags only), counted to 2. */
+function tagsOneEditAway(upper: string, dictionaries: Dictionaries): number {
+  // The count reads every tag, on every validation; the same unknown codes recur, so counts are kept.
+  let cache = nearTagsCache.get(dictionaries);
+  if (!cache || cache.size >= NEAR_TAGS_CACHE_SIZE) nearTagsCache.set(dictionaries, (cache = new Map()));
+  const known = cache.get(upper);
+  if (known !== undefined) return known;
   let near = 0;
   for (const tag of dictionaries.tags.keys()) {
-    if (Math.abs(tag.length - upper.length) > 1 || editDistance(upper, tag) !== 1) continue;
+    if (Math.abs(tag.length - upper.length) > 1 || !oneEditApart(upper, tag)) continue;
     if (upper.length === 4 && tag.length !== 4) continue;
-    if (++near > 1) return false;
+    if (++near > 1) break;
   }
-  return near === 1 && dictionaries.tags.has(suggestion);
+  cache.set(upper, near);
+  return near;
+}
+
+const NEAR_TAGS_CACHE_SIZE = 10_000;
+const nearTagsCache = new WeakMap<Dictionaries, Map<string, number>>();
+
+/**
+ * `editDistance(a, b) === 1` without its table: one letter changed, added or dropped, or two neighbours swapped.
+ * `test/unit/tag-suggestions.test.ts` holds the two to agreement.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    let first = -1;
+    let mismatches = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+      if (++mismatches > 2) return false;
+      if (first < 0) first = i;
+    }
+    if (mismatches === 1) return true;
+    return mismatches === 2 && a[first] === b[first + 1] && a[first + 1] === b[first];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return false;
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  // The rest of the shorter must be the longer's rest after the one added letter.
+  for (let j = i; j < short.length; j++) if (short.charCodeAt(j) !== long.charCodeAt(j + 1)) return false;
+  return true;
 }
 
 /** What a suggested tag means, for messages: `Iraq + Political Affairs--External Political Relations`. */
