@@ -37,8 +37,10 @@ export function reparseCableFile(previous: PreviousParse | undefined, text: stri
   if (previous.text === text) return previous.model;
   try {
     return reparse(previous, made, text, options.fileName);
-  } catch {
-    // Whatever failed fails again in the whole parse, which reports it as a parser failure (CBL002).
+  } catch (error) {
+    // A bug of the reparse is told (the host logs it with its stack); the whole parse then gives the model, or
+    // fails again and reports it as a parser failure (CBL002).
+    options.onFailure?.(error);
     return parseCableFile(text, whole);
   }
 }
