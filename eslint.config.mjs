@@ -14,9 +14,9 @@ const LAYERS = [
     why: 'the language layer imports only itself and shared/: the glue, the CLI and the platform come in through interfaces',
   },
   // The Node side (entry, disk, workers), the CLI and the .cable-lint.json files on disk may use the server core.
-  { folder: 'server/src/node', may: ['server/src', 'shared'], why: '' },
-  { folder: 'server/src/cli', may: ['server/src', 'shared', 'package.json'], why: '' },
-  { folder: 'server/src/config', may: ['server/src', 'shared'], why: '' },
+  { folder: 'server/src/node', may: ['server/src', 'shared'], why: 'the Node side uses the server core and shared/ only' },
+  { folder: 'server/src/cli', may: ['server/src', 'shared', 'package.json'], why: 'the Node side uses the server core and shared/ only' },
+  { folder: 'server/src/config', may: ['server/src', 'shared'], why: 'the Node side uses the server core and shared/ only' },
   {
     folder: 'server/src',
     // package.json: the server's name and version, bundled in.

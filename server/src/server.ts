@@ -44,6 +44,7 @@ import { toWorkspaceSettings } from './settings/settingsMapping';
 import { NOTHING_CHECKED, WorkspaceChecks } from './diagnostics/workspaceChecks';
 import { progressStarter } from './workspace/indexProgress';
 import { throttled } from './workspace/throttle';
+import { CANDIDATE_GLOB } from '../../shared/cableFiles';
 
 /** Status sent at most this often while indexing; a change of state is sent at once. */
 const STATUS_INTERVAL_MS = 250;
@@ -251,7 +252,7 @@ function startSession(connection: Connection, params: InitializeParams, platform
       // VS Code watches the workspace itself and tells the server; a folder deleted whole comes as one path.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/*.{cable,txt,CABLE,TXT}' },
+          { globPattern: CANDIDATE_GLOB },
           { globPattern: '**/.cable-lint.json' },
           { globPattern: '**/*', kind: WatchKind.Delete },
         ],

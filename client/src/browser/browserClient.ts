@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { SNIFF_BYTES } from '../../../shared/cableDetection';
+import { DEFAULT_CABLE_SETTINGS } from '../../../shared/settings';
 import { CLIENT_ID, CLIENT_NAME, createCableClient, type CableClientOptions, type QuietableClient } from '../serverClient';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
@@ -39,10 +40,13 @@ export function createBrowserCableClient(serverScriptUrl: string, options: Cable
   return client;
 }
 
-/** The first bytes of a file as text, through `vscode.workspace.fs` (which reads files whole: big ones are left out). */
+/**
+ * The first bytes of a file as text, through `vscode.workspace.fs`, which reads files whole: files past the
+ * index's default size limit, which the index would leave out, are not read.
+ */
 export async function readHeadThroughWorkspaceFs(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    if ((await vscode.workspace.fs.stat(uri)).size > 5 * 1024 * 1024) return undefined;
+    if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_CABLE_SETTINGS.index.maxFileSizeMB * 1024 * 1024) return undefined;
     const bytes = await vscode.workspace.fs.readFile(uri);
     return new TextDecoder().decode(bytes.subarray(0, SNIFF_BYTES));
   } catch {

@@ -13,10 +13,10 @@ import {
   type WorkspaceFilesParams,
   type WorkspaceFilesResult,
 } from '../../../shared/protocol';
+import { CANDIDATE_GLOB, SKIPPED_FOLDERS } from '../../../shared/cableFiles';
 
-/** The files that can be cables, and the folders nobody keeps cables in (the Node server skips the same). */
-const CANDIDATES = '**/*.{cable,txt,CABLE,TXT}';
-const EXCLUDE = '**/{node_modules,.git,.hg,.svn,dist,out}/**';
+/** The tool folders the Node server skips too (it also skips hidden folders, which a glob cannot say as simply). */
+const EXCLUDE = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 
 export function registerWorkspaceFiles(client: BaseLanguageClient): void {
   client.onRequest(WORKSPACE_FILES_REQUEST, (params: WorkspaceFilesParams) => listCandidates(params));
@@ -26,7 +26,7 @@ export function registerWorkspaceFiles(client: BaseLanguageClient): void {
 async function listCandidates({ folderUri, maxFiles }: WorkspaceFilesParams): Promise<WorkspaceFilesResult> {
   const folder = vscode.Uri.parse(folderUri);
   // One more than the limit tells that the folder holds more.
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, CANDIDATES), EXCLUDE, maxFiles + 1);
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, CANDIDATE_GLOB), EXCLUDE, maxFiles + 1);
   const uris = found.map((uri) => uri.toString()).sort();
   return { uris: uris.slice(0, maxFiles), truncated: uris.length > maxFiles };
 }

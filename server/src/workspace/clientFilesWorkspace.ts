@@ -6,6 +6,7 @@
  * reads the folders again, and the status says how far it got.
  */
 import { SNIFF_BYTES, looksLikeCable } from '../../../shared/cableDetection';
+import { candidateKind } from '../../../shared/cableFiles';
 import { formatCount as count } from '../../../shared/formatCount';
 import type { ReadFileResult, WorkspaceFilesResult } from '../../../shared/protocol';
 import { nextTurn } from '../eventLoop';
@@ -103,7 +104,7 @@ export class ClientFilesWorkspace extends WorkspaceIndexBase<Folder> implements 
     const started = Date.now();
     const progress = this.options.beginProgress?.('Indexing cables');
     progress?.report('Listing files…');
-    const budget = Math.max(0, this.settings.maxFiles - this.filesFromOtherFolders(folder));
+    const budget = this.listingBudget(folder);
     const listing = await this.files.list(folder.uri, budget);
     const listed = new Set(listing.uris);
     for (const uri of [...folder.files]) if (!listed.has(uri)) this.forget(folder, uri);
@@ -174,7 +175,8 @@ export class ClientFilesWorkspace extends WorkspaceIndexBase<Folder> implements 
   private apply(folder: Folder, uri: string, result: ReadFileResult): boolean {
     switch (result.kind) {
       case 'text': {
-        if (isTextFile(uri) && !looksLikeCable(result.text.slice(0, SNIFF_BYTES))) return this.forget(folder, uri);
+        if (candidateKind(uri.split(/[?#]/)[0]) !== 'cable' && !looksLikeCable(result.text.slice(0, SNIFF_BYTES)))
+          return this.forget(folder, uri);
         folder.files.add(uri);
         if (!this.open.has(uri)) this.index.setFile(uri, result.text);
         return true;
@@ -207,19 +209,8 @@ export class ClientFilesWorkspace extends WorkspaceIndexBase<Folder> implements 
     }
     return best;
   }
-
-  private filesFromOtherFolders(folder: Folder): number {
-    let files = 0;
-    for (const other of this.folders.values()) if (other !== folder) files += other.files.size;
-    return files;
-  }
 }
 
 function withoutTrailingSlash(uri: string): string {
   return uri.replace(/\/+$/, '');
-}
-
-/** `.txt` files are cables only when their first lines read as one; `.cable` files always are. */
-function isTextFile(uri: string): boolean {
-  return /\.txt$/i.test(uri.split(/[?#]/)[0]);
 }

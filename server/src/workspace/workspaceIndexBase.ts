@@ -19,6 +19,8 @@ import type { ServerWorkspaceOptions } from './serverWorkspace';
 
 /** What the status needs of a workspace folder. */
 export interface IndexedFolder {
+  /** The folder's files in the index. */
+  readonly files: { readonly size: number };
   /** Files left out because a limit was reached or they were too big or unreadable. */
   skipped: number;
   /** True when `cable.index.maxFiles` stopped the folder's listing. */
@@ -154,6 +156,13 @@ export abstract class WorkspaceIndexBase<F extends IndexedFolder> implements Wor
       if (this.scansPending === 0) this.scanTotal = undefined;
       this.sendStatus();
     });
+  }
+
+  /** How many files a scan of `folder` may list: `cable.index.maxFiles` counts the files of all folders. */
+  protected listingBudget(folder: F): number {
+    let others = 0;
+    for (const other of this.folders.values()) if (other !== folder) others += other.files.size;
+    return Math.max(0, this.settings.maxFiles - others);
   }
 
   /** True when the new settings differ, so folders must be scanned again. */

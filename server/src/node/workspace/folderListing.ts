@@ -5,10 +5,9 @@
  */
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isCandidateName } from './summariseFile';
+import { SKIPPED_FOLDERS, candidateKind } from '../../../../shared/cableFiles';
 
-/** Folders that never hold the user's cables and can be huge. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+const SKIPPED_DIRECTORIES = new Set(SKIPPED_FOLDERS);
 
 export interface FolderListing {
   /** Candidate files, at most `maxFiles` of them. */
@@ -38,7 +37,7 @@ export async function listCandidateFiles(folder: string, options: ListingOptions
         // Dirent types come from lstat: a symlink is neither a directory nor a file here, so it is never followed.
         if (entry.isDirectory()) {
           if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) subdirectories.push(join(directory, entry.name));
-        } else if (entry.isFile() && isCandidateName(entry.name)) {
+        } else if (entry.isFile() && candidateKind(entry.name) !== undefined) {
           files.push(join(directory, entry.name));
         }
       }

@@ -4,7 +4,8 @@
  * has is not read at all.
  */
 import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
+import { candidateKind } from '../../../../shared/cableFiles';
 import { SNIFF_BYTES, looksLikeCable } from '../../../../shared/cableDetection';
 import { summariseCableFile, type FileSummary } from '../../language/workspace/fileSummary';
 import { parseCableFile } from '../../language/parse/parseCableFile';
@@ -28,12 +29,6 @@ export type FileResult =
   | { path: string; kind: 'skipped'; reason: 'not-a-cable' | 'too-big' | 'not-a-file' | 'gone' }
   | { path: string; kind: 'failed'; error: string };
 
-/** Only `.cable` and `.txt` files can be cables. */
-export function isCandidateName(name: string): boolean {
-  const extension = extname(name).toLowerCase();
-  return extension === '.cable' || extension === '.txt';
-}
-
 export function summariseFile(job: FileJob, maxBytes: number): FileResult {
   const { path } = job;
   try {
@@ -44,7 +39,7 @@ export function summariseFile(job: FileJob, maxBytes: number): FileResult {
     const stamp = { size: info.size, mtimeMs: info.mtimeMs };
     if (job.known && job.known.size === stamp.size && job.known.mtimeMs === stamp.mtimeMs) return { path, kind: 'unchanged', stamp };
     if (info.size > maxBytes) return { path, kind: 'skipped', reason: 'too-big' };
-    if (extname(path).toLowerCase() === '.txt' && !looksLikeCable(readHead(path))) return { path, kind: 'skipped', reason: 'not-a-cable' };
+    if (candidateKind(path) === 'text' && !looksLikeCable(readHead(path))) return { path, kind: 'skipped', reason: 'not-a-cable' };
     const fileName = basename(path);
     const summary = summariseCableFile(fileName, parseCableFile(readFileSync(path, 'utf8'), { fileName }));
     return { path, kind: 'summary', stamp, summary };

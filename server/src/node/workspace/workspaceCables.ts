@@ -139,7 +139,7 @@ export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements Serve
     const cacheFile = this.options.cacheDirectory ? cacheFileOf(this.options.cacheDirectory, folder.path) : undefined;
     const cached = cacheFile ? await this.readCache(cacheFile, folder.path) : new Map<string, CachedFile>();
     const cachedFiles = cached.size;
-    const budget = Math.max(0, this.settings.maxFiles - this.filesFromOtherFolders(folder));
+    const budget = this.listingBudget(folder);
     const listing = await listCandidateFiles(folder.path, {
       maxFiles: budget,
       isCancelled: () => this.disposed,
@@ -289,12 +289,6 @@ export class WorkspaceCables extends WorkspaceIndexBase<Folder> implements Serve
   private isFromDisk(uri: string): boolean {
     for (const folder of this.folders.values()) if (folder.files.has(uri)) return true;
     return false;
-  }
-
-  private filesFromOtherFolders(folder: Folder): number {
-    let files = 0;
-    for (const other of this.folders.values()) if (other !== folder) files += other.files.size;
-    return files;
   }
 
   /** The workspace folder a path lies in once symlinks are resolved, so a link never lets a file from elsewhere in. */
