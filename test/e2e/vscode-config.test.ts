@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEFECTIVE_FIXTURE, DEFECTIVE_PROBLEMS, ERROR_FREE_FIXTURE, lineStartingWith } from './support/expectations';
 import { cableLanguageLabel } from './support/extensionPackage';
 import { pollUntil } from './support/processes';
-import { startSession, type Session } from './support/session';
+import { suiteSession } from './support/session';
 import { e2eSkipReason, fixturesDir } from './support/tools';
 import {
   applyQuickFix,
@@ -44,25 +44,7 @@ function createConfigWorkspace(): CableWorkspace {
 }
 
 describe('.cable-lint.json in VS Code (code-server)', { skip: e2eSkipReason() }, () => {
-  let session: Session | undefined;
-  const current = (): Session => {
-    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
-    return session;
-  };
-
-  before(
-    async () => {
-      session = await startSession(createConfigWorkspace);
-    },
-    { timeout: 180_000 },
-  );
-
-  after(
-    async () => {
-      await session?.stop();
-    },
-    { timeout: 60_000 },
-  );
+  const current = suiteSession({ workspace: createConfigWorkspace });
 
   it('checks .cable-lint.json against its schema: a wrong level is in the Problems panel', { timeout: 150_000 }, async () => {
     const { page, step } = current();

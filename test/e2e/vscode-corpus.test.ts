@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CHECK_ALL_CABLE,
   SYMBOL_CABLE,
@@ -17,7 +17,7 @@ import {
   readCorpusCables,
   type CorpusCable,
 } from './support/corpusWorkspace';
-import { startSession, type Session } from './support/session';
+import { suiteSession, type Session } from './support/session';
 import { e2eSkipReason } from './support/tools';
 import {
   clickTreeRow,
@@ -40,27 +40,11 @@ const UPDATE_MS = 30_000;
 const VIEW = 'Cables';
 
 describe('the packaged extension in VS Code on a folder of .txt cables (code-server)', { skip: e2eSkipReason() }, () => {
-  let session: Session | undefined;
   let cables: CorpusCable[] = [];
-  const current = (): Session => {
-    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
-    return session;
-  };
-
-  before(
-    async () => {
-      session = await startSession(createCorpusWorkspace);
-      cables = readCorpusCables(session.workspace.folder);
-    },
-    { timeout: 180_000 },
-  );
-
-  after(
-    async () => {
-      await session?.stop();
-    },
-    { timeout: 60_000 },
-  );
+  const current = suiteSession({
+    workspace: createCorpusWorkspace,
+    started: (session) => (cables = readCorpusCables(session.workspace.folder)),
+  });
 
   it('starts with no file open and counts the folder’s cables in the status bar', { timeout: 150_000 }, async () => {
     const { page, step } = current();

@@ -9,12 +9,12 @@
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { SAMPLE_AS_CABLE, lineStartingWith } from './support/expectations';
 import { cableLanguageLabel } from './support/extensionPackage';
 import { pollUntil } from './support/processes';
-import { startSession, type Session } from './support/session';
+import { suiteSession } from './support/session';
 import { e2eSkipReason, projectRoot } from './support/tools';
 import { goToLine, openFile, read, runCommand, screenshot, waitFor, waitForLanguage } from './support/workbench';
 import { createCableWorkspace, type CableWorkspace } from './support/workspace';
@@ -141,30 +141,12 @@ async function editorLineSpan(page: Page): Promise<{ first: number; last: number
 }
 
 describe('the Cable Preview in VS Code (code-server)', { skip: e2eSkipReason() }, () => {
-  let session: Session | undefined;
   let frame: Frame | undefined;
-  const current = (): Session => {
-    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
-    return session;
-  };
+  const current = suiteSession({ workspace: workspaceWithCitation });
   const preview = (): Frame => {
     if (!frame) throw new Error('the preview did not open (see the first test)');
     return frame;
   };
-
-  before(
-    async () => {
-      session = await startSession(workspaceWithCitation);
-    },
-    { timeout: 180_000 },
-  );
-
-  after(
-    async () => {
-      await session?.stop();
-    },
-    { timeout: 60_000 },
-  );
 
   it('opens beside the reference cable with its header card and ¶1 reflowed', { timeout: 150_000 }, async () => {
     const { page, step } = current();

@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { cableLanguageLabel } from './support/extensionPackage';
 import { pollUntil } from './support/processes';
-import { startSession, type Session } from './support/session';
+import { suiteSession } from './support/session';
 import { e2eSkipReason, projectRoot } from './support/tools';
 import { goToLine, openFile, read, runCommand, screenshot, waitForLanguage } from './support/workbench';
 import { asCableWorkspace, type CableWorkspace } from './support/workspace';
@@ -57,26 +57,11 @@ function createProseWorkspace(): CableWorkspace {
 }
 
 describe('the Cable language’s prose defaults in VS Code (code-server)', { skip: e2eSkipReason() }, () => {
-  let session: Session | undefined;
-  const current = (): Session => {
-    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
-    return session;
-  };
-
-  before(
-    async () => {
-      session = await startSession(createProseWorkspace);
-      await session.step('prose-user-settings', () => writeUserSettings(session!.page, USER_SETTINGS));
-    },
-    { timeout: 240_000 },
-  );
-
-  after(
-    async () => {
-      await session?.stop();
-    },
-    { timeout: 60_000 },
-  );
+  const current = suiteSession({
+    workspace: createProseWorkspace,
+    started: (session) => session.step('prose-user-settings', () => writeUserSettings(session.page, USER_SETTINGS)),
+    startTimeoutMs: 240_000,
+  });
 
   it(
     'the user’s settings are in force for plain text: word suggestions, and trailing spaces trimmed on save',

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DEFECTIVE_FIXTURE,
   DEFECTIVE_PROBLEMS,
@@ -19,7 +19,7 @@ import {
 } from './support/expectations';
 import { cableLanguageLabel } from './support/extensionPackage';
 import { formatOutline, sampleOutlineProblems, treeFromRows } from './support/outlineCheck';
-import { startSession, type Session } from './support/session';
+import { suiteSession } from './support/session';
 import { e2eSkipReason, projectRoot } from './support/tools';
 import {
   goToLine,
@@ -40,25 +40,7 @@ const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 
 describe('the extension in the web extension host (code-server, remote.extensionKind web)', { skip: e2eSkipReason() }, () => {
-  let session: Session | undefined;
-  const current = (): Session => {
-    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
-    return session;
-  };
-
-  before(
-    async () => {
-      session = await startSession(undefined, { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } });
-    },
-    { timeout: 180_000 },
-  );
-
-  after(
-    async () => {
-      await session?.stop();
-    },
-    { timeout: 60_000 },
-  );
+  const current = suiteSession({ userSettings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
 
   it('lists the defective cable’s two problems, from the server in the browser', { timeout: 150_000 }, async () => {
     const { page, step, workspace } = current();

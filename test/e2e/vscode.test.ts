@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DEFECTIVE_FIXTURE,
   DEFECTIVE_PROBLEMS,
@@ -25,7 +25,7 @@ import {
 } from './support/expectations';
 import { cableLanguageLabel } from './support/extensionPackage';
 import { formatOutline, sampleOutlineProblems, treeFromRows } from './support/outlineCheck';
-import { startSession, type Session } from './support/session';
+import { suiteSession, type Session } from './support/session';
 import { e2eSkipReason, projectRoot } from './support/tools';
 import {
   applyQuickFix,
@@ -50,29 +50,13 @@ const UPDATE_MS = 30_000;
 const RECORD_PROBE = 'key-value-record.txt';
 
 describe('the packaged extension in VS Code (code-server)', { skip: e2eSkipReason() }, () => {
-  let session: Session | undefined;
-  const current = (): Session => {
-    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
-    return session;
-  };
-
-  before(
-    async () => {
-      session = await startSession(() => {
-        const workspace = createCableWorkspace();
-        copyFileSync(join(projectRoot, 'test', 'fixtures', 'detection', 'cables', RECORD_PROBE), workspace.path(RECORD_PROBE));
-        return workspace;
-      });
+  const current = suiteSession({
+    workspace: () => {
+      const workspace = createCableWorkspace();
+      copyFileSync(join(projectRoot, 'test', 'fixtures', 'detection', 'cables', RECORD_PROBE), workspace.path(RECORD_PROBE));
+      return workspace;
     },
-    { timeout: 180_000 },
-  );
-
-  after(
-    async () => {
-      await session?.stop();
-    },
-    { timeout: 60_000 },
-  );
+  });
 
   it('opens a .cable file in the Cable language with coloured tokens', { timeout: 150_000 }, async () => {
     const { page, step } = current();

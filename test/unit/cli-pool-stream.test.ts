@@ -3,30 +3,14 @@
  * every input answered once whatever the timing, and a run of one input linted in this thread.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startLintPool } from '../../server/src/cli/lintPool';
 import type { LintedFile } from '../../server/src/cli/report';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
-
-/** Answers each batch with empty linted files named after its inputs and the thread; dies on inputs named `die`. */
-const ECHO_WORKER = `
-const { parentPort, threadId, workerData } = require('node:worker_threads');
-const linting = new Int32Array(workerData.linting);
-parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ inputs }) => {
-  const results = [];
-  for (const { index, source } of inputs) {
-    Atomics.store(linting, 0, index);
-    if (source.name === 'die') process.exit(3);
-    results.push({ index, file: { file: source.name + ':' + threadId, out: '', cables: 0, problems: [] } });
-    Atomics.store(linting, 0, -1);
-  }
-  parentPort.postMessage({ results });
-});
-`;
+import { writeStandInWorkers } from '../support/standInWorkers';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -34,7 +18,7 @@ describe('LintPool.stream', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cable-lint-stream-'));
-    writeFileSync(join(dir, 'echo.js'), ECHO_WORKER);
+    writeStandInWorkers(dir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

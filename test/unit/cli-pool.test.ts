@@ -3,7 +3,7 @@
  * answered once, a worker that dies mid-run is replaced, and one that cannot start stops the run.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,24 +11,7 @@ import type { LintSource } from '../../server/src/cli/lintFile';
 import { lintAll } from '../../server/src/cli/lintPool';
 import type { LintedFile } from '../../server/src/cli/report';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
-
-/** Answers each batch with empty linted files named after its inputs; dies on inputs named `die`, saying which. */
-const ECHO_WORKER = `
-const { parentPort, threadId, workerData } = require('node:worker_threads');
-const linting = new Int32Array(workerData.linting);
-parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ inputs }) => {
-  const results = [];
-  for (const { index, source } of inputs) {
-    Atomics.store(linting, 0, index);
-    if (source.name === 'die') process.exit(3);
-    results.push({ index, file: { file: source.name + ':' + threadId, out: '', cables: 0, problems: [] } });
-    Atomics.store(linting, 0, -1);
-  }
-  parentPort.postMessage({ results });
-});
-`;
-const BROKEN_WORKER = `throw new Error('bundle is broken');`;
+import { writeStandInWorkers } from '../support/standInWorkers';
 
 const sources = (names: string[]): LintSource[] => names.map((name) => ({ kind: 'text', name, text: '' }));
 
@@ -36,8 +19,7 @@ describe('lintAll on workers', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cable-lint-pool-'));
-    writeFileSync(join(dir, 'echo.js'), ECHO_WORKER);
-    writeFileSync(join(dir, 'broken.js'), BROKEN_WORKER);
+    writeStandInWorkers(dir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startBrowser, type HeadlessBrowser } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
@@ -68,5 +69,40 @@ export async function startSession(
         throw error;
       }
     },
+  };
+}
+
+export interface SuiteSessionOptions {
+  /** The folder VS Code opens: by default the reference cable and the fixtures. */
+  workspace?: () => CableWorkspace;
+  /** User settings in force from the workbench's start. */
+  userSettings?: Record<string, unknown>;
+  /** Runs once the session has started, within the start's time. */
+  started?: (session: Session) => unknown;
+  startTimeoutMs?: number;
+}
+
+/**
+ * One session for a suite: started before its tests, stopped after them whatever failed. The function returned
+ * gives each test the session, or says that it did not start.
+ */
+export function suiteSession(options: SuiteSessionOptions = {}): () => Session {
+  let session: Session | undefined;
+  before(
+    async () => {
+      session = await startSession(options.workspace, options.userSettings);
+      await options.started?.(session);
+    },
+    { timeout: options.startTimeoutMs ?? 180_000 },
+  );
+  after(
+    async () => {
+      await session?.stop();
+    },
+    { timeout: 60_000 },
+  );
+  return () => {
+    if (!session) throw new Error('the VS Code session did not start (see the failure of the before hook)');
+    return session;
   };
 }
