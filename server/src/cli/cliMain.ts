@@ -2,7 +2,11 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { tuneJitForBatchRun } from './batchJit';
 import { runCli } from './run';
+
+// First, before the linting code runs: see batchJit.ts.
+tuneJitForBatchRun(process.env, process.execArgv);
 
 /** Reads all of standard input (the user ends it with Ctrl-D when it is a terminal). */
 async function readStdin(): Promise<Uint8Array> {

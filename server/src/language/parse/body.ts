@@ -3,7 +3,7 @@
  * section-break lines, footers, the signature and a trailing classification line.
  * Two passes: line kinds first, then paragraphs and heading blocks, which need to see what follows.
  */
-import type { Body, Heading, Paragraph, PortionMarking, SectionBreak, Token } from '../model';
+import type { Body, Heading, Level, Paragraph, PortionMarking, Range, SectionBreak, Token } from '../model';
 import { LEVEL_MARKINGS, LEVEL_SPELLINGS, parseClassificationWords, parsePortionMarking, writtenCaveatsOf } from './classification';
 import { findSpans } from './spans';
 import {
@@ -38,7 +38,13 @@ const DASHES = /^\s*[-=_*]{3,}\s*$/;
 const TRAILING_DASHES = /\s+-{3,}\s*$/;
 const SECTION_NUMBERS = /(\d{1,3})(?:\.(\d{1,3}))?\s+OF\s+(\d{1,3})\s*$/;
 /** A line cut off mid-sentence ends in a small letter, a digit, a comma or a hyphen (`… Friday, October`). */
-const MID_SENTENCE_END = /[a-z0-9,\-]\s*$/;
+function endsMidSentence(text: string): boolean {
+  // The last character other than white space decides: no regex scan of a long line from its start.
+  let end = text.length - 1;
+  while (end >= 0 && isWhiteSpaceCode(text.charCodeAt(end))) end--;
+  const code = text.charCodeAt(end);
+  return isLowerCode(code) || isDigitCode(code) || code === 44 || code === 45;
+}
 /** A line ending on the word for a paragraph, whose number the next line carries (`… see para` / `6. During …`). */
 const PARA_WORD_END = /\b(?:paras?|paragraphs?|PARAS?|PARAGRAPHS?|Paras?|Paragraphs?)\s*$/;
 /** The text after a number starts with a small letter: `010. percent`, `5.html`. */
@@ -85,7 +91,7 @@ function isWrappedNumber(text: string, match: RegExpExecArray, inSequence: boole
   if (inSequence) return false;
   if (context.afterParaWord) return true;
   if (context.above === undefined) return false;
-  return context.aboveContinues && MID_SENTENCE_END.test(context.above);
+  return context.aboveContinues && endsMidSentence(context.above);
 }
 
 /**
@@ -148,7 +154,7 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
         if (!isWrappedNumber(text, match, inSequence, context)) {
           const style = pilcrowStyle ?? pilcrow;
           // Without a blank line, a number in sequence under a finished sentence still starts a paragraph (`slower.` / `6.Other …`).
-          const runsOn = !afterBreak && inSequence && context.above !== undefined && !MID_SENTENCE_END.test(context.above);
+          const runsOn = !afterBreak && inSequence && context.above !== undefined && !endsMidSentence(context.above);
           if (pilcrow || ((!style || marked) && (afterBreak || runsOn))) {
             kind = 'paragraph';
             pilcrowStyle ??= pilcrow;
@@ -185,7 +191,8 @@ function readMarking(line: Line, at: number): PortionMarking | undefined {
     const half = HALF_MARKING.exec(head);
     if (!half) return undefined;
     const start = at + half[1].length;
-    return withWrittenCaveats({ range: rangeOf(line, start, start + half[2].length + 1), text: half[2], ...parsePortionMarking(half[2]) });
+    const { level, caveats } = parsePortionMarking(half[2]);
+    return marking(rangeOf(line, start, start + half[2].length + 1), half[2], level, caveats);
   }
   const start = at + match[1].length;
   const inside = match[2];
@@ -193,17 +200,17 @@ function readMarking(line: Line, at: number): PortionMarking | undefined {
   // `(sbu)`, `(s/nf)`, `(u)`, `( C )` are markings; a lower-case word in parentheses (`(see below)`) is not.
   // A lone letter that lists also use (`(c)` after `(b)`) is judged with its neighbours, in `dropListLetters`.
   if (/[a-z]/.test(inside) && level === undefined && !parseClassificationWords(inside)) return undefined;
-  return withWrittenCaveats({
-    range: rangeOf(line, start, start + match[0].length - match[1].length),
-    text: inside.trim(),
-    level,
-    caveats,
-  });
+  return marking(rangeOf(line, start, start + match[0].length - match[1].length), inside.trim(), level, caveats);
 }
 
-/** The marking with its caveats as written; only a known marking's line up with `caveats`, one for one. */
-function withWrittenCaveats(marking: PortionMarking): PortionMarking {
-  return marking.level && marking.caveats.length ? { ...marking, writtenCaveats: writtenCaveatsOf(marking.text) } : marking;
+/**
+ * A marking, with its caveats as written when it is a known one with caveats (they line up with `caveats`, one
+ * for one). Built in one literal, so markings with and without written caveats are two shapes, not one per path.
+ */
+function marking(range: Range, text: string, level: Level | undefined, caveats: string[]): PortionMarking {
+  return level && caveats.length
+    ? { range, text, level, caveats, writtenCaveats: writtenCaveatsOf(text) }
+    : { range, text, level, caveats };
 }
 
 function readParagraph(line: Line, headingIndex: number): Paragraph {
@@ -405,7 +412,7 @@ function sectionBreakToken(line: Line): SectionBreak {
   const numbers = SECTION_NUMBERS.exec(token.text);
   if (!numbers) {
     const classification = parseClassificationWords(token.text);
-    return classification ? { ...token, classification } : token;
+    return classification ? { text: token.text, range: token.range, classification } : token;
   }
   const { text, range } = token;
   return numbers[2] ? { text, range, n: +numbers[1], m: +numbers[3], page: +numbers[2] } : { text, range, n: +numbers[1], m: +numbers[3] };

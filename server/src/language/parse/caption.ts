@@ -4,21 +4,22 @@
  */
 import type { EoLine, RefsField, SubjectField, Token } from '../model';
 import { isoDate, isValidDate, parseSlashDate } from './dates';
-import { firstContentIndex, groupToken, isBlank, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
+import { firstContentIndex, isBlank, orderedGroupTokens, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
 import { parseReferenceItems, type RefSegment } from './references';
 
 export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
 
 // E.O. may be misread by OCR (`E.M. 12958: N'A`): any `E.X.` before an order number and its colon is one.
+// Group 1 is the keyword, after white space (and `¶`, a marking): no `d` flag, see `orderedGroupTokens`.
 const KEYS: Array<[CaptionKey, RegExp]> = [
-  ['eo', /^\s*¶?\s*(E\s?\.\s?[O0]\.?|EO|E\.[A-Z]\.(?=\s?1[0-3]\d{3}\s*:))(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/di],
+  ['eo', /^\s*¶?\s*(E\s?\.\s?[O0]\.?|EO|E\.[A-Z]\.(?=\s?1[0-3]\d{3}\s*:))(?=[\s:.]|\d)\s*:?\s*(?=\d|DECL|N\/A|:)/i],
   // `TAGS:`, `TAGS PGOV`, `Tags:`, `TAG:`, `TGS:`.
-  ['tags', /^\s*(TAGS(?![A-Za-z])|TAG(?=\s*:|\s+[A-Z]{2,6}(?:[\s,]|$))|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/d],
+  ['tags', /^\s*(TAGS(?![A-Za-z])|TAG(?=\s*:|\s+[A-Z]{2,6}(?:[\s,]|$))|TGS(?=\s*:)|[Tt]ags?(?=\s*:))\s*:?/],
   // `SUBJECT:`, `Subject:`, `SUBJ:`, and upper-case `SUBJECT` without its colon.
-  ['subject', /^\s*((?:SUBJECT|SUBJ|[Ss]ubject|[Ss]ubj)(?=\s*:)|SUBJECT(?=\s+[A-Z0-9("']))\s*:?/d],
+  ['subject', /^\s*((?:SUBJECT|SUBJ|[Ss]ubject|[Ss]ubj)(?=\s*:)|SUBJECT(?=\s+[A-Z0-9("']))\s*:?/],
   // Upper-case keywords stand alone (`REF A. STATE 1234`); mixed-case ones need their colon (`Refs:`).
-  ['refs', /^\s*(REFERENCES?|REFTELS?|REFS?|REF\(S\)|(?:References?|Reftels?|Refs?|Ref\(s\))(?=\s*:))(?![A-Za-z])\s*[:.]?/d],
-  ['classifiedBy', /^\s*(?:\([A-Z]{1,4}\)\s*)?(CLASSIFIED\s+BY)\b\s*:?/di],
+  ['refs', /^\s*(REFERENCES?|REFTELS?|REFS?|REF\(S\)|(?:References?|Reftels?|Refs?|Ref\(s\))(?=\s*:))(?![A-Za-z])\s*[:.]?/],
+  ['classifiedBy', /^\s*(?:\([A-Z]{1,4}\)\s*)?(CLASSIFIED\s+BY)\b\s*:?/i],
 ];
 
 const KEY_PATTERN = new Map(KEYS);
@@ -65,7 +66,7 @@ export function captionKeyOf(line: Line): CaptionKey | undefined {
 
 export function keyMatch(key: CaptionKey, line: Line): { keyword: Token; after: number } {
   const match = KEY_PATTERN.get(key)!.exec(line.text)!;
-  return { keyword: groupToken(line, match, 1)!, after: match[0].length };
+  return { keyword: orderedGroupTokens(line, match)[1]!, after: match[0].length };
 }
 
 /** Lines of a wrapping field: from `lines[i]` while not blank, not another key and not a paragraph start. */
@@ -86,10 +87,10 @@ export function parseEoLine(line: Line, declLine?: Line): EoLine {
   const { keyword, after } = keyMatch('eo', line);
   const eo: EoLine = { range: trimmedRange(line), keyword, declKind: 'missing' };
   const rest = line.text.slice(after);
-  const order = /^\s*(\d{5})/d.exec(rest);
+  const order = /^\s*(\d{5})/.exec(rest);
   let cursor = after;
   if (order) {
-    eo.order = tokenAt(line, after + order.indices![1][0], order[1]);
+    eo.order = tokenAt(line, after + order[0].length - order[1].length, order[1]);
     cursor = after + order[0].length;
   }
   // The keyword may be doubled: `DECL: DECL: 06/09/2016`.

@@ -74,16 +74,33 @@ export function isParagraphPiece(line: Line): boolean {
 /**
  * A cheap first look, without look-behinds. An item that starts after a line's first character holds one of these
  * at or after its own start, so the look starts at the second character: the keyword that opens a line is the
- * line-based parser's. Keywords whose hint is not their first letters carry the letters before it as `.`
- * (`..E C R E T` for `S E C R E T`). A banner glued to a stamp is told by what stands before it.
+ * line-based parser's. Keywords whose first letter may vary (case, letter spacing) are looked for from a later
+ * letter, which must then stand far enough in (`NOT_BEFORE`): every alternative opens with a fixed character, so the
+ * scan skips the positions none can start at. A banner glued to a stamp is told by what stands before it.
  */
 const ITEM_HINT =
-  /E\s?\.\s?[O0]|EO\s?\d|TAG|TGS|Tag|SUBJ|Subj|REF|Ref|.lassified|.LASSIFIED|¶|..E C R E T|..O N F I D|..N C L A S|.ENSITIVE BUT|.ensitive but|\d \d{1,3}(?:\.\d{1,3})? OF \d|\d\s?\.\s?\(/g;
+  /E\s?\.\s?[O0]|EO\s?\d|TAG|TGS|Tag|SUBJ|Subj|REF|Ref|lassified|LASSIFIED|¶|E C R E T|O N F I D|N C L A S|ENSITIVE BUT|ensitive but|\d \d{1,3}(?:\.\d{1,3})? OF \d|\d\s?\.\s?\(/g;
+/**
+ * Where a hint found from a later letter may stand at the earliest (the letters of its keyword before it, after the
+ * line's first character); these hints are fixed texts. Every other hint may stand from 1.
+ */
+const NOT_BEFORE = new Map([
+  ['lassified', 2],
+  ['LASSIFIED', 2],
+  ['ensitive but', 2],
+  ['ENSITIVE BUT', 2],
+  ['E C R E T', 3],
+  ['O N F I D', 3],
+  ['N C L A S', 3],
+]);
 const GLUED_BANNER_HINT = /\]|:\d\d[A-Z]/;
 
 function mayHoldItems(scan: string): boolean {
   ITEM_HINT.lastIndex = 1;
-  if (ITEM_HINT.test(scan)) return true;
+  for (let m = ITEM_HINT.exec(scan); m; m = ITEM_HINT.exec(scan)) {
+    if (m.index >= (NOT_BEFORE.get(m[0]) ?? 1)) return true;
+    ITEM_HINT.lastIndex = m.index + 1;
+  }
   // Both glued-banner hints hold `]` or `:`, which most lines lack.
   return (scan.includes(']') || scan.includes(':')) && GLUED_BANNER_HINT.test(scan);
 }

@@ -25,5 +25,5 @@ export function parseExtractDate(line: Line): (Token & { iso?: string }) | undef
 function dated(line: Line, text: string, year: number, month: number, day: number, hour: number, minute: number): Token & { iso?: string } {
   const token = tokenAt(line, line.text.indexOf(text), text);
   const valid = month > 0 && isValidDate(year, month, day) && hour < 24 && minute < 60;
-  return valid ? { ...token, iso: isoDateTime(year, month, day, hour, minute) } : token;
+  return valid ? { text: token.text, range: token.range, iso: isoDateTime(year, month, day, hour, minute) } : token;
 }

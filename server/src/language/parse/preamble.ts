@@ -50,7 +50,7 @@ function parseLongDate(line: Line): Token & { iso?: string } {
   const year = +match[6];
   const month = monthNumber(match[1]);
   const day = +match[2];
-  return isValidDate(year, month, day) ? { ...token, iso: isoDate(year, month, day) } : token;
+  return isValidDate(year, month, day) ? { text: token.text, range: token.range, iso: isoDate(year, month, day) } : token;
 }
 
 export function parseRecordDate(line: Line): Token & { iso?: string } {
@@ -58,21 +58,21 @@ export function parseRecordDate(line: Line): Token & { iso?: string } {
   const match = RECORD_DATE.exec(line.text);
   if (!match) {
     const iso = usDateTime(token.text);
-    return iso ? { ...token, iso } : token;
+    return iso ? { text: token.text, range: token.range, iso } : token;
   }
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((g) => +(match[g] ?? 0));
   const valid = isValidDate(year, month, day) && isValidTime(hour, minute, second);
-  return valid ? { ...token, iso: isoDateTime(year, month, day, hour, minute, second) } : token;
+  return valid ? { text: token.text, range: token.range, iso: isoDateTime(year, month, day, hour, minute, second) } : token;
 }
 
 function refIdToken(line: Line) {
   const token = trimmedToken(line);
-  return { ...token, refId: parseRefId(token.text) };
+  return { text: token.text, range: token.range, refId: parseRefId(token.text) };
 }
 
 function classificationToken(line: Line) {
   const token = trimmedToken(line);
-  return { ...token, classification: parseClassificationWords(token.text) };
+  return { text: token.text, range: token.range, classification: parseClassificationWords(token.text) };
 }
 
 /** Parses the five-line preamble at `lines[i]`; returns it and the index after it. */

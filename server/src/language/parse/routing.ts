@@ -4,20 +4,31 @@
  */
 import type { Address, AddressList, DateTimeGroup, DeLine, RoutingHeader, SecurityLine, Token } from '../model';
 import { fullYear, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { firstContentIndex, groupToken, isDigitCode, isUpperCode, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import {
+  firstContentIndex,
+  isDigitCode,
+  isUpperCode,
+  orderedGroupTokens,
+  rangeOf,
+  tokenAt,
+  trimmedRange,
+  trimmedToken,
+  type Line,
+} from './lines';
 // The DTG and address lines are read in `shared/cableLines/routingLines.ts`, as the cable detector reads them.
 import { ADDRESS_KEY, DTG, DTG_TAIL, hasDateTimeGroupShape, matchDateTimeGroup } from '../../../../shared/cableLines/routingLines';
 
-const TRANSMISSION_ID = /^\s*(VZCZC\S*)/d;
-const PRECEDENCE_LINE = /^\s*(?!DE|TO|FM)([A-Z]{2})\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/d;
+// Without the `d` flag: group positions come from `orderedGroupTokens` (see there for why).
+const TRANSMISSION_ID = /^\s*(VZCZC\S*)/;
+const PRECEDENCE_LINE = /^\s*(?!DE|TO|FM)([A-Z]{2})\s+(R[A-Z]{3,7}(?:\s+R[A-Z]{3,7})*)\s*$/;
 const DE_START = /^\s*DE\s+\S/;
-const DE_LINE = /^\s*DE\s+([A-Z0-9]{4,8})\s+#\s?(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/d;
-const SECURITY_LINE = /^\s*(ZN[YR])\b\s*(\S+)?\s*(\S+)?/d;
+const DE_LINE = /^\s*DE\s+([A-Z0-9]{4,8})\s+#\s?(\d{1,5})(?:\/(\d{1,3}))?\s+(\d{7})\s*$/;
+const SECURITY_LINE = /^\s*(ZN[YR])\b\s*(\S+)?\s*(\S+)?/;
 const PAGE_LINE = /^\s*PAGE\s+\d{1,3}\s+[A-Z]/;
 const OFFICE_LIST = /^\s*(ACTION|INFO)\s+[A-Z0-9]+-\d{2}\b/;
 const OFFICE_CONTINUATION = /^\s+(?:[A-Z0-9]+-\d{2}\s+){2,}/;
-const PRECEDENCE_WORD = /^(.*?)\s+(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b\s*(\d{1,6})?\s*$/d;
-const TRAILING_SERIAL = /^(.*?)\s+(\d{1,6})\s*$/d;
+const PRECEDENCE_WORD = /^(.*?)\s+(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b\s*(\d{1,6})?\s*$/;
+const TRAILING_SERIAL = /^(.*?)\s+(\d{1,6})\s*$/;
 /** Old headers' transmission trailer: `------------------A54E38  291401Z /38`. */
 const DASH_TRAILER = /^\s*-{5,}[A-Z0-9]*\s+\d{6}Z/;
 
@@ -58,14 +69,15 @@ export function addRoutingLine(header: RoutingHeader, line: Line, state: { list?
   const text = line.text;
   let match: RegExpExecArray | null;
   if ((match = TRANSMISSION_ID.exec(text))) {
-    header.transmissionId = groupToken(line, match, 1);
+    header.transmissionId = orderedGroupTokens(line, match)[1];
     state.list = undefined;
   } else if (DE_START.test(text)) {
     header.de = parseDeLine(line);
     state.list = undefined;
   } else if ((match = PRECEDENCE_LINE.exec(text))) {
-    header.precedence = groupToken(line, match, 1);
-    header.relayIndicators = wordsOf(line, match.indices![2][0], match.indices![2][1]);
+    const [, precedence, relays] = orderedGroupTokens(line, match);
+    header.precedence = precedence;
+    header.relayIndicators = wordsOf(line, relays!.range.start.character - line.offset, relays!.range.end.character - line.offset);
     state.list = undefined;
   } else if ((match = SECURITY_LINE.exec(text))) {
     header.security = parseSecurityLine(line, match);
@@ -117,15 +129,16 @@ export function parseDeLine(line: Line): DeLine {
   const match = DE_LINE.exec(line.text);
   const range = trimmedRange(line);
   if (!match) {
-    const station = /^\s*DE\s+(\S+)/d.exec(line.text);
-    return { range, wellFormed: false, station: station ? groupToken(line, station, 1) : undefined };
+    const station = /^\s*DE\s+(\S+)/.exec(line.text);
+    return { range, wellFormed: false, station: station ? orderedGroupTokens(line, station)[1] : undefined };
   }
-  const dayTime = groupToken(line, match, 4)!;
+  const [, station, serial, section, dayTimeToken] = orderedGroupTokens(line, match);
+  const dayTime = dayTimeToken!;
   return {
     range,
-    station: groupToken(line, match, 1),
-    serial: groupToken(line, match, 2),
-    section: groupToken(line, match, 3),
+    station,
+    serial,
+    section,
     dayTime,
     dayOfYear: +dayTime.text.slice(0, 3),
     hour: +dayTime.text.slice(3, 5),
@@ -135,14 +148,14 @@ export function parseDeLine(line: Line): DeLine {
 }
 
 function parseSecurityLine(line: Line, match: RegExpExecArray): SecurityLine {
-  const letters = groupToken(line, match, 2);
+  const [, prosign, letters, trailer] = orderedGroupTokens(line, match);
   const repeated = letters && /^([A-Z])\1{4}$/.exec(letters.text);
   return {
     range: trimmedRange(line),
-    prosign: groupToken(line, match, 1)!,
+    prosign: prosign!,
     letters,
     letter: repeated ? repeated[1] : undefined,
-    trailer: groupToken(line, match, 3),
+    trailer,
   };
 }
 
@@ -150,17 +163,18 @@ function parseSecurityLine(line: Line, match: RegExpExecArray): SecurityLine {
 export function parseDateTimeGroup(line: Line): DateTimeGroup | undefined {
   const match = line.text.length > 200 ? null : DTG.exec(line.text);
   if (!match) return undefined;
-  const dayTime = groupToken(line, match, 3)!;
-  const month = groupToken(line, match, 4)!;
-  const year = groupToken(line, match, 5)!;
+  const groups = orderedGroupTokens(line, match);
+  const dayTime = groups[3]!;
+  const month = groups[4]!;
+  const year = groups[5]!;
   const day = +dayTime.text.slice(0, 2);
   const hour = +dayTime.text.slice(2, 4);
   const minute = +dayTime.text.slice(4, 6);
   const monthNo = monthNumber(month.text);
   const yearNo = year.text.length === 4 ? +year.text : fullYear(+year.text);
   const dtg: DateTimeGroup = {
-    range: rangeOf(line, match.indices![0][0] + (match[0].length - match[0].trimStart().length), match.indices![0][1]),
-    precedence: groupToken(line, match, 1),
+    range: rangeOf(line, match.index + (match[0].length - match[0].trimStart().length), match.index + match[0].length),
+    precedence: groups[1],
     dayTime,
     month,
     year,
@@ -171,10 +185,10 @@ export function parseDateTimeGroup(line: Line): DateTimeGroup | undefined {
     fullYear: yearNo,
   };
   // `O P 011212Z …`: the first letter is the action addressees' precedence, the second the info addressees'.
-  const infoPrecedence = groupToken(line, match, 2);
+  const infoPrecedence = groups[2];
   if (infoPrecedence) dtg.infoPrecedence = infoPrecedence;
   const tail = DTG_TAIL.exec(line.text.slice(match[0].length));
-  if (tail?.[1]) dtg.serviceText = tokenAt(line, match[0].length + tail.indices![1][0], tail[1].trimEnd());
+  if (tail?.[1]) dtg.serviceText = tokenAt(line, match[0].length + tail.index + tail[0].indexOf(tail[1]), tail[1].trimEnd());
   if (isValidDate(yearNo, monthNo, day) && isValidTime(hour, minute)) {
     dtg.iso = isoDateTime(yearNo, monthNo, day, hour, minute);
   }
@@ -182,7 +196,7 @@ export function parseDateTimeGroup(line: Line): DateTimeGroup | undefined {
 }
 
 function startAddressList(line: Line, match: RegExpExecArray): AddressList {
-  const keyword = groupToken(line, match, 1)!;
+  const keyword = orderedGroupTokens(line, match)[1]!;
   const start = match[0].length;
   const end = line.text.trimEnd().length;
   const addresses = end > start ? [parseAddress(line, start, end)] : [];
@@ -208,13 +222,20 @@ export function parseAddress(line: Line, start: number, end: number): Address {
   const withPrecedence = PRECEDENCE_WORD.exec(text);
   if (withPrecedence) {
     nameText = withPrecedence[1];
-    address.precedence = tokenAt(line, nameStart + withPrecedence.indices![2][0], withPrecedence[2]);
-    if (withPrecedence[3]) address.serial = tokenAt(line, nameStart + withPrecedence.indices![3][0], withPrecedence[3]);
+    // Both after the name (group 1), which the lazy `.*?` ends before the first word that can be the precedence.
+    const precedenceAt = text.indexOf(withPrecedence[2], withPrecedence[1].length);
+    address.precedence = tokenAt(line, nameStart + precedenceAt, withPrecedence[2]);
+    if (withPrecedence[3])
+      address.serial = tokenAt(
+        line,
+        nameStart + text.indexOf(withPrecedence[3], precedenceAt + withPrecedence[2].length),
+        withPrecedence[3],
+      );
   } else {
     const withSerial = TRAILING_SERIAL.exec(text);
     if (withSerial) {
       nameText = withSerial[1];
-      address.serial = tokenAt(line, nameStart + withSerial.indices![2][0], withSerial[2]);
+      address.serial = tokenAt(line, nameStart + text.indexOf(withSerial[2], withSerial[1].length), withSerial[2]);
     }
   }
   address.name = tokenAt(line, nameStart, nameText.trimEnd());

@@ -241,17 +241,16 @@ export const unknownPrecedenceRule: CableRule = {
   check(cable, context) {
     const routing = cable.routing;
     if (!routing) return;
-    const known = [...context.dictionaries.precedence.keys()].filter((key) => key.length === 1);
-    const expected = `one of ${known.map((letter) => `${letter} (${precedenceWord(letter, context.dictionaries.precedence)})`).join(', ')}`;
+    const { letters, expected } = knownPrecedences(context.dictionaries.precedence);
     const letter = routing.dtg?.precedence;
-    if (letter && !known.includes(letter.text)) {
+    if (letter && !letters.has(letter.text)) {
       context.report({
         range: letter.range,
         message: `Unknown precedence '${letter.text}' before the date-time group: expected ${expected}.`,
       });
     }
     const pair = routing.precedence;
-    if (pair && [...pair.text].some((l) => !known.includes(l))) {
+    if (pair && [...pair.text].some((l) => !letters.has(l))) {
       context.report({
         range: pair.range,
         message: `Unknown precedence pair '${pair.text}' on the precedence line: expected two letters, each ${expected}.`,
@@ -259,6 +258,19 @@ export const unknownPrecedenceRule: CableRule = {
     }
   },
 };
+
+/** The precedence letters of the dictionary and their words for messages, worked out once per dictionary, not per cable. */
+const knownByDictionary = new WeakMap<ReadonlyMap<string, string>, { letters: ReadonlySet<string>; expected: string }>();
+
+function knownPrecedences(precedence: ReadonlyMap<string, string>): { letters: ReadonlySet<string>; expected: string } {
+  let known = knownByDictionary.get(precedence);
+  if (!known) {
+    const letters = [...precedence.keys()].filter((key) => key.length === 1);
+    const expected = `one of ${letters.map((letter) => `${letter} (${precedenceWord(letter, precedence)})`).join(', ')}`;
+    knownByDictionary.set(precedence, (known = { letters: new Set(letters), expected }));
+  }
+  return known;
+}
 
 /** `FLASH` from the dictionary's `FLASH (highest precedence; …)`. */
 function precedenceWord(letter: string, precedence: ReadonlyMap<string, string>): string {
