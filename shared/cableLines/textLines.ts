@@ -4,26 +4,34 @@
  * the client and the server alike.
  */
 
-/** One line of a text, e.g. `{ index: 0, text: 'VZCZCXRO3019 ', offset: 0 }`. */
+/** One line of a text, e.g. `{ index: 0, text: 'VZCZCXRO3019 ', offset: 0, first: 0 }`; made by `lineOf`. */
 export interface Line {
   /** Zero-based line number. */
-  index: number;
+  readonly index: number;
   /** The line's content without line break (and without a leading BOM on line 0). */
-  text: string;
+  readonly text: string;
   /** Character offset of `text` in the physical line: 1 when a BOM was dropped, else 0. */
-  offset: number;
+  readonly offset: number;
+  /**
+   * Index in `text` of the first character that is not white space, -1 for a blank line: every reader of a line
+   * asks (blank? what does it open with?), so it is found once, when the line is made.
+   */
+  readonly first: number;
+}
+
+/** The line `text` (a physical line, or a piece of one starting `offset` characters in) of line `index`. */
+export function lineOf(index: number, text: string, offset: number): Line {
+  return { index, text, offset, first: firstContentIndex(text) };
 }
 
 /** Splits on CRLF, CR or LF, as LSP clients count lines. */
 export function splitLines(text: string): Line[] {
   const texts = text.split(LINE_BREAK);
   const lines: Line[] = new Array(texts.length);
-  for (let index = 0; index < texts.length; index++) lines[index] = { index, text: withoutContinuation(texts[index]), offset: 0 };
-  const first = lines[0];
-  if (first.text.charCodeAt(0) === 0xfeff) {
-    first.text = first.text.slice(1);
-    first.offset = 1;
-  }
+  const bom = texts[0].charCodeAt(0) === 0xfeff;
+  if (bom) texts[0] = texts[0].slice(1);
+  for (let index = 0; index < texts.length; index++) lines[index] = lineOf(index, withoutContinuation(texts[index]), 0);
+  if (bom) lines[0] = lineOf(0, lines[0].text, 1);
   return lines;
 }
 
@@ -57,5 +65,5 @@ export function firstContentIndex(text: string): number {
 }
 
 export function isBlank(line: Line | undefined): boolean {
-  return line === undefined || firstContentIndex(line.text) < 0;
+  return line === undefined || line.first < 0;
 }

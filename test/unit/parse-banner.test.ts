@@ -8,8 +8,9 @@ import { test } from 'node:test';
 import { addBannerLine, bannerClassification, parseBannerLine } from '../../server/src/language/parse/banner';
 import type { Line } from '../../server/src/language/parse/lines';
 import { cableOf } from '../support/parsing';
+import { lineOf as makeLine } from '../../server/src/language/parse/lines';
 
-const lineOf = (text: string, index = 0, offset = 0): Line => ({ index, text, offset });
+const lineOf = (text: string, index = 0, offset = 0): Line => makeLine(index, text, offset);
 
 test('banner variants', () => {
   const unclas = cableOf('UNCLAS SAN JOSE 000123 \n\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\n');

@@ -9,10 +9,11 @@ import { parseClassifiedBy } from '../../server/src/language/parse/classifiedBy'
 import type { Line } from '../../server/src/language/parse/lines';
 import { reasonFault, reasonSectionFor } from '../../server/src/language/rules/classificationReasons';
 import { cableOf, only, textAt } from '../support/parsing';
+import { lineOf as makeLine } from '../../server/src/language/parse/lines';
 
 /** The field read from `text` (lines split on `\n`), the keyword on the first line. */
 function read(text: string, next?: number): { field: ClassifiedByField; lines: Line[] } {
-  const lines = text.split('\n').map((line, index) => ({ index, text: line, offset: 0 }));
+  const lines = text.split('\n').map((line, index) => makeLine(index, line, 0));
   return { field: parseClassifiedBy(lines, 0, next ?? lines.length), lines };
 }
 
@@ -220,7 +221,7 @@ describe('parseClassifiedBy: the 1990s form in paragraph 1', () => {
   // The reader hands a Line from `CLASSIFIED BY` to the end of the physical line: its offset is not 0.
   const physical = '1. (U) CLASSIFIED BY DEPUTY POLITICAL COUNSELOR JOHN DOE. REASON: 1.5 (D). 2. (C) SUMMARY: THE MINISTER SAID';
   const start = physical.indexOf('CLASSIFIED');
-  const line: Line = { index: 7, text: physical.slice(start), offset: start };
+  const line: Line = makeLine(7, physical.slice(start), start);
 
   it('reads title, name and reasons and stops at the reasons', () => {
     const field = parseClassifiedBy([line], 0, 1);
@@ -241,11 +242,11 @@ describe('parseClassifiedBy: the 1990s form in paragraph 1', () => {
 
   it('prose straight after the reasons, or no reasons at all', () => {
     const prose = '(U) CLASSIFIED BY AMBASSADOR JANE ROE. REASON: 1.5 (B) AND (D). THE MINISTER SAID';
-    const field = parseClassifiedBy([{ index: 0, text: prose, offset: 0 }], 0, 1);
+    const field = parseClassifiedBy([makeLine(0, prose, 0)], 0, 1);
     assert.equal(reasonsOf(field), '1.5(b) 1.5(d)');
     assert.equal(prose.slice(0, field.range.end.character), '(U) CLASSIFIED BY AMBASSADOR JANE ROE. REASON: 1.5 (B) AND (D)');
     const bare = 'CLASSIFIED BY AMBASSADOR JANE ROE. THE MINISTER SAID SO.';
-    const noReasons = parseClassifiedBy([{ index: 0, text: bare, offset: 0 }], 0, 1);
+    const noReasons = parseClassifiedBy([makeLine(0, bare, 0)], 0, 1);
     assert.equal(noReasons.name, 'JANE ROE');
     assert.equal(bare.slice(0, noReasons.range.end.character), 'CLASSIFIED BY AMBASSADOR JANE ROE.');
   });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { orderedGroupTokens, splitLines, type Line } from '../../server/src/language/parse/lines';
+import { lineOf as makeLine, orderedGroupTokens, splitLines, type Line } from '../../server/src/language/parse/lines';
 import { ADDRESS_KEY, DTG, DTG_TAIL } from '../../shared/cableLines/routingLines';
 import { corpusFiles } from '../support/corpus';
 
@@ -17,7 +17,7 @@ function expectSameAsIndices(pattern: RegExp, line: Line) {
   if (!match || !withIndices) return false;
   const tokens = orderedGroupTokens(line, match);
   for (let group = 1; group < match.length; group++) {
-    const expected = withIndices.indices![group];
+    const expected: [number, number] | undefined = withIndices.indices![group];
     const token = tokens[group];
     if (!expected) assert.equal(token, undefined, `group ${group} of ${JSON.stringify(line.text)}`);
     else {
@@ -43,9 +43,9 @@ test('routing groups are where the d flag puts them, on every corpus line they m
 test('a group whose text also stands earlier in the line is found after the group before it', () => {
   const lines: Line[] = [
     // The year `08` stands inside the day and time; the precedence letter `R` in the month.
-    { index: 4, text: 'R 080808Z MAR 08', offset: 0 },
-    { index: 2, text: '  O P 011212Z AUG 06 ZDK', offset: 3 },
-    { index: 0, text: 'TO RUEHC/SECSTATE WASHDC PRIORITY 4318', offset: 1 },
+    makeLine(4, 'R 080808Z MAR 08', 0),
+    makeLine(2, '  O P 011212Z AUG 06 ZDK', 3),
+    makeLine(0, 'TO RUEHC/SECSTATE WASHDC PRIORITY 4318', 1),
   ];
   for (const line of lines) assert.ok(expectSameAsIndices(DTG, line) || expectSameAsIndices(ADDRESS_KEY, line), line.text);
   const dtg = orderedGroupTokens(lines[0], DTG.exec(lines[0].text)!);

@@ -8,10 +8,11 @@ import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import { parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
 import { canonicalOrigin } from '../../server/src/language/parse/refIds';
 import { cableOf } from '../support/parsing';
+import { lineOf as makeLine } from '../../server/src/language/parse/lines';
 
 /** One segment per line, the whole line. */
 function segmentsOf(...lines: string[]): RefSegment[] {
-  return lines.map((text, index) => ({ line: { index, text, offset: 0 }, start: 0, end: text.length }));
+  return lines.map((text, index) => ({ line: makeLine(index, text, 0), start: 0, end: text.length }));
 }
 
 const read = (year: string | undefined, ...lines: string[]) => parseReferenceItems(segmentsOf(...lines), year);

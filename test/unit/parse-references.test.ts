@@ -12,10 +12,11 @@ import type { Range, Reference } from '../../server/src/language/model';
 import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { completeReferenceYears, parseReferenceItems, type RefSegment } from '../../server/src/language/parse/references';
 import { cableOf, slice } from '../support/parsing';
+import { lineOf as makeLine } from '../../server/src/language/parse/lines';
 
 /** One segment per line, the whole line. */
 function segmentsOf(...lines: string[]): RefSegment[] {
-  return lines.map((text, index) => ({ line: { index, text, offset: 0 }, start: 0, end: text.length }));
+  return lines.map((text, index) => ({ line: makeLine(index, text, 0), start: 0, end: text.length }));
 }
 
 const read = (year: string | undefined, ...lines: string[]) => parseReferenceItems(segmentsOf(...lines), year);
@@ -86,7 +87,7 @@ describe('REF items: every telegram of an item', () => {
 
   it('builds ranges on a cut line (offset and start not 0)', () => {
     const text = 'SUBJECT: TALKS REF: A. LIMA 1234 B. LIMA 99';
-    const cut = { index: 7, text: text.slice(15), offset: 15 };
+    const cut = makeLine(7, text.slice(15), 15);
     const items = parseReferenceItems([{ line: cut, start: 4, end: cut.text.length }], '09');
     assert.deepEqual(
       items.map((i) => i.refId),

@@ -13,9 +13,10 @@ import { getDictionaries } from '../../server/src/language/dicts/dictionaries';
 import { validateCableFile } from '../../server/src/language/rules/validate';
 import { DEFAULT_SETTINGS } from '../../server/src/language/settings';
 import { cableOf } from '../support/parsing';
+import { lineOf as makeLine } from '../../server/src/language/parse/lines';
 
 const at = (text: string, range: Range) => text.split(/\r\n|\r|\n/)[range.start.line].slice(range.start.character, range.end.character);
-const lineOf = (text: string, index = 0, offset = 0): Line => ({ index, text, offset });
+const lineOf = (text: string, index = 0, offset = 0): Line => makeLine(index, text, offset);
 
 const ROUTING = (dtg: string) =>
   `VZCZCXRO1234\nPP RUEHWEB\nDE RUEHPE #0357 0351708\nZNY CCCCC ZZH\n${dtg}\nFM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC PRIORITY 4318\n\nC O N F I D E N T I A L LIMA 000357\n\nSIPDIS\n\nE.O. 12958: DECL: 02/03/2019\nTAGS: PGOV PE\nSUBJECT: A MADE-UP CABLE\n\n1. (C) Text.\n`;

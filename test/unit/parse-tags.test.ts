@@ -7,6 +7,7 @@ import { parseCableFile } from '../../server/src/language/parse/parseCableFile';
 import { isTagsContinuation, parseTags } from '../../server/src/language/parse/tags';
 import { lint, withCode } from '../support/ruleHarness';
 import { cableOf } from '../support/parsing';
+import { lineOf as makeLine } from '../../server/src/language/parse/lines';
 
 const HEAD = 'C O N F I D E N T I A L LIMA 001234\n\nE.O. 12958: DECL: 03/04/2019\n';
 const tagsOf = (text: string): TagsField => parseCableFile(text, { fileName: '09LIMA1234.txt' }).cables[0].caption.tags!;
@@ -78,8 +79,8 @@ describe('TAGS continuation lines and debris', () => {
 
   it('ends the field at SUBJECT, a blank line or a line of prose', () => {
     assert.deepEqual(codes(tagsOf(`${HEAD}TAGS: PGOV PREL\nDISCUSS HAITI AND OTHER ISSUES\n\n1. (C) Text.\n`)), ['PGOV', 'PREL']);
-    assert.equal(isTagsContinuation({ index: 0, text: 'SY, IS ', offset: 0 }), true);
-    assert.equal(isTagsContinuation({ index: 0, text: 'The minister said so.', offset: 0 }), false);
+    assert.equal(isTagsContinuation(makeLine(0, 'SY, IS ', 0)), true);
+    assert.equal(isTagsContinuation(makeLine(0, 'The minister said so.', 0)), false);
   });
 
   it('drops a printed page header between the TAGS line and its continuation', () => {
@@ -157,7 +158,7 @@ describe('parseTags on a piece of a line', () => {
   it('builds ranges from the piece offset', () => {
     const physical = 'E.O. 12958: DECL: 08/16/2015 TAGS: EMIN PGOV SIPDIS OVIP RICE CONDOLEEZZA';
     const start = physical.indexOf('TAGS');
-    const piece: Line = { index: 7, text: physical.slice(start), offset: start };
+    const piece: Line = makeLine(7, physical.slice(start), start);
     const field = parseTags([piece], 0, 1);
     assert.deepEqual(field.keyword.range, at(7, start, start + 4));
     assert.deepEqual(

@@ -5,7 +5,7 @@
 import { getDictionaries } from '../dicts/dictionaries';
 import type { Banner, Classification, Token } from '../model';
 import { makeClassification, parseClassificationWords } from './classification';
-import { rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { lineOf, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 import { readBannerHead } from '../../../../shared/cableLines/bannerLine';
 
 const { controls } = getDictionaries();
@@ -102,7 +102,7 @@ function addOfficeLine(banner: Banner, line: Line): void {
     banner.officeLines.push(trimmedToken(line));
     return;
   }
-  banner.controls.push(...controlTokens({ ...line, text: line.text.slice(0, lead[0].length) }, 0));
+  banner.controls.push(...controlTokens(lineOf(line.index, line.text.slice(0, lead[0].length), line.offset), 0));
   const rest = line.text.slice(lead[0].length).trimEnd();
   if (rest) banner.officeLines.push(tokenAt(line, lead[0].length, rest));
 }

@@ -7,7 +7,6 @@ import type { Body, Heading, Level, Paragraph, PortionMarking, Range, SectionBre
 import { LEVEL_MARKINGS, LEVEL_SPELLINGS, parseClassificationWords, parsePortionMarking, writtenCaveatsOf } from './classification';
 import { findSpans } from './spans';
 import {
-  firstContentIndex,
   isBlank,
   isDigitCode,
   isLowerCode,
@@ -137,7 +136,7 @@ function lineKinds(lines: Line[], from: number, to: number): Kind[] {
   let contentBefore = false;
   for (let i = from; i < to; i++) {
     const text = lines[i].text;
-    const first = firstContentIndex(text);
+    const first = lines[i].first;
     let kind: Kind = first < 0 ? 'blank' : text.length > 400 ? 'text' : kindByPattern(text, text.charCodeAt(first));
     if (kind === 'text' && mayStartParagraph(text.charCodeAt(first))) {
       const match = PARAGRAPH.exec(text.length > 400 ? text.slice(0, 400) : text);
@@ -258,8 +257,8 @@ const INNER_MARKING = new RegExp(
 const WITHHELD_LINE = /^\s*X{6,}\.?\s*$/;
 
 function carriesInnerMarking(text: string): boolean {
-  const paren = text.indexOf('(');
-  return paren >= 0 && paren < 12 && INNER_MARKING.test(text.slice(0, 60));
+  // A parenthesis among the first 12 characters, looked for backwards from the 12th: no scan of a long line.
+  return text.lastIndexOf('(', 11) >= 0 && INNER_MARKING.test(text.slice(0, 60));
 }
 
 /** A numbered title: a few words with no sentence end, alone on the line, above a blank or dashed line. */

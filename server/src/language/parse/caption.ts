@@ -4,7 +4,7 @@
  */
 import type { EoLine, RefsField, SubjectField, Token } from '../model';
 import { isoDate, isValidDate, parseSlashDate } from './dates';
-import { firstContentIndex, isBlank, orderedGroupTokens, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
+import { isBlank, orderedGroupTokens, rangeOf, tokenAt, trimmedRange, type Line } from './lines';
 import { parseReferenceItems, type RefSegment } from './references';
 
 export type CaptionKey = 'eo' | 'tags' | 'subject' | 'refs' | 'classifiedBy';
@@ -58,7 +58,7 @@ function keysStartingWith(code: number): readonly CaptionKey[] {
 export function captionKeyOf(line: Line): CaptionKey | undefined {
   const text = line.text;
   if (text.length > 20000) return undefined;
-  const first = firstContentIndex(text);
+  const first = line.first;
   if (first < 0) return undefined;
   for (const key of keysStartingWith(text.charCodeAt(first))) if (KEY_PATTERN.get(key)!.test(text)) return key;
   return undefined;

@@ -6,7 +6,7 @@
  * every item parser then reads its piece as it reads a whole line, and ranges stay exact.
  */
 import { LEVEL_SPELLINGS } from './classification';
-import type { Line } from './lines';
+import { lineOf, type Line } from './lines';
 
 /** Where an item starts inside a line (never at its start: a line start is the line-based parser's). */
 const ITEM_START = new RegExp(
@@ -60,7 +60,7 @@ export function splitCaptionItems(line: Line): Line[] {
   let from = 0;
   for (const cut of [...cuts, text.length]) {
     const piece = text.slice(from, cut);
-    if (piece.trim()) pieces.push({ index: line.index, text: piece, offset: line.offset + from });
+    if (piece.trim()) pieces.push(lineOf(line.index, piece, line.offset + from));
     from = cut;
   }
   return pieces;

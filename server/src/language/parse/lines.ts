@@ -4,9 +4,9 @@
  * test live in `shared/cableLines/textLines.ts`, where the cable detector reads them too.
  */
 import type { Range, Token } from '../model';
-import { firstContentIndex, isWhiteSpaceCode, type Line } from '../../../../shared/cableLines/textLines';
+import { isWhiteSpaceCode, type Line } from '../../../../shared/cableLines/textLines';
 
-export { firstContentIndex, isBlank, isWhiteSpaceCode, splitLines, type Line } from '../../../../shared/cableLines/textLines';
+export { firstContentIndex, isBlank, isWhiteSpaceCode, lineOf, splitLines, type Line } from '../../../../shared/cableLines/textLines';
 
 export const isDigitCode = (code: number) => code >= 48 && code <= 57;
 export const isUpperCode = (code: number) => code >= 65 && code <= 90;
@@ -27,7 +27,7 @@ export function tokenAt(line: Line, start: number, text: string): Token {
 /** Range of the line's content without leading and trailing white space (empty range at 0 for a blank line). */
 export function trimmedRange(line: Line): Range {
   const text = line.text;
-  const start = firstContentIndex(text);
+  const start = line.first;
   if (start < 0) return rangeOf(line, 0, 0);
   let end = text.length;
   while (isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;

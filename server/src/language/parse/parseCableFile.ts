@@ -27,10 +27,11 @@ import { parseClassifiedBy } from './classifiedBy';
 import { isTagsContinuation, parseTags } from './tags';
 import { cableYear, deriveCableValues } from './derive';
 import {
-  firstContentIndex,
   isBlank,
   isDigitCode,
   isUpperCode,
+  isWhiteSpaceCode,
+  lineOf,
   linesRange,
   rangeOf,
   splitLines,
@@ -138,13 +139,13 @@ function startsCable(lines: Line[], i: number): boolean {
   if (text.length > 400) return false;
   // Each opening is told by its first character: `VZCZC`, `This record…`, a digit, `id:` or `<<` for the
   // preamble and records, a precedence letter for the DTG.
-  const first = text.charCodeAt(firstContentIndex(text));
+  const first = text.charCodeAt(lines[i].first);
   if (first === 86 && VZCZC.test(text)) return true;
   if ((first === 84 || first === 116) && EXTRACT_NOTE.test(text)) return true;
   if ((isDigitCode(first) || first === 105 || first === 60) && (startsMetadataPreamble(lines, i) || startsRecord(lines, i))) return true;
   return (
     isUpperCode(first) &&
-    /^\s*[A-Z]\s/.test(text) &&
+    isWhiteSpaceCode(text.charCodeAt(lines[i].first + 1)) &&
     isDateTimeGroupLine(lines[i]) &&
     (FM_LINE.test(lines[i + 1]?.text ?? '') || FM_LINE.test(lines[i + 2]?.text ?? ''))
   );
@@ -289,7 +290,7 @@ function classifiedByInFirstParagraph(cable: Cable, lines: Line[]): ClassifiedBy
   const lead = CLASSIFIED_BY_IN_PARAGRAPH.exec(line.text.slice(0, 200));
   if (!lead) return undefined;
   const at = lead[0].length;
-  const pieces: Line[] = [{ index: line.index, text: line.text.slice(at), offset: line.offset + at }];
+  const pieces: Line[] = [lineOf(line.index, line.text.slice(at), line.offset + at)];
   // The classifier's sentence may wrap onto the paragraph's next lines.
   for (let k = line.index + 1; k <= Math.min(paragraph.range.end.line, line.index + 3) && !isBlank(lines[k]); k++) pieces.push(lines[k]);
   return parseClassifiedBy(pieces, 0, pieces.length);
@@ -311,7 +312,7 @@ function bodyLinesAfter(
   if (first.offset === physical.offset) return { bodyLines: lines, bodyStart: first.index };
   const bodyLines = lines.slice();
   const at = first.offset - physical.offset;
-  bodyLines[first.index] = { index: physical.index, text: physical.text.slice(at), offset: first.offset };
+  bodyLines[first.index] = lineOf(physical.index, physical.text.slice(at), first.offset);
   return { bodyLines, bodyStart: first.index };
 }
 
@@ -384,12 +385,13 @@ function readHeaderPart(state: CableState, i: number): number {
 
 /** A banner glued by a tab to the end of a header line, with the part before it as a line of its own. */
 function splitGluedBanner(line: Line): { before: Line; banner: Banner } | undefined {
+  if (line.text.length > 400) return undefined;
   const tab = line.text.lastIndexOf('\t');
-  if (tab <= 0 || line.text.length > 400 || !line.text.slice(0, tab).trim()) return undefined;
-  const rest: Line = { index: line.index, text: line.text.slice(tab + 1), offset: line.offset + tab + 1 };
+  if (tab <= 0 || !line.text.slice(0, tab).trim()) return undefined;
+  const rest = lineOf(line.index, line.text.slice(tab + 1), line.offset + tab + 1);
   const banner = parseBannerLine(rest);
   if (!banner) return undefined;
-  return { before: { index: line.index, text: line.text.slice(0, tab), offset: line.offset }, banner };
+  return { before: lineOf(line.index, line.text.slice(0, tab), line.offset), banner };
 }
 
 /** True when a caption field was read after `line` (the banner's lines end where the caption begins). */

@@ -6,7 +6,7 @@
 import type { MetadataPreamble, RecordPreamble, RecordReference, Token } from '../model';
 import { parseClassificationWords } from './classification';
 import { isoDate, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { isBlank, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import { isBlank, lineOf, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 import { isRoutingLine } from './routing';
 import { parseRefId } from './refIds';
 import {
@@ -143,9 +143,9 @@ export function parseRecord(lines: Line[], i: number, gluedRowId?: Token): { rec
 function parseCsvRecord(line: Line, match: RegExpExecArray): { record: RecordPreamble; rest?: Line } {
   const record = rowRecord(line, match);
   const refs = cellToken(line, match, 6);
-  if (refs) record.references = splitIds({ ...line, text: ' '.repeat(refs.range.start.character - line.offset) + refs.text });
+  if (refs) record.references = splitIds(lineOf(line.index, ' '.repeat(refs.range.start.character - line.offset) + refs.text, line.offset));
   const restStart = match.indices![7][0] + (/^"*/.exec(match[7])?.[0].length ?? 0);
-  const rest: Line = { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart };
+  const rest = lineOf(line.index, line.text.slice(restStart), line.offset + restStart);
   record.range = rangeOf(line, trimmedRange(line).start.character - line.offset, match.indices![6][1]);
   return { record, rest: isRoutingLine(rest) ? rest : undefined };
 }
@@ -196,7 +196,7 @@ function cellToken(line: Line, match: RegExpExecArray, group: number): Token | u
 /** Same-line date text parsed like a record date line. */
 function dateToken(line: Line, token: Token | undefined): (Token & { iso?: string }) | undefined {
   if (!token) return undefined;
-  const parsed = parseRecordDate({ ...line, text: token.text });
+  const parsed = parseRecordDate(lineOf(line.index, token.text, line.offset));
   return { ...token, iso: parsed.iso };
 }
 
@@ -206,7 +206,7 @@ function parseTabRecord(line: Line, match: RegExpExecArray): { record: RecordPre
   const references = cellToken(line, match, 6);
   if (references) record.references = [recordReference(references)];
   const restStart = match.indices![7][0];
-  const rest = match[7].trim() ? { index: line.index, text: line.text.slice(restStart), offset: line.offset + restStart } : undefined;
+  const rest = match[7].trim() ? lineOf(line.index, line.text.slice(restStart), line.offset + restStart) : undefined;
   return { record, rest };
 }
 
@@ -225,7 +225,9 @@ function parseKeyValueRecord(lines: Line[], i: number): { record: RecordPreamble
     else if (key === 'origin') record.origin = value;
     else if (key === 'classification' && value) record.classification = { ...value, classification: parseClassificationWords(value.text) };
     else if (key === 'destination' && value)
-      record.references = splitIds({ ...lines[j], text: ' '.repeat(value.range.start.character - lines[j].offset) + value.text });
+      record.references = splitIds(
+        lineOf(lines[j].index, ' '.repeat(value.range.start.character - lines[j].offset) + value.text, lines[j].offset),
+      );
     record.range = { start: record.range.start, end: trimmedRange(lines[j]).end };
     if (key === 'header') {
       j++;

@@ -127,8 +127,10 @@ function findMarkers(field: Field): Marker[] {
   const markers: Marker[] = [];
   let previous: number | undefined;
   let numeric = false;
-  for (const match of upper.matchAll(MARKER)) {
-    const start = match.index!;
+  // An `exec` loop rather than `matchAll`, which copies the regex on every call; nothing in the loop uses MARKER.
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(upper); match; match = MARKER.exec(upper)) {
+    const start = match.index;
     const key = match[1] ?? match[2] ?? match[3];
     const isNumber = /\d/.test(key);
     const before = start > 0 ? upper[start - 1] : ' ';

@@ -4,17 +4,7 @@
  */
 import type { Address, AddressList, DateTimeGroup, DeLine, RoutingHeader, SecurityLine, Token } from '../model';
 import { fullYear, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import {
-  firstContentIndex,
-  isDigitCode,
-  isUpperCode,
-  orderedGroupTokens,
-  rangeOf,
-  tokenAt,
-  trimmedRange,
-  trimmedToken,
-  type Line,
-} from './lines';
+import { isDigitCode, isUpperCode, orderedGroupTokens, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
 // The DTG and address lines are read in `shared/cableLines/routingLines.ts`, as the cable detector reads them.
 import { ADDRESS_KEY, DTG, DTG_TAIL, hasDateTimeGroupShape, matchDateTimeGroup } from '../../../../shared/cableLines/routingLines';
 
@@ -40,7 +30,7 @@ export function emptyRoutingHeader(line: Line): RoutingHeader {
 export function isRoutingLine(line: Line): boolean {
   const text = line.text;
   // Every routing line opens with a capital, a digit (a DTG without precedence) or a dash (a trailer).
-  const first = text.charCodeAt(firstContentIndex(text));
+  const first = text.charCodeAt(line.first);
   if (!(isUpperCode(first) || isDigitCode(first) || first === 45)) return false;
   return (
     TRANSMISSION_ID.test(text) ||

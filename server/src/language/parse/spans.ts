@@ -78,13 +78,17 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
       const commentLead = COMMENT_LEAD.exec(lead);
       if (commentLead)
         events.push({ at: leadStart, kind: 'start', span: 'comment', token: tokenAt(line, leadStart, commentLead[0].slice(0, -1)) });
-      for (const m of text.matchAll(COMMENT_START)) {
-        const at = m.index! + m[0].indexOf(m[1]);
+      // `exec` loops rather than `matchAll`, which copies the regex on every call.
+      COMMENT_START.lastIndex = 0;
+      for (let m = COMMENT_START.exec(text); m; m = COMMENT_START.exec(text)) {
+        const at = m.index + m[0].indexOf(m[1]);
         if (/\b(END|End|end|no|No|NO)\s+$/.test(text.slice(Math.max(0, at - 6), at))) continue;
         events.push({ at, kind: 'start', span: 'comment', token: tokenAt(line, at, m[1]), parenthesised: text[at - 1] === '(' });
       }
       for (const [regex, span] of ENDS) {
-        for (const m of text.matchAll(regex)) events.push({ at: m.index!, kind: 'end', span, token: tokenAt(line, m.index!, m[0]) });
+        regex.lastIndex = 0;
+        for (let m = regex.exec(text); m; m = regex.exec(text))
+          events.push({ at: m.index, kind: 'end', span, token: tokenAt(line, m.index, m[0]) });
       }
     }
     const split = splitEnd(line, lines[i + 1]);
