@@ -5,6 +5,7 @@
  * winning, and the bodies of sections that continue the numbering are joined.
  */
 import type { Body, Cable, Caption } from '../model';
+import { emptyBody, emptyCaption, newCable } from './modelShapes';
 
 /** Joins adjacent cables that are parts of one; `derive` recomputes a joined cable's values. */
 export function joinCableParts(cables: Cable[], derive: (cable: Cable) => void): Cable[] {
@@ -36,29 +37,28 @@ function weight(cable: Cable): number {
 function joinTwo(first: Cable, second: Cable): Cable {
   const continues = continuesNumbering(first.body, second.body);
   const [main, other] = continues || weight(first) >= weight(second) ? [first, second] : [second, first];
-  return {
-    range: { start: first.range.start, end: second.range.end },
-    preamble: main.preamble ?? other.preamble,
-    record: main.record ?? other.record,
-    extractNote: first.extractNote ?? second.extractNote,
-    extractDate: main.extractDate ?? other.extractDate,
-    routing: main.routing?.de || !other.routing ? main.routing : other.routing,
-    banner: main.banner ?? other.banner,
-    caption: joinCaptions(main.caption, other.caption),
-    body: continues ? joinBodies(first.body, second.body) : main.body,
-  };
+  const cable = newCable(
+    { start: first.range.start, end: second.range.end },
+    joinCaptions(main.caption, other.caption),
+    continues ? joinBodies(first.body, second.body) : main.body,
+  );
+  cable.preamble = main.preamble ?? other.preamble;
+  cable.record = main.record ?? other.record;
+  cable.extractNote = first.extractNote ?? second.extractNote;
+  cable.extractDate = main.extractDate ?? other.extractDate;
+  cable.routing = main.routing?.de || !other.routing ? main.routing : other.routing;
+  cable.banner = main.banner ?? other.banner;
+  return cable;
 }
 
 /** Each caption field from the main part, else from the other one (the caption's range is derived again after). */
 function joinCaptions(main: Caption, other: Caption): Caption {
-  const caption: Caption = {
-    eo: main.eo ?? other.eo,
-    tags: main.tags ?? other.tags,
-    subject: main.subject?.text ? main.subject : (other.subject ?? main.subject),
-    refs: main.refs ?? other.refs,
-    classifiedBy: main.classifiedBy ?? other.classifiedBy,
-  };
-  for (const key of Object.keys(caption) as Array<keyof Caption>) if (caption[key] === undefined) delete caption[key];
+  const caption = emptyCaption();
+  caption.eo = main.eo ?? other.eo;
+  caption.tags = main.tags ?? other.tags;
+  caption.subject = main.subject?.text ? main.subject : (other.subject ?? main.subject);
+  caption.refs = main.refs ?? other.refs;
+  caption.classifiedBy = main.classifiedBy ?? other.classifiedBy;
   return caption;
 }
 
@@ -71,17 +71,17 @@ function continuesNumbering(first: Body, second: Body): boolean {
 
 function joinBodies(first: Body, second: Body): Body {
   const shift = first.headings.length;
-  return {
-    range: first.range && second.range ? { start: first.range.start, end: second.range.end } : (first.range ?? second.range),
-    paragraphs: [
-      ...first.paragraphs,
-      ...second.paragraphs.map((p) => ({ ...p, headingIndex: p.headingIndex < 0 ? p.headingIndex : p.headingIndex + shift })),
-    ],
-    headings: [...first.headings, ...second.headings],
-    spans: [...first.spans, ...second.spans],
-    sectionBreaks: [...first.sectionBreaks, ...second.sectionBreaks],
-    footers: [...first.footers, ...second.footers],
-    signature: second.signature ?? first.signature,
-    trailingClassification: second.trailingClassification ?? first.trailingClassification,
-  };
+  const body = emptyBody();
+  body.range = first.range && second.range ? { start: first.range.start, end: second.range.end } : (first.range ?? second.range);
+  body.paragraphs = [
+    ...first.paragraphs,
+    ...second.paragraphs.map((p) => ({ ...p, headingIndex: p.headingIndex < 0 ? p.headingIndex : p.headingIndex + shift })),
+  ];
+  body.headings = [...first.headings, ...second.headings];
+  body.spans = [...first.spans, ...second.spans];
+  body.sectionBreaks = [...first.sectionBreaks, ...second.sectionBreaks];
+  body.footers = [...first.footers, ...second.footers];
+  body.signature = second.signature ?? first.signature;
+  body.trailingClassification = second.trailingClassification ?? first.trailingClassification;
+  return body;
 }

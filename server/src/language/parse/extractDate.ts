@@ -13,14 +13,17 @@ const CABLE_DATED = /^\s*Cable dated:\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(
 
 /** The extract's date line with its ISO date-time, or undefined when `line` is none. */
 export function parseExtractDate(line: Line): (Token & { iso?: string }) | undefined {
-  if (line.text.length > 80) return undefined;
-  const text = line.text.trim();
+  // Asked of every header line: the first character (a weekday's or `Cable`'s) spares the regexes most of them.
+  if (line.text.length > 80 || !OPENING_CHARACTERS.has(line.text.charCodeAt(line.first))) return undefined;
   const weekday = WEEKDAY_DATE.exec(line.text);
-  if (weekday) return dated(line, text, +weekday[3], monthNumber(weekday[2]), +weekday[1], +weekday[4], +weekday[5]);
+  if (weekday) return dated(line, line.text.trim(), +weekday[3], monthNumber(weekday[2]), +weekday[1], +weekday[4], +weekday[5]);
   const stamp = CABLE_DATED.exec(line.text);
-  if (stamp) return dated(line, text, +stamp[1], +stamp[2], +stamp[3], +stamp[4], +stamp[5]);
+  if (stamp) return dated(line, line.text.trim(), +stamp[1], +stamp[2], +stamp[3], +stamp[4], +stamp[5]);
   return undefined;
 }
+
+/** The first characters of the weekdays and of `Cable dated:`. */
+const OPENING_CHARACTERS = new Set([...getDictionaries().calendar.weekdays, 'Cable'].map((word) => word.charCodeAt(0)));
 
 function dated(line: Line, text: string, year: number, month: number, day: number, hour: number, minute: number): Token & { iso?: string } {
   const token = tokenAt(line, line.text.indexOf(text), text);

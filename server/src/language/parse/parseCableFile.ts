@@ -20,6 +20,7 @@ import {
   type CaptionKey,
 } from './caption';
 import { joinCableParts } from './cableParts';
+import { emptyBody, emptyCaption, newCable } from './modelShapes';
 import { rememberFileParts } from './fileParts';
 import { isParagraphPiece, splitCaptionItems } from './captionItems';
 import { parseExtractDate } from './extractDate';
@@ -230,11 +231,7 @@ function headerLines(lines: Line[], start: number, end: number): { lines: Line[]
 export function parseCable(lines: Line[], start: number, end: number, fileName: string | undefined): Cable {
   const first = lines[start];
   const last = lines[Math.max(start, end - 1)];
-  const cable: Cable = {
-    range: linesRange(first, last),
-    caption: {},
-    body: { paragraphs: [], headings: [], spans: [], sectionBreaks: [], footers: [] },
-  };
+  const cable = newCable(linesRange(first, last), emptyCaption(), emptyBody());
   const header = headerLines(lines, start, end);
   const state: CableState = {
     cable,
@@ -261,7 +258,7 @@ export function parseCable(lines: Line[], start: number, end: number, fileName: 
       i = next;
       continue;
     }
-    if (cable.banner || Object.keys(cable.caption).length) state.bodyTextSeen = true;
+    if (cable.banner || state.captionLines.size) state.bodyTextSeen = true;
     i++;
   }
   const { bodyLines, bodyStart } = bodyLinesAfter(lines, header, state.lastConsumed + 1, end);
@@ -385,7 +382,8 @@ function readHeaderPart(state: CableState, i: number): number {
 
 /** A banner glued by a tab to the end of a header line, with the part before it as a line of its own. */
 function splitGluedBanner(line: Line): { before: Line; banner: Banner } | undefined {
-  if (line.text.length > 400) return undefined;
+  // Most lines hold no tab: indexOf (a fast scan) says so before lastIndexOf (a slower call) finds the last.
+  if (line.text.length > 400 || line.text.indexOf('\t') < 0) return undefined;
   const tab = line.text.lastIndexOf('\t');
   if (tab <= 0 || !line.text.slice(0, tab).trim()) return undefined;
   const rest = lineOf(line.index, line.text.slice(tab + 1), line.offset + tab + 1);
@@ -514,7 +512,7 @@ function setCaptionRange(cable: Cable) {
     (p) => p !== undefined,
   );
   if (!parts.length) {
-    delete cable.caption.range;
+    cable.caption.range = undefined;
     return;
   }
   const starts = parts.map((p) => p!.range.start);

@@ -16,7 +16,6 @@ const ENDS: Array<[RegExp, Span['kind']]> = [
 ];
 const END_AT_LINE_END = /\bEND\s*$/i;
 const KIND_AT_LINE_START = /^\s*(SUMMARY|COMMENT)\b/i;
-const DOUBLE_M = /[mM][mM]/;
 const SPAN_WORD = /summary|comment/i;
 
 interface SpanEvent {
@@ -61,7 +60,7 @@ export function findSpans(lines: Line[], kinds: Kind[], from: number, body: Body
       if (paren >= 0) events.push({ at: paren, kind: 'end', span: 'comment', token: tokenAt(line, paren, ')') });
     }
     // Both words hold a double m: lines without one are passed over before the case-blind search.
-    if (DOUBLE_M.test(text) && SPAN_WORD.test(text)) {
+    if (hasDoubleM(text) && SPAN_WORD.test(text)) {
       const paragraph = paragraphAt.get(i);
       const textStart = paragraph ? (paragraph.marking ?? paragraph.numberToken).range.end.character - line.offset : 0;
       const leadStart = text.length - text.slice(textStart).trimStart().length;
@@ -135,4 +134,20 @@ function endsInD(text: string): boolean {
   while (end >= 0 && isWhiteSpaceCode(text.charCodeAt(end))) end--;
   const code = text.charCodeAt(end);
   return code === 100 || code === 68;
+}
+
+/**
+ * True when the text holds `mm`, `MM`, `mM` or `Mm`, as both span words do: found with `indexOf` (a fast scan) and
+ * a look at the next character, several times cheaper than the regex `[mM][mM]` over a long line.
+ */
+function hasDoubleM(text: string): boolean {
+  return mFollowedByM(text, 'm') || mFollowedByM(text, 'M');
+}
+
+function mFollowedByM(text: string, m: string): boolean {
+  for (let at = text.indexOf(m); at >= 0; at = text.indexOf(m, at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 109 || next === 77) return true;
+  }
+  return false;
 }
