@@ -110,8 +110,9 @@ async function lintInputs(
   const formatter = createFormatter({ ...options, toolVersion: CLI_VERSION, rules, cwd: io.cwd });
   const stdout = new StdoutBuffer(io.stdout);
   let progress: ProgressBar | undefined;
-  /** Files linted while the inputs are still being found, waiting for the go-ahead. */
+  /** Files linted while the inputs are still being found, waiting for the go-ahead, and the size of their output. */
   let held: LintedFile[] | undefined = [];
+  let heldOutput = 0;
   const release = (file: LintedFile) => {
     addToTally(tally, file);
     const out = formatter.file(file);
@@ -124,13 +125,18 @@ async function lintInputs(
     else if (out) stdout.write(out);
     progress!.tick();
   };
-  const queue = new OrderedQueue<LintedFile>((file) => (held ? held.push(file) : release(file)));
+  const queue = new OrderedQueue<LintedFile>((file) => {
+    if (!held) return release(file);
+    held.push(file);
+    heldOutput += file.out.length;
+  });
   /** Each source's place among the inputs, by its index in the pool. */
   const slots: number[] = [];
   const lint = pool.stream((index, file) => queue.push(slots[index], file));
   /**
    * Sources whose linting waits until the inputs are known good: all of them with `--fix`, else those found once
-   * EARLY_LIMIT files were given out (their output would wait in memory), so always a tail of the inputs.
+   * EARLY_LIMIT files were given out or EARLY_OUTPUT_LIMIT characters of output are waiting (it waits in memory),
+   * so always a tail of the inputs.
    */
   const later: LintSource[] = [];
   let deferring = options.fix !== 'off';
@@ -145,7 +151,7 @@ async function lintInputs(
       source.settings = configs.settingsFor(source.kind === 'file' ? source.path : undefined, io.cwd, settings);
       if (configs.problems.length) continue;
       slots.push(slot);
-      deferring ||= slots.length > EARLY_LIMIT;
+      deferring ||= slots.length > EARLY_LIMIT || heldOutput > EARLY_OUTPUT_LIMIT;
       if (deferring) later.push(source);
       else lint.add(source);
     }
@@ -186,8 +192,14 @@ async function lintInputs(
   return exitCodeOf(tally, options.maxWarnings);
 }
 
-/** How many files are linted at most before every input is found: their output waits in memory until then. */
-const EARLY_LIMIT = 2000;
+/**
+ * How many files are linted at most before every input is found, and how much of their output may wait in memory
+ * until then. Enough that the workers need not wait for the walk over a folder of thousands of cables (a cable's
+ * JSON is under a kilobyte on average: 6,000 cables hold about 5 MB), and a bound on the memory the run holds
+ * whatever the number of files: linting stops short of either limit until the walk ends.
+ */
+const EARLY_LIMIT = 20_000;
+const EARLY_OUTPUT_LIMIT = 16 * 1024 * 1024;
 
 /** How long the walk goes on before it lets the workers' results in (they hold two batches each meanwhile). */
 const YIELD_EVERY_MS = 5;

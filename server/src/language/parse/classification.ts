@@ -88,30 +88,51 @@ export function parseClassificationWords(text: string): Classification | undefin
 export function parsePortionMarking(inside: string): { level?: Level; caveats: string[] } {
   // Most markings are a level alone (`C`, `SBU`): no caveats to split off.
   if (inside.indexOf('/') < 0) return { level: levels.byMarking.get(inside.toUpperCase().replace(/\s+/g, '')), caveats: [] };
-  const parts = inside
-    .toUpperCase()
-    .trim()
-    .split(/\s*\/+\s*/);
-  const level = levels.byMarking.get(parts[0].replace(/\s+/g, ''));
-  const caveats: string[] = [];
-  for (const part of parts.slice(1)) {
-    const head = part.split(/\s+/)[0];
-    const caveat = controls.byMarking.get(head);
-    if (!caveat) return { level: undefined, caveats };
-    caveats.push(caveat);
-  }
-  return { level, caveats };
+  const known = readSlashMarking(inside);
+  return { level: known.level, caveats: known.caveats.slice() };
 }
 
 /** The caveats of a marking as written, upper-cased: `NF` of `S//NF`, `REL NATO` of `C/REL NATO`; none for `C`. */
 export function writtenCaveatsOf(inside: string): string[] {
-  return inside.indexOf('/') < 0
-    ? []
-    : inside
-        .toUpperCase()
-        .trim()
-        .split(/\s*\/+\s*/)
-        .slice(1);
+  return inside.indexOf('/') < 0 ? [] : readSlashMarking(inside).written.slice();
+}
+
+interface SlashMarking {
+  level?: Level;
+  caveats: readonly string[];
+  written: readonly string[];
+}
+
+/**
+ * A marking with caveats, read once per spelling: a cable repeats its few markings (`C//NF`) paragraph after
+ * paragraph, and splitting them with regexes each time cost more than the rest of reading a paragraph's head.
+ * The callers get copies, so the model's arrays are its own.
+ */
+const slashMarkings = new Map<string, SlashMarking>();
+const SLASH_MARKINGS_KEPT = 1000;
+
+function readSlashMarking(inside: string): SlashMarking {
+  const kept = slashMarkings.get(inside);
+  if (kept) return kept;
+  const parts = inside
+    .toUpperCase()
+    .trim()
+    .split(/\s*\/+\s*/);
+  const written = parts.slice(1);
+  let level = levels.byMarking.get(parts[0].replace(/\s+/g, ''));
+  const caveats: string[] = [];
+  for (const part of written) {
+    const caveat = controls.byMarking.get(part.split(/\s+/)[0]);
+    if (!caveat) {
+      level = undefined;
+      break;
+    }
+    caveats.push(caveat);
+  }
+  if (slashMarkings.size >= SLASH_MARKINGS_KEPT) slashMarkings.clear();
+  const known = { level, caveats, written };
+  slashMarkings.set(inside, known);
+  return known;
 }
 
 /** Security-line letter (`ZNY CCCCC`) → level; E (EFTO) is unclassified sent encrypted. */
