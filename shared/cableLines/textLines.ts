@@ -30,8 +30,8 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = new Array(texts.length);
   const bom = texts[0].charCodeAt(0) === 0xfeff;
   if (bom) texts[0] = texts[0].slice(1);
-  for (let index = 0; index < texts.length; index++) lines[index] = lineOf(index, withoutContinuation(texts[index]), 0);
-  if (bom) lines[0] = lineOf(0, lines[0].text, 1);
+  for (let index = 0; index < texts.length; index++)
+    lines[index] = lineOf(index, withoutContinuation(texts[index]), index === 0 && bom ? 1 : 0);
   return lines;
 }
 
@@ -62,6 +62,13 @@ export function isWhiteSpaceCode(code: number): boolean {
 export function firstContentIndex(text: string): number {
   for (let i = 0; i < text.length; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return i;
   return -1;
+}
+
+/** Index of the last character that is not white space, or -1 for a blank text. */
+export function lastContentIndex(text: string): number {
+  let end = text.length - 1;
+  while (end >= 0 && isWhiteSpaceCode(text.charCodeAt(end))) end--;
+  return end;
 }
 
 export function isBlank(line: Line | undefined): boolean {

@@ -13,6 +13,7 @@ import {
   isLowerCode,
   isUpperCode,
   isWhiteSpaceCode,
+  lastContentIndex,
   rangeOf,
   tokenAt,
   trimmedRange,
@@ -40,9 +41,7 @@ const SECTION_NUMBERS = /(\d{1,3})(?:\.(\d{1,3}))?\s+OF\s+(\d{1,3})\s*$/;
 /** A line cut off mid-sentence ends in a small letter, a digit, a comma or a hyphen (`… Friday, October`). */
 function endsMidSentence(text: string): boolean {
   // The last character other than white space decides: no regex scan of a long line from its start.
-  let end = text.length - 1;
-  while (end >= 0 && isWhiteSpaceCode(text.charCodeAt(end))) end--;
-  const code = text.charCodeAt(end);
+  const code = text.charCodeAt(lastContentIndex(text));
   return isLowerCode(code) || isDigitCode(code) || code === 44 || code === 45;
 }
 /** A line ending on the word for a paragraph, whose number the next line carries (`… see para` / `6. During …`). */
@@ -275,9 +274,7 @@ function isTitleLine(paragraph: Paragraph, line: Line, next: Kind | undefined): 
 }
 
 function endsWithDigit(text: string): boolean {
-  let end = text.length;
-  while (end > 0 && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
-  return isDigitCode(text.charCodeAt(end - 1));
+  return isDigitCode(text.charCodeAt(lastContentIndex(text)));
 }
 
 /** A heading's text without `SIPDIS` lines and the dashes some cables underline it with on the same line. */

@@ -4,7 +4,17 @@
  */
 import type { Address, AddressList, DateTimeGroup, DeLine, RoutingHeader, SecurityLine, Token } from '../model';
 import { fullYear, isoDateTime, isValidDate, isValidTime, monthNumber } from './dates';
-import { isDigitCode, isUpperCode, orderedGroupTokens, rangeOf, tokenAt, trimmedRange, trimmedToken, type Line } from './lines';
+import {
+  isDigitCode,
+  isUpperCode,
+  orderedGroupStarts,
+  orderedGroupTokens,
+  rangeOf,
+  tokenAt,
+  trimmedRange,
+  trimmedToken,
+  type Line,
+} from './lines';
 // The DTG and address lines are read in `shared/cableLines/routingLines.ts`, as the cable detector reads them.
 import { ADDRESS_KEY, DTG, DTG_TAIL, hasDateTimeGroupShape, matchDateTimeGroup } from '../../../../shared/cableLines/routingLines';
 
@@ -178,7 +188,7 @@ export function parseDateTimeGroup(line: Line): DateTimeGroup | undefined {
   const infoPrecedence = groups[2];
   if (infoPrecedence) dtg.infoPrecedence = infoPrecedence;
   const tail = DTG_TAIL.exec(line.text.slice(match[0].length));
-  if (tail?.[1]) dtg.serviceText = tokenAt(line, match[0].length + tail.index + tail[0].indexOf(tail[1]), tail[1].trimEnd());
+  if (tail?.[1]) dtg.serviceText = tokenAt(line, match[0].length + orderedGroupStarts(tail)[1], tail[1].trimEnd());
   if (isValidDate(yearNo, monthNo, day) && isValidTime(hour, minute)) {
     dtg.iso = isoDateTime(yearNo, monthNo, day, hour, minute);
   }
@@ -212,20 +222,14 @@ export function parseAddress(line: Line, start: number, end: number): Address {
   const withPrecedence = PRECEDENCE_WORD.exec(text);
   if (withPrecedence) {
     nameText = withPrecedence[1];
-    // Both after the name (group 1), which the lazy `.*?` ends before the first word that can be the precedence.
-    const precedenceAt = text.indexOf(withPrecedence[2], withPrecedence[1].length);
-    address.precedence = tokenAt(line, nameStart + precedenceAt, withPrecedence[2]);
-    if (withPrecedence[3])
-      address.serial = tokenAt(
-        line,
-        nameStart + text.indexOf(withPrecedence[3], precedenceAt + withPrecedence[2].length),
-        withPrecedence[3],
-      );
+    const starts = orderedGroupStarts(withPrecedence);
+    address.precedence = tokenAt(line, nameStart + starts[2], withPrecedence[2]);
+    if (withPrecedence[3]) address.serial = tokenAt(line, nameStart + starts[3], withPrecedence[3]);
   } else {
     const withSerial = TRAILING_SERIAL.exec(text);
     if (withSerial) {
       nameText = withSerial[1];
-      address.serial = tokenAt(line, nameStart + text.indexOf(withSerial[2], withSerial[1].length), withSerial[2]);
+      address.serial = tokenAt(line, nameStart + orderedGroupStarts(withSerial)[2], withSerial[2]);
     }
   }
   address.name = tokenAt(line, nameStart, nameText.trimEnd());

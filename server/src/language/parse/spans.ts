@@ -5,7 +5,7 @@
  */
 import type { Body, Span, Token } from '../model';
 import type { Kind } from './body';
-import { isWhiteSpaceCode, rangeOf, tokenAt, type Line } from './lines';
+import { lastContentIndex, rangeOf, tokenAt, type Line } from './lines';
 
 const SUMMARY_START = /^(?:BEGIN\s+|Begin\s+)?(?:SUMMARY|Summary)(?:\s+(?:AND|and)\s+(?:COMMENT|Comment))?\s*(?:[.:-]|$)/;
 const COMMENT_START = /(?:^|[\s(])((?:BEGIN\s+|Begin\s+)?(?:COMMENT|Comment))\s*:/g;
@@ -130,9 +130,7 @@ function splitEnd(line: Line, next: Line | undefined): SpanEvent | undefined {
 
 /** True when the last character other than white space is `d` or `D`. */
 function endsInD(text: string): boolean {
-  let end = text.length - 1;
-  while (end >= 0 && isWhiteSpaceCode(text.charCodeAt(end))) end--;
-  const code = text.charCodeAt(end);
+  const code = text.charCodeAt(lastContentIndex(text));
   return code === 100 || code === 68;
 }
 
